@@ -1,0 +1,3 @@
+//! Generates Rust from TL schemas.
+
+pub mod check;

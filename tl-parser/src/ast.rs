@@ -1,0 +1,278 @@
+//! The typed syntax tree of a TL schema file: what is written, with source spans.
+//!
+//! The tree keeps the text's own structure (namespaces, conditions, generic arguments,
+//! built-in bodies such as `4*[ int ]`) so that constructor ids can be recomputed from it
+//! under either convention, and so that a code generator never has to look at the text again.
+
+use std::fmt;
+
+use crate::id::Convention;
+
+/// A region of the source text. `line` and `column` are 1-based and point at `start`;
+/// the column counts characters (not bytes), as editors do.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
+pub struct Span {
+    /// Byte offset of the first character.
+    pub start: usize,
+    /// Byte offset one past the last character.
+    pub end: usize,
+    /// 1-based line of `start`.
+    pub line: u32,
+    /// 1-based column (in characters) of `start`.
+    pub column: u32,
+}
+
+/// Whether a definition declares a constructor of a type or a function (RPC method).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Category {
+    /// Declared in a `---types---` section (the default at the top of a file).
+    Type,
+    /// Declared in a `---functions---` section.
+    Function,
+}
+
+/// One parsed schema file.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Schema {
+    /// The name the file was parsed under (used in diagnostics).
+    pub file: String,
+    /// The number of the last `// LAYER N` line, if any.
+    pub layer: Option<u32>,
+    /// The constructor-id convention the ids were verified and inferred with.
+    pub convention: Convention,
+    /// Every definition, in source order.
+    pub definitions: Vec<Definition>,
+    /// Written ids that differ from the computed ones, in source order.
+    pub id_mismatches: Vec<IdMismatch>,
+}
+
+impl Schema {
+    /// Mismatches that the caller did not accept by name.
+    pub fn unaccepted_mismatches(&self) -> impl Iterator<Item = &IdMismatch> {
+        self.id_mismatches.iter().filter(|m| !m.accepted)
+    }
+
+    /// Definitions whose written id equals the computed one.
+    pub fn verified_ids(&self) -> usize {
+        self.definitions
+            .iter()
+            .filter(|d| d.written_id == Some(d.computed_id))
+            .count()
+    }
+
+    /// Definitions without a written id, whose id was computed.
+    pub fn inferred_ids(&self) -> usize {
+        self.definitions
+            .iter()
+            .filter(|d| d.written_id.is_none())
+            .count()
+    }
+
+    /// Counts of (types, functions).
+    pub fn counts(&self) -> (usize, usize) {
+        let types = self
+            .definitions
+            .iter()
+            .filter(|d| d.category == Category::Type)
+            .count();
+        (types, self.definitions.len() - types)
+    }
+}
+
+/// A written constructor id that is not the CRC32 of its definition.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct IdMismatch {
+    /// Full name of the definition (`ns.name`).
+    pub name: String,
+    /// Where the definition is.
+    pub span: Span,
+    /// The id in the file.
+    pub written: u32,
+    /// The CRC32 of `normalized`.
+    pub computed: u32,
+    /// The exact text that was hashed.
+    pub normalized: String,
+    /// Whether the caller accepted this mismatch by name.
+    pub accepted: bool,
+}
+
+impl fmt::Display for IdMismatch {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(
+            f,
+            "line {}: `{}` is written as #{:08x} but its definition hashes to #{:08x} (hashed: \"{}\")",
+            self.span.line, self.name, self.written, self.computed, self.normalized
+        )
+    }
+}
+
+/// A `name#id params = Result;` statement.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Definition {
+    /// Namespace components: `["auth"]` for `auth.sentCode`.
+    pub namespace: Vec<String>,
+    /// The name after the last dot.
+    pub name: String,
+    /// The id written after `#`, if any.
+    pub written_id: Option<u32>,
+    /// The CRC32 id under the schema's convention.
+    pub computed_id: u32,
+    /// Generic parameters `{X:Type}`, in order.
+    pub generics: Vec<GenericParam>,
+    /// Parameters, in order.
+    pub params: Vec<Param>,
+    /// `int ? = Int;`: a built-in whose encoding the schema does not describe.
+    pub builtin: bool,
+    /// The type after `=`.
+    pub result: Type,
+    /// Type constructor or function.
+    pub category: Category,
+    /// Comment lines directly above the definition (no blank line between), without `//`.
+    pub docs: Vec<String>,
+    /// The whole statement, from the name to the `;`.
+    pub span: Span,
+}
+
+impl Definition {
+    /// The id to use on the wire: the written one if present, else the computed one.
+    pub fn id(&self) -> u32 {
+        self.written_id.unwrap_or(self.computed_id)
+    }
+
+    /// `ns.name`, as written.
+    pub fn full_name(&self) -> String {
+        join_name(&self.namespace, &self.name)
+    }
+}
+
+/// `{X:Type}`.
+#[derive(Debug, Clone, PartialEq)]
+pub struct GenericParam {
+    /// `X`.
+    pub name: String,
+    /// `Type` (the kind of the parameter).
+    pub kind: Type,
+    /// The text between and including the braces.
+    pub span: Span,
+}
+
+/// One parameter of a definition.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Param {
+    /// `None` for anonymous parameters (`#`, `[ t ]`, the `int` in `4*[ int ]`).
+    pub name: Option<String>,
+    /// What the parameter is.
+    pub kind: ParamKind,
+    /// The parameter's text.
+    pub span: Span,
+}
+
+/// The forms a parameter takes.
+#[derive(Debug, Clone, PartialEq)]
+pub enum ParamKind {
+    /// `name:#`: a 32-bit natural number, usually a word of flags that conditions refer to.
+    Nat,
+    /// `name:Type` or `name:flags.N?Type`.
+    Typed {
+        /// `flags.N?`, if present.
+        condition: Option<Condition>,
+        /// The parameter's type.
+        ty: Type,
+    },
+    /// `N*[ params ]` or `[ params ]`: a repetition, as in the built-in `vector` and `int128`.
+    Repeated {
+        /// The `N` before `*`, if written.
+        multiplier: Option<Multiplier>,
+        /// The parameters inside the brackets.
+        params: Vec<Param>,
+    },
+}
+
+/// The count of a repetition.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Multiplier {
+    /// `4*[ int ]`.
+    Literal(u32),
+    /// `n*[ ... ]`, naming a `#` parameter.
+    Nat(String),
+}
+
+/// `flags.N?` in front of a parameter type.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Condition {
+    /// The `#` parameter holding the bit (`flags`, `flags2`, `mode`, ...).
+    pub field: String,
+    /// The bit number.
+    pub bit: u32,
+    /// The text `flags.N`.
+    pub span: Span,
+}
+
+/// A type expression: `int`, `auth.SentCode`, `Vector<long>`, `(vector adnl.Address)`, `%T`, `!X`.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Type {
+    /// Namespace components.
+    pub namespace: Vec<String>,
+    /// The name after the last dot.
+    pub name: String,
+    /// Written with `%` (explicitly bare).
+    pub bare_marker: bool,
+    /// Written with `!` (a reference to a generic parameter, e.g. `query:!X`).
+    pub generic_ref: bool,
+    /// Type arguments: `<long>`, `(vector T)` or `Vector t`.
+    pub args: Vec<Type>,
+    /// The type's text.
+    pub span: Span,
+}
+
+impl Type {
+    /// A bare type: written with `%`, or whose name starts with a lowercase letter.
+    pub fn is_bare(&self) -> bool {
+        self.bare_marker || self.name.starts_with(|c: char| c.is_ascii_lowercase())
+    }
+
+    /// `ns.Name`, without `%`, `!` or arguments.
+    pub fn full_name(&self) -> String {
+        join_name(&self.namespace, &self.name)
+    }
+
+    /// True for the plain type `name` (no namespace, arguments or markers).
+    pub fn is_plain(&self, name: &str) -> bool {
+        self.namespace.is_empty()
+            && self.args.is_empty()
+            && !self.bare_marker
+            && !self.generic_ref
+            && self.name == name
+    }
+}
+
+impl fmt::Display for Type {
+    /// The normalized form used in constructor ids: arguments follow the name after spaces.
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        if self.bare_marker {
+            f.write_str("%")?;
+        }
+        if self.generic_ref {
+            f.write_str("!")?;
+        }
+        for ns in &self.namespace {
+            write!(f, "{ns}.")?;
+        }
+        f.write_str(&self.name)?;
+        for arg in &self.args {
+            write!(f, " {arg}")?;
+        }
+        Ok(())
+    }
+}
+
+fn join_name(namespace: &[String], name: &str) -> String {
+    let mut full =
+        String::with_capacity(name.len() + namespace.iter().map(|n| n.len() + 1).sum::<usize>());
+    for ns in namespace {
+        full.push_str(ns);
+        full.push('.');
+    }
+    full.push_str(name);
+    full
+}

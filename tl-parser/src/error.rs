@@ -1,0 +1,147 @@
+//! Errors in schema text, and their rendering as rustc-style diagnostics.
+
+use std::fmt;
+
+use codespan_reporting::diagnostic::{Diagnostic, Label};
+use codespan_reporting::files::SimpleFile;
+use codespan_reporting::term;
+
+use crate::ast::Span;
+
+/// What is wrong at a place in the schema.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum ErrorKind {
+    /// The text does not follow the grammar.
+    #[error("expected {expected}, found {found}")]
+    Syntax {
+        /// What the grammar allows here, e.g. "`;`" or "a type".
+        expected: String,
+        /// What is there instead, e.g. "`#`" or "end of file".
+        found: String,
+    },
+    /// `flags.N?T` where no `flags:#` parameter precedes it in the same definition.
+    #[error("flag condition `{field}.{bit}` names no `#` parameter declared before it")]
+    UnknownFlagField {
+        /// The name before the dot.
+        field: String,
+        /// The bit number.
+        bit: u32,
+    },
+    /// `flags.N?T` with N above 31: a flag word has 32 bits.
+    #[error("flag bit {bit} is out of range: a `#` word has bits 0 to 31")]
+    FlagBitOutOfRange {
+        /// The bit number.
+        bit: u32,
+    },
+    /// `!X` without `{X:Type}` on the definition.
+    #[error(
+        "`!{name}` refers to an undeclared generic parameter (declare it with `{{{name}:Type}}`)"
+    )]
+    UndeclaredGeneric {
+        /// The referenced name.
+        name: String,
+    },
+    /// A second definition with the same full name in the same section kind.
+    #[error("`{name}` is already defined on line {first_line}")]
+    DuplicateDefinition {
+        /// The full name.
+        name: String,
+        /// The line of the first definition.
+        first_line: u32,
+    },
+}
+
+/// One error, with the place it points at.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Error {
+    /// What is wrong.
+    pub kind: ErrorKind,
+    /// Where. For syntax errors this is the first character that does not fit.
+    pub span: Span,
+}
+
+impl Error {
+    /// 1-based line.
+    pub fn line(&self) -> u32 {
+        self.span.line
+    }
+
+    /// 1-based column, in characters.
+    pub fn column(&self) -> u32 {
+        self.span.column
+    }
+
+    fn label(&self) -> String {
+        match &self.kind {
+            ErrorKind::Syntax { expected, .. } => format!("expected {expected}"),
+            ErrorKind::UnknownFlagField { field, .. } => format!("no `{field}:#` before this"),
+            ErrorKind::FlagBitOutOfRange { .. } => "bit out of range".to_owned(),
+            ErrorKind::UndeclaredGeneric { .. } => "undeclared generic".to_owned(),
+            ErrorKind::DuplicateDefinition { .. } => "defined again here".to_owned(),
+        }
+    }
+}
+
+impl fmt::Display for Error {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}:{}: {}", self.span.line, self.span.column, self.kind)
+    }
+}
+
+impl std::error::Error for Error {}
+
+/// Every error found in one file, with the source needed to show them.
+///
+/// `Display` renders each error like rustc: `error: ...`, `--> file:line:column`, the source
+/// line and a caret under the problem.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Report {
+    /// The file name the errors refer to.
+    pub file: String,
+    /// The errors, in source order.
+    pub errors: Vec<Error>,
+    source: String,
+}
+
+impl Report {
+    pub(crate) fn new(file: &str, source: &str, mut errors: Vec<Error>) -> Report {
+        errors.sort_by_key(|e| e.span.start);
+        Report {
+            file: file.to_owned(),
+            errors,
+            source: source.to_owned(),
+        }
+    }
+}
+
+impl fmt::Display for Report {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let files = SimpleFile::new(&self.file, &self.source);
+        let config = term::Config {
+            chars: term::Chars::ascii(),
+            ..term::Config::default()
+        };
+        let mut out = String::new();
+        for error in &self.errors {
+            let end = error.span.end.max(error.span.start);
+            let diagnostic = Diagnostic::error()
+                .with_message(error.kind.to_string())
+                .with_labels(vec![
+                    Label::primary((), error.span.start..end).with_message(error.label()),
+                ]);
+            term::emit_to_string(&mut out, &config, &files, &diagnostic).map_err(|_| fmt::Error)?;
+        }
+        let n = self.errors.len();
+        write!(
+            out,
+            "error: {} could not be parsed: {n} error{}",
+            self.file,
+            if n == 1 { "" } else { "s" }
+        )?;
+        f.write_str(&out)
+    }
+}
+
+impl std::error::Error for Report {}
+
+use std::fmt::Write as _;

@@ -1,0 +1,534 @@
+//! The TL grammar, as small nom parsers.
+//!
+//! ```text
+//! file        = { trivia | section | definition }
+//! section     = "---" ["types" | "functions"] "---"            (inner spaces allowed)
+//! definition  = full-name ["#" hex{1,8}] { "{" ident ":" type "}" | param } ["?"] "=" result ";"
+//! param       = "#"                                             anonymous nat
+//!             | [ (nat-name | number) "*" ] "[" { param } "]"    repetition
+//!             | ident ":" ( "#" | [ ident "." number "?" ] type )
+//!             | type                                            (inside brackets only)
+//! type        = "!" full-name | "%" type | "(" full-name { type } ")"
+//!             | full-name [ "<" type { "," type } ">" ]
+//! result      = type { type }                                   (arguments on the same line)
+//! full-name   = ident { "." ident }
+//! trivia      = whitespace | "//" to end of line | "/*" to "*/"
+//! ```
+//!
+//! Parsers are methods of [`Grammar`], which knows the whole source so that every node gets a
+//! [`Span`]. Errors carry the furthest position reached and what was expected there.
+
+use nom::branch::alt;
+use nom::bytes::complete::{tag, take_while, take_while1};
+use nom::character::complete::{char, digit1, hex_digit1, satisfy, space0, space1};
+use nom::combinator::{cut, opt, recognize};
+use nom::error::{ContextError, ErrorKind as NomErrorKind, ParseError};
+use nom::sequence::{pair, preceded};
+use nom::{IResult, Parser};
+
+use crate::ast::{
+    Category, Condition, Definition, GenericParam, Multiplier, Param, ParamKind, Span, Type,
+};
+use crate::error::{Error, ErrorKind};
+
+/// What the parser wanted where it stopped.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Expectation {
+    Char(char),
+    Label(&'static str),
+    Nom(NomErrorKind),
+}
+
+/// nom's error type here: the remaining input where parsing failed, and what was expected.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) struct Expected<'a> {
+    pub at: &'a str,
+    pub what: Expectation,
+}
+
+impl<'a> ParseError<&'a str> for Expected<'a> {
+    fn from_error_kind(input: &'a str, kind: NomErrorKind) -> Self {
+        Expected {
+            at: input,
+            what: Expectation::Nom(kind),
+        }
+    }
+
+    fn append(_: &'a str, _: NomErrorKind, other: Self) -> Self {
+        other
+    }
+
+    fn from_char(input: &'a str, c: char) -> Self {
+        Expected {
+            at: input,
+            what: Expectation::Char(c),
+        }
+    }
+
+    /// Of two alternatives, the one that got further explains the problem better.
+    fn or(self, other: Self) -> Self {
+        if other.at.len() <= self.at.len() {
+            other
+        } else {
+            self
+        }
+    }
+}
+
+impl<'a> ContextError<&'a str> for Expected<'a> {
+    /// A context names what was expected only where nothing inside it made progress;
+    /// a deeper error is more precise.
+    fn add_context(input: &'a str, context: &'static str, other: Self) -> Self {
+        if other.at.len() == input.len() {
+            Expected {
+                at: input,
+                what: Expectation::Label(context),
+            }
+        } else {
+            other
+        }
+    }
+}
+
+type PResult<'a, T> = IResult<&'a str, T, Expected<'a>>;
+
+fn fail<'a, T>(at: &'a str, what: &'static str) -> PResult<'a, T> {
+    Err(nom::Err::Error(Expected {
+        at,
+        what: Expectation::Label(what),
+    }))
+}
+
+fn failure<'a, T>(at: &'a str, what: &'static str) -> PResult<'a, T> {
+    Err(nom::Err::Failure(Expected {
+        at,
+        what: Expectation::Label(what),
+    }))
+}
+
+/// Runs `parser`, replacing an error that made no progress with "expected `what`".
+fn expect<'a, T>(
+    what: &'static str,
+    mut parser: impl Parser<&'a str, Output = T, Error = Expected<'a>>,
+) -> impl Parser<&'a str, Output = T, Error = Expected<'a>> {
+    move |i: &'a str| match parser.parse(i) {
+        Err(nom::Err::Error(e)) if e.at.len() == i.len() => fail(i, what),
+        other => other,
+    }
+}
+
+/// Skips whitespace and comments inside a statement.
+pub(crate) fn sp(mut i: &str) -> PResult<'_, ()> {
+    loop {
+        let trimmed = i.trim_start();
+        if let Some(rest) = trimmed.strip_prefix("//") {
+            i = rest.find('\n').map_or("", |n| &rest[n..]);
+        } else if trimmed.starts_with("/*") {
+            i = block_comment(trimmed)?.0;
+        } else {
+            return Ok((trimmed, ()));
+        }
+    }
+}
+
+/// `/* ... */`, returning its inner text. Block comments do not nest.
+fn block_comment(i: &str) -> PResult<'_, &str> {
+    let body = &i[2..];
+    match body.find("*/") {
+        Some(end) => Ok((&body[end + 2..], &body[..end])),
+        None => failure(i, "`*/` closing this comment"),
+    }
+}
+
+fn ident(i: &str) -> PResult<'_, &str> {
+    recognize(pair(
+        satisfy(|c| c.is_ascii_alphabetic() || c == '_'),
+        take_while(|c: char| c.is_ascii_alphanumeric() || c == '_'),
+    ))
+    .parse(i)
+}
+
+/// `ns.sub.name` as (namespace, name).
+fn full_name(i: &str) -> PResult<'_, (Vec<String>, String)> {
+    let (mut i, first) = ident(i)?;
+    let mut parts = vec![first];
+    while let Ok((rest, part)) = preceded(char('.'), ident).parse(i) {
+        parts.push(part);
+        i = rest;
+    }
+    let name = parts.pop().unwrap_or_default().to_owned();
+    Ok((i, (parts.into_iter().map(str::to_owned).collect(), name)))
+}
+
+fn hex_id(i: &str) -> PResult<'_, u32> {
+    let (rest, digits) = expect("a constructor id of 1 to 8 hex digits", hex_digit1).parse(i)?;
+    if digits.len() > 8 {
+        return failure(i, "a constructor id of 1 to 8 hex digits");
+    }
+    // At most 8 hex digits always fit a u32.
+    Ok((rest, u32::from_str_radix(digits, 16).unwrap_or_default()))
+}
+
+fn number(i: &str) -> PResult<'_, u32> {
+    let (rest, digits) = digit1(i)?;
+    match digits.parse() {
+        Ok(n) => Ok((rest, n)),
+        Err(_) => failure(i, "a number below 2^32"),
+    }
+}
+
+/// Maps byte offsets to line and column.
+pub(crate) struct Grammar<'s> {
+    src: &'s str,
+    line_starts: Vec<usize>,
+}
+
+impl<'s> Grammar<'s> {
+    pub(crate) fn new(src: &'s str) -> Self {
+        let line_starts = std::iter::once(0)
+            .chain(src.match_indices('\n').map(|(i, _)| i + 1))
+            .collect();
+        Grammar { src, line_starts }
+    }
+
+    pub(crate) fn offset(&self, rest: &str) -> usize {
+        self.src.len() - rest.len()
+    }
+
+    pub(crate) fn span(&self, start: usize, end: usize) -> Span {
+        let line = self.line_starts.partition_point(|&s| s <= start);
+        let line_start = self.line_starts[line - 1];
+        let column = self.src[line_start..start].chars().count() + 1;
+        Span {
+            start,
+            end,
+            line: line as u32,
+            column: column as u32,
+        }
+    }
+
+    /// The span of the text between two remaining-input positions.
+    fn between(&self, from: &str, to: &str) -> Span {
+        self.span(self.offset(from), self.offset(to))
+    }
+
+    /// A syntax error at `at`, naming what follows as "found".
+    pub(crate) fn syntax_error(&self, e: &Expected<'s>) -> Error {
+        let start = self.offset(e.at);
+        let found_at = sp(e.at).map_or(e.at, |(rest, _)| rest);
+        let token_len = found_token_len(found_at);
+        let (span_start, span_end) = if start == self.offset(found_at) {
+            (start, start + token_len)
+        } else {
+            (start, start)
+        };
+        let expected = match e.what {
+            Expectation::Char(c) => format!("`{c}`"),
+            Expectation::Label(label) => label.to_owned(),
+            Expectation::Nom(kind) => format!("valid syntax ({})", kind.description()),
+        };
+        let found = if found_at.is_empty() {
+            "end of file".to_owned()
+        } else {
+            format!("`{}`", &found_at[..token_len])
+        };
+        Error {
+            kind: ErrorKind::Syntax { expected, found },
+            span: self.span(span_start, span_end),
+        }
+    }
+
+    /// A definition, from its name to its `;`.
+    pub(crate) fn definition(&self, input: &'s str, category: Category) -> PResult<'s, Definition> {
+        let (i, (namespace, name)) = expect(
+            "a definition such as `name#1a2b3c4d field:int = Type;`",
+            full_name,
+        )
+        .parse(input)?;
+        let (mut i, written_id) = opt(preceded(char('#'), cut(hex_id))).parse(i)?;
+
+        let mut generics = Vec::new();
+        let mut params = Vec::new();
+        loop {
+            let (rest, ()) = sp(i)?;
+            i = rest;
+            if i.starts_with(['=', '?']) {
+                break;
+            }
+            if i.starts_with('{') {
+                let (rest, generic) = self.generic(i)?;
+                generics.push(generic);
+                i = rest;
+            } else {
+                let (rest, param) = expect("a parameter such as `name:Type`, or `=`", |i| {
+                    self.param(i, false)
+                })
+                .parse(i)?;
+                params.push(param);
+                i = rest;
+            }
+        }
+        let (i, builtin) = opt(char('?')).parse(i)?;
+        let (i, ()) = sp(i)?;
+        let (i, _) = expect("`=`", char('=')).parse(i)?;
+        let (i, ()) = sp(i)?;
+        let (i, result) = expect("a result type", |i| self.result_type(i)).parse(i)?;
+        let (after_space, ()) = sp(i)?;
+        let Ok((rest, _)) = char::<_, Expected>(';').parse(after_space) else {
+            // Point just past the result type, where the `;` belongs.
+            return failure(i, "`;`");
+        };
+        Ok((
+            rest,
+            Definition {
+                namespace,
+                name,
+                written_id,
+                computed_id: 0,
+                generics,
+                params,
+                builtin: builtin.is_some(),
+                result,
+                category,
+                docs: Vec::new(),
+                span: self.between(input, rest),
+            },
+        ))
+    }
+
+    /// `{X:Type}`.
+    fn generic(&self, input: &'s str) -> PResult<'s, GenericParam> {
+        let (i, _) = char('{').parse(input)?;
+        let (i, ()) = sp(i)?;
+        let (i, name) = expect("a generic parameter name", ident).parse(i)?;
+        let (i, ()) = sp(i)?;
+        let (i, _) = expect("`:`", char(':')).parse(i)?;
+        let (i, ()) = sp(i)?;
+        let (i, kind) = expect("a type", |i| self.type_term(i)).parse(i)?;
+        let (i, ()) = sp(i)?;
+        let (i, _) = expect("`}`", char('}')).parse(i)?;
+        Ok((
+            i,
+            GenericParam {
+                name: name.to_owned(),
+                kind,
+                span: self.between(input, i),
+            },
+        ))
+    }
+
+    /// One parameter. Anonymous typed parameters are allowed only inside `[ ]`.
+    fn param(&self, input: &'s str, in_brackets: bool) -> PResult<'s, Param> {
+        let param = |name: Option<&str>, kind, end: &'s str| Param {
+            name: name.map(str::to_owned),
+            kind,
+            span: self.between(input, end),
+        };
+
+        if let Ok((i, _)) = char::<_, Expected>('#').parse(input) {
+            return Ok((i, param(None, ParamKind::Nat, i)));
+        }
+        if input.starts_with('[') {
+            let (i, params) = self.bracketed(input)?;
+            return Ok((
+                i,
+                param(
+                    None,
+                    ParamKind::Repeated {
+                        multiplier: None,
+                        params,
+                    },
+                    i,
+                ),
+            ));
+        }
+        let multiplier = alt((
+            number.map(Multiplier::Literal),
+            ident.map(|n: &str| Multiplier::Nat(n.to_owned())),
+        ));
+        if let Ok((i, multiplier)) = (multiplier, space0, char('*'), space0)
+            .map(|(m, ..)| m)
+            .parse(input)
+        {
+            let (i, params) = cut(|i| self.bracketed(i)).parse(i)?;
+            let kind = ParamKind::Repeated {
+                multiplier: Some(multiplier),
+                params,
+            };
+            return Ok((i, param(None, kind, i)));
+        }
+        if let Ok((i, name)) = (ident, space0, char(':'), space0)
+            .map(|(n, ..)| n)
+            .parse(input)
+        {
+            if let Ok((i, _)) = char::<_, Expected>('#').parse(i) {
+                return Ok((i, param(Some(name), ParamKind::Nat, i)));
+            }
+            let (i, condition) = opt(|i| self.condition(i)).parse(i)?;
+            let (i, ty) = cut(expect("a type", |i| self.type_term(i))).parse(i)?;
+            return Ok((i, param(Some(name), ParamKind::Typed { condition, ty }, i)));
+        }
+        if in_brackets {
+            let (i, ty) = self.type_term(input)?;
+            return Ok((
+                i,
+                param(
+                    None,
+                    ParamKind::Typed {
+                        condition: None,
+                        ty,
+                    },
+                    i,
+                ),
+            ));
+        }
+        fail(input, "a parameter such as `name:Type`")
+    }
+
+    /// `[ params ]`.
+    fn bracketed(&self, input: &'s str) -> PResult<'s, Vec<Param>> {
+        let (mut i, _) = expect("`[`", char('[')).parse(input)?;
+        let mut params = Vec::new();
+        loop {
+            let (rest, ()) = sp(i)?;
+            if let Some(rest) = rest.strip_prefix(']') {
+                return Ok((rest, params));
+            }
+            let (rest, param) =
+                cut(expect("a parameter or `]`", |i| self.param(i, true))).parse(rest)?;
+            params.push(param);
+            i = rest;
+        }
+    }
+
+    /// `flags.N?`.
+    fn condition(&self, input: &'s str) -> PResult<'s, Condition> {
+        let (i, (field, _, bit)) = (ident, char('.'), number).parse(input)?;
+        let span = self.between(input, i);
+        let (i, _) = cut(expect("`?` after the flag condition", char('?'))).parse(i)?;
+        Ok((
+            i,
+            Condition {
+                field: field.to_owned(),
+                bit,
+                span,
+            },
+        ))
+    }
+
+    /// A type expression in a parameter.
+    fn type_term(&self, input: &'s str) -> PResult<'s, Type> {
+        if let Some(i) = input.strip_prefix('!') {
+            let (i, (namespace, name)) =
+                cut(expect("a generic parameter name after `!`", full_name)).parse(i)?;
+            let ty = Type {
+                namespace,
+                name,
+                bare_marker: false,
+                generic_ref: true,
+                args: Vec::new(),
+                span: self.between(input, i),
+            };
+            return Ok((i, ty));
+        }
+        if let Some(i) = input.strip_prefix('%') {
+            let (i, mut ty) = cut(expect("a type after `%`", |i| self.type_term(i))).parse(i)?;
+            ty.bare_marker = true;
+            ty.span = self.between(input, i);
+            return Ok((i, ty));
+        }
+        if let Some(i) = input.strip_prefix('(') {
+            let (i, ()) = sp(i)?;
+            let (mut i, (namespace, name)) = cut(expect("a type name", full_name)).parse(i)?;
+            let mut args = Vec::new();
+            loop {
+                let (rest, ()) = sp(i)?;
+                if let Some(rest) = rest.strip_prefix(')') {
+                    i = rest;
+                    break;
+                }
+                let (rest, arg) =
+                    cut(expect("a type argument or `)`", |i| self.type_term(i))).parse(rest)?;
+                args.push(arg);
+                i = rest;
+            }
+            let ty = Type {
+                namespace,
+                name,
+                bare_marker: false,
+                generic_ref: false,
+                args,
+                span: self.between(input, i),
+            };
+            return Ok((i, ty));
+        }
+        let (i, (namespace, name)) = full_name(input)?;
+        let (i, args) = match preceded(space0, char::<_, Expected>('<')).parse(i) {
+            Ok((mut i, _)) => {
+                let mut args = Vec::new();
+                loop {
+                    let (rest, ()) = sp(i)?;
+                    let (rest, arg) =
+                        cut(expect("a type argument", |i| self.type_term(i))).parse(rest)?;
+                    args.push(arg);
+                    let (rest, ()) = sp(rest)?;
+                    if let Some(rest) = rest.strip_prefix(',') {
+                        i = rest;
+                        continue;
+                    }
+                    let (rest, _) = cut(expect("`>` or `,`", char('>'))).parse(rest)?;
+                    break (rest, args);
+                }
+            }
+            Err(_) => (i, Vec::new()),
+        };
+        let ty = Type {
+            namespace,
+            name,
+            bare_marker: false,
+            generic_ref: false,
+            args,
+            span: self.between(input, i),
+        };
+        Ok((i, ty))
+    }
+
+    /// The type after `=`: `Type`, `Vector<t>` or `Vector t` (arguments on the same line, so
+    /// that a missing `;` is reported on the line where it is missing).
+    fn result_type(&self, input: &'s str) -> PResult<'s, Type> {
+        let (mut i, mut ty) = self.type_term(input)?;
+        if ty.args.is_empty() {
+            while let Ok((rest, arg)) = preceded(space1, |i| self.type_term(i)).parse(i) {
+                ty.args.push(arg);
+                i = rest;
+            }
+            ty.span = self.between(input, i);
+        }
+        Ok((i, ty))
+    }
+
+    /// `---types---` / `--- functions ---`.
+    pub(crate) fn section(input: &str) -> PResult<'_, Category> {
+        let kind = alt((
+            tag("types").map(|_| Category::Type),
+            tag("functions").map(|_| Category::Function),
+        ));
+        let (i, (_, _, category, _, _)) = (
+            tag("---"),
+            space0,
+            expect("`types` or `functions`", kind),
+            space0,
+            expect("`---`", tag("---")),
+        )
+            .parse(input)?;
+        Ok((i, category))
+    }
+}
+
+/// The length of the token at the start of `at`: an identifier or number, else one character.
+fn found_token_len(at: &str) -> usize {
+    match take_while1::<_, _, Expected>(|c: char| c.is_ascii_alphanumeric() || c == '_').parse(at) {
+        Ok((_, word)) => word.len(),
+        Err(_) => at.chars().next().map_or(0, char::len_utf8),
+    }
+}

@@ -1,0 +1,134 @@
+//! Constructor ids: the CRC32 of a definition's normalized text.
+//!
+//! Two conventions exist in the wild. Both hash `name params = Result` with the `#id` dropped,
+//! braces of `{X:Type}` removed, type arguments written after spaces (`Vector<long>` and
+//! `(vector long)` both become `Vector long` / `vector long`) and whitespace collapsed.
+//! They differ in what Telegram's own generator leaves out:
+//!
+//! * [`Convention::Telegram`] drops every `name:cond.N?true` parameter and hashes a parameter
+//!   whose type is exactly `bytes` as `string` (`Vector<bytes>` stays).
+//! * [`Convention::TlParser`] (the C tl-parser of TDLib and TON) keeps both as written.
+//!
+//! The normalized text is rendered from the syntax tree rather than cut from the source, so
+//! comments, line breaks and spacing inside a definition can never change an id.
+
+use std::fmt::{self, Write};
+use std::str::FromStr;
+
+use crate::ast::{Definition, Multiplier, Param, ParamKind};
+
+/// How a file's constructor ids are computed.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Convention {
+    /// Telegram's schemas (api.tl, mtproto.tl): `?true` parameters dropped, `bytes` as `string`.
+    Telegram,
+    /// The C tl-parser (TDLib's td_api.tl, TON): parameters hashed as written.
+    TlParser,
+}
+
+impl Convention {
+    /// The rule used when no convention is forced: Telegram's schemas write an id on (nearly)
+    /// every line, the tl-parser schemas on almost none. So: `Telegram` when at least half of
+    /// the definitions carry a written id, otherwise `TlParser`.
+    pub fn detect(definitions: usize, written_ids: usize) -> Convention {
+        if definitions > 0 && written_ids * 2 >= definitions {
+            Convention::Telegram
+        } else {
+            Convention::TlParser
+        }
+    }
+}
+
+impl fmt::Display for Convention {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(match self {
+            Convention::Telegram => "telegram",
+            Convention::TlParser => "tl-parser",
+        })
+    }
+}
+
+impl FromStr for Convention {
+    type Err = String;
+
+    fn from_str(s: &str) -> Result<Self, Self::Err> {
+        match s {
+            "telegram" => Ok(Convention::Telegram),
+            "tl-parser" => Ok(Convention::TlParser),
+            other => Err(format!(
+                "unknown convention `{other}` (expected `telegram` or `tl-parser`)"
+            )),
+        }
+    }
+}
+
+/// The text whose CRC32 is the definition's id under `convention`.
+pub fn normalized_text(def: &Definition, convention: Convention) -> String {
+    let mut text = def.full_name();
+    for generic in &def.generics {
+        // Writing to a String cannot fail.
+        let _ = write!(text, " {}:{}", generic.name, generic.kind);
+    }
+    for param in &def.params {
+        if convention == Convention::Telegram && is_true_flag(param) {
+            continue;
+        }
+        text.push(' ');
+        write_param(&mut text, param, convention);
+    }
+    if def.builtin {
+        text.push_str(" ?");
+    }
+    let _ = write!(text, " = {}", def.result);
+    text
+}
+
+/// The CRC32 (IEEE) of the definition's normalized text under `convention`.
+pub fn compute_id(def: &Definition, convention: Convention) -> u32 {
+    crc32fast::hash(normalized_text(def, convention).as_bytes())
+}
+
+/// `name:cond.N?true`, which carries no data of its own.
+fn is_true_flag(param: &Param) -> bool {
+    matches!(
+        &param.kind,
+        ParamKind::Typed { condition: Some(_), ty } if ty.is_plain("true")
+    )
+}
+
+fn write_param(text: &mut String, param: &Param, convention: Convention) {
+    if let Some(name) = &param.name {
+        text.push_str(name);
+        text.push(':');
+    }
+    match &param.kind {
+        ParamKind::Nat => text.push('#'),
+        ParamKind::Typed { condition, ty } => {
+            if let Some(cond) = condition {
+                let _ = write!(text, "{}.{}?", cond.field, cond.bit);
+            }
+            if convention == Convention::Telegram && ty.is_plain("bytes") {
+                text.push_str("string");
+            } else {
+                let _ = write!(text, "{ty}");
+            }
+        }
+        ParamKind::Repeated { multiplier, params } => {
+            match multiplier {
+                Some(Multiplier::Literal(n)) => {
+                    let _ = write!(text, "{n}*");
+                }
+                Some(Multiplier::Nat(name)) => {
+                    let _ = write!(text, "{name}*");
+                }
+                None => {}
+            }
+            text.push('[');
+            for inner in params {
+                text.push(' ');
+                write_param(text, inner, convention);
+            }
+            text.push_str(" ]");
+        }
+    }
+}

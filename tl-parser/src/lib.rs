@@ -1,0 +1,231 @@
+//! A parser for TL (Type Language) schema files: Telegram's MTProto API, TDLib and TON.
+//!
+//! [`parse`] turns a whole file into a typed [`Schema`] with a [`Span`] on every definition,
+//! parameter and type, verifies every written constructor id against the CRC32 of its
+//! normalized text, and infers the ids that are not written. Bad input never panics: every
+//! problem becomes an [`Error`] with line and column, and all of a file's errors are collected
+//! into one [`Report`] that renders like rustc.
+//!
+//! ```
+//! let schema = tl_parser::parse(
+//!     "api.tl",
+//!     "boolTrue#997275b5 = Bool;\n---functions---\nauth.logOut#3e72ba19 = auth.LoggedOut;\n",
+//!     &tl_parser::Options::default(),
+//! )
+//! .unwrap();
+//! assert_eq!(schema.definitions.len(), 2);
+//! assert_eq!(schema.verified_ids(), 2);
+//! ```
+
+mod ast;
+mod error;
+mod grammar;
+mod id;
+mod validate;
+
+pub use ast::{
+    Category, Condition, Definition, GenericParam, IdMismatch, Multiplier, Param, ParamKind,
+    Schema, Span, Type,
+};
+pub use error::{Error, ErrorKind, Report};
+pub use id::{Convention, compute_id, normalized_text};
+
+use grammar::{Grammar, sp};
+
+/// How to parse.
+#[derive(Debug, Clone, Default)]
+pub struct Options {
+    /// Force a constructor-id convention instead of detecting it ([`Convention::detect`]).
+    pub convention: Option<Convention>,
+    /// Full names (`help.configSimple`) whose written id may differ from the computed one:
+    /// such mismatches are still listed, marked accepted.
+    pub accepted_mismatches: Vec<String>,
+}
+
+/// Parses a whole schema file named `file` (the name is used in diagnostics only).
+///
+/// Returns every error of the file at once if there is any syntax or semantic error.
+/// Id mismatches are not errors: they are listed in [`Schema::id_mismatches`].
+pub fn parse(file: &str, source: &str, options: &Options) -> Result<Schema, Report> {
+    let grammar = Grammar::new(source);
+    let mut parsed = Parsed::default();
+    parse_statements(&grammar, source, &mut parsed);
+    validate::check(&parsed.definitions, &mut parsed.errors);
+    if !parsed.errors.is_empty() {
+        return Err(Report::new(file, source, parsed.errors));
+    }
+
+    let written = parsed
+        .definitions
+        .iter()
+        .filter(|d| d.written_id.is_some())
+        .count();
+    let convention = options
+        .convention
+        .unwrap_or_else(|| Convention::detect(parsed.definitions.len(), written));
+    let mut id_mismatches = Vec::new();
+    for def in &mut parsed.definitions {
+        let normalized = normalized_text(def, convention);
+        def.computed_id = crc32fast::hash(normalized.as_bytes());
+        if let Some(written) = def.written_id.filter(|&w| w != def.computed_id) {
+            let name = def.full_name();
+            id_mismatches.push(IdMismatch {
+                accepted: options.accepted_mismatches.contains(&name),
+                name,
+                span: def.span,
+                written,
+                computed: def.computed_id,
+                normalized,
+            });
+        }
+    }
+    Ok(Schema {
+        file: file.to_owned(),
+        layer: parsed.layer,
+        convention,
+        definitions: parsed.definitions,
+        id_mismatches,
+    })
+}
+
+#[derive(Default)]
+struct Parsed {
+    definitions: Vec<Definition>,
+    errors: Vec<Error>,
+    layer: Option<u32>,
+}
+
+/// The statement loop: trivia (collecting doc comments and `// LAYER N`), section switches
+/// and definitions, recovering after each syntax error at the next statement.
+fn parse_statements<'s>(grammar: &Grammar<'s>, source: &'s str, out: &mut Parsed) {
+    let mut input = source;
+    let mut category = Category::Type;
+    let mut docs = Vec::new();
+    // A comment on the line where the previous statement ends belongs to that statement.
+    let mut at_line_start = true;
+    loop {
+        input = trivia(input, &mut docs, &mut at_line_start, &mut out.layer);
+        if input.is_empty() {
+            break;
+        }
+        at_line_start = false;
+        if input.starts_with("/*") {
+            // `trivia` stops only at a block comment that is never closed.
+            let e = grammar::Expected {
+                at: input,
+                what: grammar::Expectation::Label("`*/` closing this comment"),
+            };
+            out.errors.push(grammar.syntax_error(&e));
+            break;
+        }
+        if input.starts_with("---") {
+            docs.clear();
+            match Grammar::section(input) {
+                Ok((rest, section)) => {
+                    category = section;
+                    input = rest;
+                }
+                Err(nom::Err::Error(e) | nom::Err::Failure(e)) => {
+                    out.errors.push(grammar.syntax_error(&e));
+                    input = input.find('\n').map_or("", |n| &input[n..]);
+                }
+                Err(nom::Err::Incomplete(_)) => input = "",
+            }
+            continue;
+        }
+        match grammar.definition(input, category) {
+            Ok((rest, mut def)) => {
+                def.docs = std::mem::take(&mut docs);
+                out.definitions.push(def);
+                input = rest;
+            }
+            Err(nom::Err::Error(e) | nom::Err::Failure(e)) => {
+                docs.clear();
+                let error = grammar.syntax_error(&e);
+                input = recover(e.at, &error);
+                out.errors.push(error);
+            }
+            Err(nom::Err::Incomplete(_)) => input = "",
+        }
+    }
+}
+
+/// Where to resume after a syntax error at `at`: after the next `;`, except for a missing
+/// `;` followed by a line break, where the next statement most likely starts on the next line.
+fn recover<'s>(at: &'s str, error: &Error) -> &'s str {
+    if let ErrorKind::Syntax { expected, .. } = &error.kind {
+        if expected == "`;`" && at.trim_start_matches([' ', '\t', '\r']).starts_with('\n') {
+            return at;
+        }
+    }
+    let mut i = at;
+    loop {
+        // Skip comments so that a `;` inside one does not end the statement; an unterminated
+        // block comment swallows the rest of the file, as it would for any TL tool.
+        let (rest, ()) = sp(i).unwrap_or(("", ()));
+        let mut chars = rest.chars();
+        match chars.next() {
+            None => return "",
+            Some(';') => return chars.as_str(),
+            Some(_) => i = chars.as_str(),
+        }
+    }
+}
+
+/// Skips whitespace and comments between statements. Comment lines directly above a statement
+/// (no blank line between) become its documentation; `// LAYER N` sets the layer.
+fn trivia<'s>(
+    mut input: &'s str,
+    docs: &mut Vec<String>,
+    at_line_start: &mut bool,
+    layer: &mut Option<u32>,
+) -> &'s str {
+    loop {
+        let trimmed = input.trim_start();
+        let newlines = input[..input.len() - trimmed.len()].matches('\n').count();
+        if newlines > 0 {
+            *at_line_start = true;
+        }
+        if newlines > 1 {
+            docs.clear();
+        }
+        input = trimmed;
+        if let Some(rest) = input.strip_prefix("//") {
+            let end = rest.find('\n').unwrap_or(rest.len());
+            let text = &rest[..end];
+            input = &rest[end..];
+            if let Some(n) = layer_number(text) {
+                *layer = Some(n);
+            } else if *at_line_start {
+                push_doc_line(docs, text);
+            }
+        } else if input.starts_with("/*") {
+            let Some(end) = input.find("*/") else {
+                // Unterminated: the statement parser reports it with its position.
+                return input;
+            };
+            if *at_line_start {
+                for line in input[2..end].lines() {
+                    push_doc_line(docs, line.trim_start_matches([' ', '*']));
+                }
+            }
+            input = &input[end + 2..];
+        } else {
+            return input;
+        }
+    }
+}
+
+/// Adds a comment line to the pending documentation; decoration such as `////////` is skipped.
+fn push_doc_line(docs: &mut Vec<String>, text: &str) {
+    let text = text.trim_start_matches('/');
+    let text = text.strip_prefix(' ').unwrap_or(text).trim_end();
+    if !text.is_empty() {
+        docs.push(text.to_owned());
+    }
+}
+
+/// `LAYER 214` in `// LAYER 214`.
+fn layer_number(comment: &str) -> Option<u32> {
+    comment.trim().strip_prefix("LAYER")?.trim().parse().ok()
+}

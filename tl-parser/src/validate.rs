@@ -1,0 +1,80 @@
+//! Semantic checks on parsed definitions: what the grammar alone cannot catch.
+
+use std::collections::HashMap;
+
+use crate::ast::{Category, Definition, Param, ParamKind, Type};
+use crate::error::{Error, ErrorKind};
+
+/// Appends an error for every flag condition naming an unknown `#` parameter or a bit above
+/// 31, every `!X` without `{X:Type}`, and every definition whose full name repeats an earlier
+/// one of the same category (a constructor and a function may share a name).
+pub(crate) fn check(definitions: &[Definition], errors: &mut Vec<Error>) {
+    let mut first_seen: HashMap<(Category, String), u32> = HashMap::new();
+    for def in definitions.iter() {
+        check_params(def, &def.params, &mut Vec::new(), errors);
+        check_generic_refs(def, &def.result, errors);
+
+        let key = (def.category, def.full_name());
+        if let Some(&first_line) = first_seen.get(&key) {
+            errors.push(Error {
+                kind: ErrorKind::DuplicateDefinition {
+                    name: key.1,
+                    first_line,
+                },
+                span: def.span,
+            });
+        } else {
+            first_seen.insert(key, def.span.line);
+        }
+    }
+}
+
+/// `nats` holds the `#` parameters declared so far (a condition may only name an earlier one).
+fn check_params<'d>(
+    def: &'d Definition,
+    params: &'d [Param],
+    nats: &mut Vec<&'d str>,
+    errors: &mut Vec<Error>,
+) {
+    for param in params {
+        match &param.kind {
+            ParamKind::Nat => nats.extend(param.name.as_deref()),
+            ParamKind::Typed { condition, ty } => {
+                if let Some(cond) = condition {
+                    if !nats.contains(&cond.field.as_str()) {
+                        errors.push(Error {
+                            kind: ErrorKind::UnknownFlagField {
+                                field: cond.field.clone(),
+                                bit: cond.bit,
+                            },
+                            span: cond.span,
+                        });
+                    } else if cond.bit > 31 {
+                        errors.push(Error {
+                            kind: ErrorKind::FlagBitOutOfRange { bit: cond.bit },
+                            span: cond.span,
+                        });
+                    }
+                }
+                check_generic_refs(def, ty, errors);
+            }
+            ParamKind::Repeated { params, .. } => check_params(def, params, nats, errors),
+        }
+    }
+}
+
+fn check_generic_refs(def: &Definition, ty: &Type, errors: &mut Vec<Error>) {
+    if ty.generic_ref
+        && !(ty.namespace.is_empty() && def.generics.iter().any(|g| g.name == ty.name))
+    {
+        errors.push(Error {
+            kind: ErrorKind::UndeclaredGeneric {
+                name: ty.full_name(),
+            },
+            span: ty.span,
+        });
+    }
+    for arg in &ty.args {
+        check_generic_refs(def, arg, errors);
+    }
+}
