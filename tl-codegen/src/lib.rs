@@ -1,3 +1,259 @@
-//! Generates Rust from TL schemas.
+//! Generates Rust types, serializers and deserializers from TL schemas.
+//!
+//! The pipeline: [`tl_parser`] parses each file (verifying constructor ids), `model` resolves
+//! names, types, flags and boxing once, `emit` turns the model into tokens, and the tokens
+//! are formatted with `prettyplease`. The output is deterministic: the same schemas give the
+//! same bytes.
+//!
+//! From a `build.rs` (with `tl-types` as a dependency, `default-features = false`):
+//!
+//! ```no_run
+//! // build.rs
+//! tl_codegen::Config::new()
+//!     .compile(&["schema/api.tl", "schema/mtproto.tl"])
+//!     .unwrap_or_else(|e| panic!("{e}"));
+//! ```
+//!
+//! and in the crate: `include!(concat!(env!("OUT_DIR"), "/generated.rs"));`
+//!
+//! See the `naming` module documentation for how TL names become Rust names, and
+//! `tl-types` for the runtime the generated code calls.
 
 pub mod check;
+mod emit;
+mod model;
+mod naming;
+
+use std::fmt;
+use std::path::{Path, PathBuf};
+
+use tl_parser::{Options, Report, Schema};
+
+pub use model::ResolveError;
+
+/// The constructors whose written ids in Telegram's mtproto.tl are not the CRC32 of their
+/// definitions, listed as exceptions by Telegram's own generators.
+pub const KNOWN_TELEGRAM_MISMATCHES: [&str; 3] =
+    ["ipPortSecret", "accessPointRule", "help.configSimple"];
+
+/// Why generation failed.
+#[derive(Debug)]
+pub enum Error {
+    /// A schema file could not be read or the output written.
+    Io {
+        /// The file.
+        path: PathBuf,
+        /// The failure.
+        error: std::io::Error,
+    },
+    /// Syntax or semantic errors in a schema file.
+    Parse(Box<Report>),
+    /// Written ids that differ from their definitions and were not accepted.
+    IdMismatch(Vec<tl_parser::IdMismatch>),
+    /// References to unknown types and other errors across the schema files.
+    Resolve(Vec<ResolveError>),
+    /// The runtime path is not a Rust path.
+    RuntimePath(String),
+    /// The emitted tokens did not form a Rust file: a bug in tl-codegen.
+    Internal(String),
+}
+
+impl fmt::Display for Error {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Error::Io { path, error } => write!(f, "{}: {error}", path.display()),
+            Error::Parse(report) => write!(f, "{report}"),
+            Error::IdMismatch(mismatches) => {
+                writeln!(f, "constructor ids that do not match their definitions:")?;
+                for m in mismatches {
+                    writeln!(f, "  {m}")?;
+                }
+                write!(
+                    f,
+                    "accept known ones by name (Config::accept_id_mismatch or --accept-id-mismatch)"
+                )
+            }
+            Error::Resolve(errors) => {
+                for (i, e) in errors.iter().enumerate() {
+                    if i > 0 {
+                        writeln!(f)?;
+                    }
+                    write!(f, "error: {e}")?;
+                }
+                Ok(())
+            }
+            Error::RuntimePath(path) => {
+                write!(f, "`{path}` is not a valid path to the runtime crate")
+            }
+            Error::Internal(message) => write!(f, "internal error in tl-codegen: {message}"),
+        }
+    }
+}
+
+impl std::error::Error for Error {}
+
+/// What to generate and how: a builder in the style of `prost_build::Config`.
+#[derive(Debug, Clone)]
+pub struct Config {
+    docs: bool,
+    serde: bool,
+    runtime: String,
+    parse: Options,
+    out_dir: Option<PathBuf>,
+    file_name: String,
+    max_inline_variant: usize,
+}
+
+impl Default for Config {
+    fn default() -> Self {
+        Config {
+            docs: true,
+            serde: false,
+            runtime: "::tl_types".to_owned(),
+            parse: Options::default(),
+            out_dir: None,
+            file_name: "generated.rs".to_owned(),
+            max_inline_variant: 128,
+        }
+    }
+}
+
+impl Config {
+    /// Defaults: docs on, no serde, runtime `::tl_types`, output `$OUT_DIR/generated.rs`.
+    pub fn new() -> Self {
+        Config::default()
+    }
+
+    /// Emit rustdoc (schema line and schema comments) on every item. Default: on.
+    pub fn docs(&mut self, on: bool) -> &mut Self {
+        self.docs = on;
+        self
+    }
+
+    /// Derive `serde::Serialize` and `serde::Deserialize` (the crate using the output must
+    /// depend on `serde` with its `derive` feature). Default: off.
+    pub fn serde(&mut self, on: bool) -> &mut Self {
+        self.serde = on;
+        self
+    }
+
+    /// The path through which generated code reaches the runtime. Default: `::tl_types`.
+    pub fn runtime_path(&mut self, path: &str) -> &mut Self {
+        path.clone_into(&mut self.runtime);
+        self
+    }
+
+    /// Accept a written id that differs from its definition's CRC32 (full TL name).
+    pub fn accept_id_mismatch(&mut self, name: &str) -> &mut Self {
+        self.parse.accepted_mismatches.push(name.to_owned());
+        self
+    }
+
+    /// Accept [`KNOWN_TELEGRAM_MISMATCHES`], needed to generate Telegram's mtproto.tl.
+    pub fn accept_known_telegram_mismatches(&mut self) -> &mut Self {
+        for name in KNOWN_TELEGRAM_MISMATCHES {
+            self.accept_id_mismatch(name);
+        }
+        self
+    }
+
+    /// Force an id convention instead of detecting it per file.
+    pub fn convention(&mut self, convention: tl_parser::Convention) -> &mut Self {
+        self.parse.convention = Some(convention);
+        self
+    }
+
+    /// Where [`Config::compile`] writes. Default: the `OUT_DIR` of the build script.
+    pub fn out_dir(&mut self, dir: impl Into<PathBuf>) -> &mut Self {
+        self.out_dir = Some(dir.into());
+        self
+    }
+
+    /// The name of the written file. Default: `generated.rs`.
+    pub fn file_name(&mut self, name: &str) -> &mut Self {
+        name.clone_into(&mut self.file_name);
+        self
+    }
+
+    /// Constructors estimated larger than this many bytes are boxed in their enum, which keeps
+    /// every enum small and cheap to move. Default: 128.
+    pub fn max_inline_variant(&mut self, bytes: usize) -> &mut Self {
+        self.max_inline_variant = bytes;
+        self
+    }
+
+    /// Parses the files (in order; e.g. api.tl then mtproto.tl) and returns formatted Rust.
+    pub fn generate(&self, files: &[impl AsRef<Path>]) -> Result<String, Error> {
+        let mut sources = Vec::with_capacity(files.len());
+        for file in files {
+            let path = file.as_ref();
+            let text = std::fs::read_to_string(path).map_err(|error| Error::Io {
+                path: path.to_owned(),
+                error,
+            })?;
+            sources.push((path.display().to_string(), text));
+        }
+        let named: Vec<(&str, &str)> = sources
+            .iter()
+            .map(|(n, t)| (n.as_str(), t.as_str()))
+            .collect();
+        self.generate_from_sources(&named)
+    }
+
+    /// As [`Config::generate`], from `(file name, text)` pairs.
+    pub fn generate_from_sources(&self, sources: &[(&str, &str)]) -> Result<String, Error> {
+        let mut schemas: Vec<Schema> = Vec::with_capacity(sources.len());
+        for (name, text) in sources {
+            let schema =
+                tl_parser::parse(name, text, &self.parse).map_err(|r| Error::Parse(Box::new(r)))?;
+            schemas.push(schema);
+        }
+        let mismatches: Vec<_> = schemas
+            .iter()
+            .flat_map(|s| s.unaccepted_mismatches().cloned())
+            .collect();
+        if !mismatches.is_empty() {
+            return Err(Error::IdMismatch(mismatches));
+        }
+        let model = model::resolve(&schemas, self.max_inline_variant).map_err(Error::Resolve)?;
+        let runtime: syn::Path =
+            syn::parse_str(&self.runtime).map_err(|_| Error::RuntimePath(self.runtime.clone()))?;
+        let tokens = emit::emit(
+            &model,
+            &emit::EmitOptions {
+                docs: self.docs,
+                serde: self.serde,
+                runtime: &runtime,
+            },
+        );
+        let file: syn::File = syn::parse2(tokens)
+            .map_err(|e| Error::Internal(format!("generated code does not parse: {e}")))?;
+        let header = "// Generated by tl-codegen from TL schema files. Do not edit.\n";
+        Ok(format!("{header}{}", prettyplease::unparse(&file)))
+    }
+
+    /// For `build.rs`: generates and writes `out_dir/file_name`, and tells Cargo to rerun
+    /// when any input changes.
+    pub fn compile(&self, files: &[impl AsRef<Path>]) -> Result<(), Error> {
+        for file in files {
+            println!("cargo:rerun-if-changed={}", file.as_ref().display());
+        }
+        let code = self.generate(files)?;
+        let dir = match &self.out_dir {
+            Some(dir) => dir.clone(),
+            None => PathBuf::from(std::env::var_os("OUT_DIR").ok_or_else(|| Error::Io {
+                path: PathBuf::from("$OUT_DIR"),
+                error: std::io::Error::new(
+                    std::io::ErrorKind::NotFound,
+                    "OUT_DIR is not set (not in a build script?)",
+                ),
+            })?),
+        };
+        let path = dir.join(&self.file_name);
+        // Writing only on change keeps dependent crates from rebuilding for nothing.
+        if std::fs::read_to_string(&path).ok().as_deref() != Some(code.as_str()) {
+            std::fs::write(&path, code).map_err(|error| Error::Io { path, error })?;
+        }
+        Ok(())
+    }
+}

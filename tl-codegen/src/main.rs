@@ -8,6 +8,7 @@ use tl_codegen::check::{Outcome, check_file};
 use tl_parser::{Convention, Options};
 
 /// Generate Rust from TL schema files, or check them.
+/// Generate Rust from TL schema files (to stdout, or `--out FILE`), or `check` them.
 #[derive(Parser)]
 #[command(version, about, args_conflicts_with_subcommands = true)]
 struct Cli {
@@ -15,6 +16,18 @@ struct Cli {
     command: Option<Command>,
     #[command(flatten)]
     schema: SchemaArgs,
+    /// Write the generated Rust to this file instead of stdout.
+    #[arg(long, short)]
+    out: Option<PathBuf>,
+    /// Path through which the generated code reaches the runtime crate.
+    #[arg(long, default_value = "::tl_types")]
+    runtime_path: String,
+    /// Leave out rustdoc comments.
+    #[arg(long)]
+    no_docs: bool,
+    /// Derive serde's Serialize and Deserialize.
+    #[arg(long)]
+    serde: bool,
 }
 
 #[derive(Subcommand)]
@@ -50,10 +63,49 @@ impl SchemaArgs {
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
-    let args = match &cli.command {
-        Some(Command::Check(args)) => args,
-        None => &cli.schema,
+    match &cli.command {
+        Some(Command::Check(args)) => check(args),
+        None => generate(&cli),
+    }
+}
+
+fn generate(cli: &Cli) -> ExitCode {
+    let args = &cli.schema;
+    let mut config = tl_codegen::Config::new();
+    config
+        .docs(!cli.no_docs)
+        .serde(cli.serde)
+        .runtime_path(&cli.runtime_path);
+    for name in &args.accept_id_mismatch {
+        config.accept_id_mismatch(name);
+    }
+    if let Some(convention) = args.convention {
+        config.convention(convention);
+    }
+    let code = match config.generate(&args.files) {
+        Ok(code) => code,
+        Err(e) => {
+            eprintln!("{e}");
+            return ExitCode::from(2);
+        }
     };
+    match &cli.out {
+        Some(path) => {
+            if let Err(e) = std::fs::write(path, code) {
+                eprintln!("error: cannot write {}: {e}", path.display());
+                return ExitCode::from(2);
+            }
+        }
+        None => {
+            use std::io::Write;
+            // A closed pipe (e.g. `| head`) is not an error worth a panic.
+            let _ = std::io::stdout().lock().write_all(code.as_bytes());
+        }
+    }
+    ExitCode::SUCCESS
+}
+
+fn check(args: &SchemaArgs) -> ExitCode {
     let options = args.options();
     let mut worst = Outcome::Verified;
     for file in &args.files {

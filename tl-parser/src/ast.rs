@@ -247,7 +247,7 @@ impl Type {
 }
 
 impl fmt::Display for Type {
-    /// The normalized form used in constructor ids: arguments follow the name after spaces.
+    /// TL syntax: `Vector<long>`, `%Message`, `!X`, `flags` types as written.
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         if self.bare_marker {
             f.write_str("%")?;
@@ -259,10 +259,60 @@ impl fmt::Display for Type {
             write!(f, "{ns}.")?;
         }
         f.write_str(&self.name)?;
-        for arg in &self.args {
-            write!(f, " {arg}")?;
+        for (i, arg) in self.args.iter().enumerate() {
+            f.write_str(if i == 0 { "<" } else { "," })?;
+            write!(f, "{arg}")?;
+        }
+        if !self.args.is_empty() {
+            f.write_str(">")?;
         }
         Ok(())
+    }
+}
+
+impl fmt::Display for Definition {
+    /// The definition as one TL line (without `;`): `name#id params = Result`.
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}#{:08x}", self.full_name(), self.id())?;
+        for generic in &self.generics {
+            write!(f, " {{{}:{}}}", generic.name, generic.kind)?;
+        }
+        for param in &self.params {
+            write!(f, " {param}")?;
+        }
+        if self.builtin {
+            f.write_str(" ?")?;
+        }
+        write!(f, " = {}", self.result)
+    }
+}
+
+impl fmt::Display for Param {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        if let Some(name) = &self.name {
+            write!(f, "{name}:")?;
+        }
+        match &self.kind {
+            ParamKind::Nat => f.write_str("#"),
+            ParamKind::Typed { condition, ty } => {
+                if let Some(cond) = condition {
+                    write!(f, "{}.{}?", cond.field, cond.bit)?;
+                }
+                write!(f, "{ty}")
+            }
+            ParamKind::Repeated { multiplier, params } => {
+                match multiplier {
+                    Some(Multiplier::Literal(n)) => write!(f, "{n}*")?,
+                    Some(Multiplier::Nat(name)) => write!(f, "{name}*")?,
+                    None => {}
+                }
+                f.write_str("[")?;
+                for inner in params {
+                    write!(f, " {inner}")?;
+                }
+                f.write_str(" ]")
+            }
+        }
     }
 }
 

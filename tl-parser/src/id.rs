@@ -15,7 +15,7 @@
 use std::fmt::{self, Write};
 use std::str::FromStr;
 
-use crate::ast::{Definition, Multiplier, Param, ParamKind};
+use crate::ast::{Definition, Multiplier, Param, ParamKind, Type};
 
 /// How a file's constructor ids are computed.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -67,7 +67,8 @@ pub fn normalized_text(def: &Definition, convention: Convention) -> String {
     let mut text = def.full_name();
     for generic in &def.generics {
         // Writing to a String cannot fail.
-        let _ = write!(text, " {}:{}", generic.name, generic.kind);
+        let _ = write!(text, " {}:", generic.name);
+        write_type(&mut text, &generic.kind);
     }
     for param in &def.params {
         if convention == Convention::Telegram && is_true_flag(param) {
@@ -79,7 +80,8 @@ pub fn normalized_text(def: &Definition, convention: Convention) -> String {
     if def.builtin {
         text.push_str(" ?");
     }
-    let _ = write!(text, " = {}", def.result);
+    text.push_str(" = ");
+    write_type(&mut text, &def.result);
     text
 }
 
@@ -110,7 +112,7 @@ fn write_param(text: &mut String, param: &Param, convention: Convention) {
             if convention == Convention::Telegram && ty.is_plain("bytes") {
                 text.push_str("string");
             } else {
-                let _ = write!(text, "{ty}");
+                write_type(text, ty);
             }
         }
         ParamKind::Repeated { multiplier, params } => {
@@ -130,5 +132,25 @@ fn write_param(text: &mut String, param: &Param, convention: Convention) {
             }
             text.push_str(" ]");
         }
+    }
+}
+
+/// A type as hashed: arguments follow the name after spaces, with no brackets or parentheses
+/// (`Vector<long>` and `(vector long)` give `Vector long` and `vector long`).
+fn write_type(text: &mut String, ty: &Type) {
+    if ty.bare_marker {
+        text.push('%');
+    }
+    if ty.generic_ref {
+        text.push('!');
+    }
+    for ns in &ty.namespace {
+        text.push_str(ns);
+        text.push('.');
+    }
+    text.push_str(&ty.name);
+    for arg in &ty.args {
+        text.push(' ');
+        write_type(text, arg);
     }
 }

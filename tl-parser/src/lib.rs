@@ -199,17 +199,18 @@ fn trivia<'s>(
             } else if *at_line_start {
                 push_doc_line(docs, text);
             }
-        } else if input.starts_with("/*") {
-            let Some(end) = input.find("*/") else {
-                // Unterminated: the statement parser reports it with its position.
+        } else if let Some(body) = input.strip_prefix("/*") {
+            // Search after the opener: in `/*/` the `*` belongs to `/*`, not to a `*/`.
+            let Some(end) = body.find("*/") else {
+                // Unterminated: the statement loop reports it with its position.
                 return input;
             };
             if *at_line_start {
-                for line in input[2..end].lines() {
+                for line in body[..end].lines() {
                     push_doc_line(docs, line.trim_start_matches([' ', '*']));
                 }
             }
-            input = &input[end + 2..];
+            input = &body[end + 2..];
         } else {
             return input;
         }

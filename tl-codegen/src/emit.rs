@@ -1,0 +1,819 @@
+//! Emit: the model becomes tokens, one small function per kind of item.
+//!
+//! Generated modules reach each other through relative paths (`super::super::enums`) and the
+//! runtime through one configurable path, so the output can be `include!`d anywhere.
+
+use std::collections::BTreeMap;
+
+use proc_macro2::{Literal, TokenStream};
+use quote::{format_ident, quote};
+use syn::Ident;
+use tl_parser::Category;
+
+use crate::model::{self, Enum, Field, Member, Model, Presence, Struct, Ty};
+
+/// What to emit besides the code.
+pub struct EmitOptions<'a> {
+    /// Rustdoc on every item.
+    pub docs: bool,
+    /// `serde` derives.
+    pub serde: bool,
+    /// Path of the runtime crate, e.g. `::tl_types`.
+    pub runtime: &'a syn::Path,
+}
+
+/// All generated code for `model`.
+pub fn emit(model: &Model, options: &EmitOptions<'_>) -> TokenStream {
+    let mut types = ModuleNode::default();
+    let mut functions = ModuleNode::default();
+    let mut enums = ModuleNode::default();
+    let emitter = Emitter { model, options };
+    for (index, s) in model.structs.iter().enumerate() {
+        let node = match s.category {
+            Category::Type => &mut types,
+            Category::Function => &mut functions,
+        };
+        node.at(&s.module)
+            .items
+            .push((s.name.clone(), emitter.structure(index)));
+    }
+    for e in &model.enums {
+        enums
+            .at(&e.module)
+            .items
+            .push((e.name.clone(), emitter.enumeration(e)));
+    }
+
+    let runtime = options.runtime;
+    let layer = model.layer.map(|layer| {
+        let layer = Literal::i32_unsuffixed(layer as i32);
+        quote! {
+            /// The layer of the schema these bindings were generated from (`// LAYER N`).
+            pub const LAYER: i32 = #layer;
+        }
+    });
+    let name_arms = model.names.iter().map(|(id, name)| {
+        let id = hex(*id);
+        quote! { #id => Some(#name), }
+    });
+    let types = emitter.module_tree(
+        "types",
+        "A struct for each constructor (bare type).",
+        &types,
+        0,
+    );
+    let enums = emitter.module_tree(
+        "enums",
+        "An enum for each boxed type, with a variant for each constructor.",
+        &enums,
+        0,
+    );
+    let functions = emitter.module_tree(
+        "functions",
+        "A struct for each function (RPC method), with its answer as `RemoteCall::Return`.",
+        &functions,
+        0,
+    );
+    quote! {
+        #layer
+
+        /// The TL name of a constructor or function id, if the schema has it.
+        pub fn name_for_id(id: u32) -> Option<&'static str> {
+            match id {
+                #(#name_arms)*
+                _ => None,
+            }
+        }
+
+        #[allow(unused_imports)]
+        use #runtime as _;
+
+        #types
+        #enums
+        #functions
+    }
+}
+
+/// Items of one module and its submodules, sorted by name for stable output.
+#[derive(Default)]
+struct ModuleNode {
+    items: Vec<(String, TokenStream)>,
+    children: BTreeMap<String, ModuleNode>,
+}
+
+impl ModuleNode {
+    fn at(&mut self, path: &[String]) -> &mut ModuleNode {
+        path.iter().fold(self, |node, part| {
+            node.children.entry(part.clone()).or_default()
+        })
+    }
+}
+
+struct Emitter<'a> {
+    model: &'a Model,
+    options: &'a EmitOptions<'a>,
+}
+
+fn ident(name: &str) -> Ident {
+    syn::parse_str(name).unwrap_or_else(|_| format_ident!("{}", name.trim_start_matches("r#")))
+}
+
+fn hex(id: u32) -> Literal {
+    // Literal::u32_unsuffixed prints decimal; ids read better in hex, as in the schema.
+    syn::parse_str::<syn::LitInt>(&format!("0x{id:08x}"))
+        .map_or_else(|_| Literal::u32_unsuffixed(id), |l| l.token())
+}
+
+/// `0x1234abcd_u32`, for method calls on the literal.
+fn hex_u32(id: u32) -> Literal {
+    syn::parse_str::<syn::LitInt>(&format!("0x{id:08x}_u32"))
+        .map_or_else(|_| Literal::u32_suffixed(id), |l| l.token())
+}
+
+fn doc_lines(lines: impl IntoIterator<Item = String>) -> TokenStream {
+    let attrs = lines.into_iter().map(|line| {
+        let line = format!(" {line}");
+        quote! { #[doc = #line] }
+    });
+    quote! { #(#attrs)* }
+}
+
+/// Schema comments as Markdown that rustdoc will not read as links or HTML.
+fn escape_doc(text: &str) -> String {
+    text.replace('\\', "\\\\")
+        .replace('[', "\\[")
+        .replace(']', "\\]")
+        .replace('<', "&lt;")
+        .replace('>', "&gt;")
+        .replace('`', "'")
+}
+
+impl Emitter<'_> {
+    fn module_tree(&self, name: &str, doc: &str, node: &ModuleNode, depth: usize) -> TokenStream {
+        let name_ident = ident(name);
+        let docs = if self.options.docs {
+            doc_lines([doc.to_owned()])
+        } else {
+            TokenStream::new()
+        };
+        let root = std::iter::repeat_n(quote!(super::), depth + 1).collect::<TokenStream>();
+        let runtime = self.options.runtime;
+        let mut items: Vec<&(String, TokenStream)> = node.items.iter().collect();
+        items.sort_by(|a, b| a.0.cmp(&b.0));
+        let items = items.iter().map(|(_, tokens)| tokens);
+        let children = node.children.iter().map(|(child, sub)| {
+            let doc = format!(
+                "Items of the `{}` namespace.",
+                child.trim_start_matches("r#")
+            );
+            self.module_tree(child, &doc, sub, depth + 1)
+        });
+        quote! {
+            #docs
+            pub mod #name_ident {
+                #[allow(unused_imports)]
+                use #root{enums, types, name_for_id};
+                #[allow(unused_imports)]
+                use #runtime::{self as rt, BareDeserializable as _, BareSerializable as _, Deserializable as _, Identifiable as _, Serializable as _};
+                #(#items)*
+                #(#children)*
+            }
+        }
+    }
+
+    /// The Rust type of `ty`, from inside a generated module.
+    fn rust_type(&self, ty: &Ty) -> TokenStream {
+        match ty {
+            Ty::Int => quote!(i32),
+            Ty::Long => quote!(i64),
+            Ty::Double => quote!(f64),
+            Ty::Nat => quote!(u32),
+            Ty::Int128 => quote!([u8; 16]),
+            Ty::Int256 => quote!([u8; 32]),
+            Ty::String => quote!(String),
+            Ty::Bytes => quote!(Vec<u8>),
+            Ty::Bool => quote!(bool),
+            Ty::Boxed(e) => {
+                let e = &self.model.enums[*e];
+                path(quote!(enums), &e.module, &e.name)
+            }
+            Ty::Bare(c) => {
+                let s = &self.model.structs[*c];
+                path(quote!(types), &s.module, &s.name)
+            }
+            Ty::Vector { elem, .. } => {
+                let elem = self.rust_type(elem);
+                quote!(Vec<#elem>)
+            }
+            Ty::Generic(name) => {
+                let name = ident(name);
+                quote!(#name)
+            }
+        }
+    }
+
+    fn field_type(&self, field: &Field) -> TokenStream {
+        match field.presence {
+            Presence::Flag { .. } => quote!(bool),
+            Presence::Required => self.rust_type(&field.ty),
+            Presence::Optional { .. } => {
+                let ty = self.rust_type(&field.ty);
+                quote!(Option<#ty>)
+            }
+        }
+    }
+
+    /// A statement writing `place` (a value, or a reference if `is_ref`) to `buf`.
+    fn write(&self, ty: &Ty, place: TokenStream, is_ref: bool) -> TokenStream {
+        let arg = if is_ref {
+            place.clone()
+        } else {
+            quote!(&#place)
+        };
+        match ty {
+            Ty::Bare(_) => quote!(#place.serialize_bare(buf)),
+            Ty::Vector { boxed, elem } if !ty.is_direct() => {
+                let item = self.write(elem, quote!(item), true);
+                let writer = if *boxed {
+                    quote!(rt::write_vector)
+                } else {
+                    quote!(rt::write_bare_vector)
+                };
+                quote!(#writer(buf, #arg, |item, buf| #item))
+            }
+            _ => quote!(#place.serialize(buf)),
+        }
+    }
+
+    /// An expression reading `ty` from `reader`, of type `Result<T, DecodeError>`.
+    fn read(&self, ty: &Ty) -> TokenStream {
+        match ty {
+            Ty::Int => quote!(reader.read_i32()),
+            Ty::Long => quote!(reader.read_i64()),
+            Ty::Double => quote!(reader.read_f64()),
+            Ty::Nat => quote!(reader.read_u32()),
+            Ty::Int128 | Ty::Int256 => quote!(reader.read_array()),
+            Ty::String => quote!(reader.read_string()),
+            Ty::Bool => quote!(reader.read_bool()),
+            Ty::Bytes => quote!(reader.read_bytes().map(<[u8]>::to_vec)),
+            Ty::Bare(_) => {
+                let t = self.rust_type(ty);
+                quote!(#t::deserialize_bare(reader))
+            }
+            Ty::Vector { boxed, elem } if !ty.is_direct() => {
+                let min = Literal::usize_unsuffixed(model::min_encoded_len(self.model, elem));
+                let item = self.read(elem);
+                let method = if *boxed {
+                    quote!(read_vector)
+                } else {
+                    quote!(read_bare_vector)
+                };
+                quote!(reader.#method(#min, |reader| #item))
+            }
+            Ty::Vector { elem, .. } => {
+                let t = self.rust_type(elem);
+                quote!(Vec::<#t>::deserialize(reader))
+            }
+            Ty::Boxed(_) | Ty::Generic(_) => {
+                let t = self.rust_type(ty);
+                quote!(#t::deserialize(reader))
+            }
+        }
+    }
+
+    fn struct_docs(&self, s: &Struct) -> TokenStream {
+        if !self.options.docs {
+            return TokenStream::new();
+        }
+        let what = match (s.category, s.variant_of) {
+            (Category::Function, _) => format!("Function `{}`.", s.tl_name),
+            (Category::Type, Some((e, _))) => {
+                format!(
+                    "Constructor `{}` of type `{}`.",
+                    s.tl_name, self.model.enums[e].tl_name
+                )
+            }
+            (Category::Type, None) => format!("Constructor `{}`.", s.tl_name),
+        };
+        let mut lines = vec![
+            what,
+            String::new(),
+            "```tl".to_owned(),
+            s.schema_line.clone(),
+            "```".to_owned(),
+        ];
+        let own: Vec<String> = s
+            .docs
+            .iter()
+            .filter(|d| !d.starts_with('@') || d.starts_with("@description"))
+            .map(|d| escape_doc(d.trim_start_matches("@description").trim()))
+            .collect();
+        if !own.is_empty() {
+            lines.push(String::new());
+            lines.extend(own);
+        }
+        doc_lines(lines)
+    }
+
+    /// The schema's `//@name text` documentation of a field, if any.
+    fn field_docs(&self, s: &Struct, field: &Field) -> TokenStream {
+        if !self.options.docs {
+            return TokenStream::new();
+        }
+        let prefix = format!("@{} ", field.tl_name);
+        s.docs
+            .iter()
+            .find_map(|d| d.strip_prefix(&prefix))
+            .map(|text| doc_lines([escape_doc(text.trim())]))
+            .unwrap_or_default()
+    }
+
+    fn derives(&self) -> TokenStream {
+        let serde = self
+            .options
+            .serde
+            .then(|| quote!(#[derive(::serde::Serialize, ::serde::Deserialize)]));
+        quote! {
+            #[derive(Debug, Clone, PartialEq)]
+            #serde
+        }
+    }
+
+    /// A constructor or function struct with its trait impls.
+    fn structure(&self, index: usize) -> TokenStream {
+        let s = &self.model.structs[index];
+        let name = ident(&s.name);
+        let docs = self.struct_docs(s);
+        let derives = self.derives();
+        let generics: Vec<Ident> = s.generics.iter().map(|g| ident(g)).collect();
+        let params = if generics.is_empty() {
+            TokenStream::new()
+        } else {
+            quote!(<#(#generics),*>)
+        };
+        let fields = s.fields.iter().map(|f| {
+            let fname = ident(&f.name);
+            let ty = self.field_type(f);
+            let fdocs = self.field_docs(s, f);
+            quote! { #fdocs pub #fname: #ty, }
+        });
+        let id = hex(s.id);
+        let tl_name = &s.tl_name;
+        let write_body = self.write_body(s);
+        let read_body = self.read_body(s);
+        let buf = if s.members.is_empty() {
+            quote!(_buf)
+        } else {
+            quote!(buf)
+        };
+        let reader = if s.members.is_empty() {
+            quote!(_reader)
+        } else {
+            quote!(reader)
+        };
+        let bound = |tr: TokenStream| {
+            if generics.is_empty() {
+                TokenStream::new()
+            } else {
+                quote!(<#(#generics: #tr),*>)
+            }
+        };
+        let ser_bound = bound(quote!(rt::Serializable));
+        let de_bound = bound(quote!(rt::Deserializable));
+        let any_bound = bound(TokenStream::new());
+        let common = quote! {
+            #docs
+            #derives
+            pub struct #name #params {
+                #(#fields)*
+            }
+
+            impl #any_bound rt::Identifiable for #name #params {
+                const CONSTRUCTOR_ID: u32 = #id;
+            }
+        };
+        let check_id = quote! {
+            let id = reader.read_u32()?;
+            if id != Self::CONSTRUCTOR_ID {
+                return Err(reader.unexpected_constructor(#tl_name, id, name_for_id(id)));
+            }
+        };
+        match s.category {
+            Category::Function => {
+                let returns = match &s.returns {
+                    Some(Ty::Generic(x)) => {
+                        let x = ident(x);
+                        quote!(#x::Return)
+                    }
+                    Some(ty) => self.rust_type(ty),
+                    None => quote!(()),
+                };
+                let call_bound = bound(quote!(rt::RemoteCall));
+                quote! {
+                    #common
+
+                    impl #ser_bound rt::Serializable for #name #params {
+                        fn serialize(&self, buf: &mut Vec<u8>) {
+                            buf.extend_from_slice(&Self::CONSTRUCTOR_ID.to_le_bytes());
+                            #write_body
+                        }
+                    }
+
+                    impl #de_bound rt::Deserializable for #name #params {
+                        fn deserialize(reader: &mut rt::Reader<'_>) -> Result<Self, rt::DecodeError> {
+                            #check_id
+                            #read_body
+                        }
+                    }
+
+                    impl #call_bound rt::RemoteCall for #name #params {
+                        type Return = #returns;
+                    }
+                }
+            }
+            Category::Type => {
+                let min = Literal::usize_unsuffixed(model::min_bare_len(self.model, index));
+                let conversions = self.conversions(s);
+                quote! {
+                    #common
+
+                    impl rt::BareSerializable for #name {
+                        fn serialize_bare(&self, #buf: &mut Vec<u8>) {
+                            #write_body
+                        }
+                    }
+
+                    impl rt::Serializable for #name {
+                        fn serialize(&self, buf: &mut Vec<u8>) {
+                            buf.extend_from_slice(&Self::CONSTRUCTOR_ID.to_le_bytes());
+                            self.serialize_bare(buf);
+                        }
+                    }
+
+                    impl rt::BareDeserializable for #name {
+                        const MIN_BARE_LEN: usize = #min;
+
+                        fn deserialize_bare(#reader: &mut rt::Reader<'_>) -> Result<Self, rt::DecodeError> {
+                            #read_body
+                        }
+                    }
+
+                    impl rt::Deserializable for #name {
+                        const MIN_ENCODED_LEN: usize = 4 + Self::MIN_BARE_LEN;
+
+                        fn deserialize(reader: &mut rt::Reader<'_>) -> Result<Self, rt::DecodeError> {
+                            #check_id
+                            Self::deserialize_bare(reader)
+                        }
+                    }
+
+                    #conversions
+                }
+            }
+        }
+    }
+
+    /// Statements writing every member after the id.
+    fn write_body(&self, s: &Struct) -> TokenStream {
+        let mut out = TokenStream::new();
+        for member in &s.members {
+            match member {
+                Member::FlagWord(w) => {
+                    let word = ident(&s.flag_words[*w].name);
+                    let value = self.flag_word_value(s, *w);
+                    out.extend(quote! {
+                        let #word: u32 = #value;
+                        #word.serialize(buf);
+                    });
+                }
+                Member::Field(f) => {
+                    let field = &s.fields[*f];
+                    let fname = ident(&field.name);
+                    match field.presence {
+                        Presence::Flag { .. } => {}
+                        Presence::Required => {
+                            let w = self.write(&field.ty, quote!(self.#fname), false);
+                            out.extend(quote! { #w; });
+                        }
+                        Presence::Optional { word, bit } => {
+                            let w = self.write(&field.ty, quote!(value), true);
+                            if self.shares_bit(s, word, bit) && field.ty.has_default() {
+                                // Another field set the bit: this one is written as its zero value.
+                                let word = ident(&s.flag_words[word].name);
+                                let mask = bit_mask(bit);
+                                let ty = self.rust_type(&field.ty);
+                                out.extend(quote! {
+                                    if #word & #mask != 0 {
+                                        let zero = <#ty>::default();
+                                        let value = self.#fname.as_ref().unwrap_or(&zero);
+                                        #w;
+                                    }
+                                });
+                            } else {
+                                out.extend(quote! {
+                                    if let Some(value) = &self.#fname {
+                                        #w;
+                                    }
+                                });
+                            }
+                        }
+                    }
+                }
+            }
+        }
+        out
+    }
+
+    /// Whether several fields use `bit` of flag word `word`.
+    fn shares_bit(&self, s: &Struct, word: usize, bit: u32) -> bool {
+        s.fields
+            .iter()
+            .filter(|f| {
+                matches!(f.presence,
+                    Presence::Optional { word: w, bit: b } | Presence::Flag { word: w, bit: b }
+                    if w == word && b == bit)
+            })
+            .count()
+            > 1
+    }
+
+    /// The value of a flag word: per bit, set when any field on it is present, and (if a
+    /// field on it has no zero value to stand in) only when all such fields are present.
+    fn flag_word_value(&self, s: &Struct, word: usize) -> TokenStream {
+        let mut bits: BTreeMap<u32, Vec<&Field>> = BTreeMap::new();
+        for field in &s.fields {
+            if let Presence::Optional { word: w, bit } | Presence::Flag { word: w, bit } =
+                field.presence
+            {
+                if w == word {
+                    bits.entry(bit).or_default().push(field);
+                }
+            }
+        }
+        let terms: Vec<TokenStream> = bits
+            .iter()
+            .map(|(bit, fields)| {
+                let present = fields.iter().map(|f| {
+                    let fname = ident(&f.name);
+                    match f.presence {
+                        Presence::Flag { .. } => quote!(self.#fname),
+                        _ => quote!(self.#fname.is_some()),
+                    }
+                });
+                let required: Vec<TokenStream> = fields
+                    .iter()
+                    .filter(|f| {
+                        matches!(f.presence, Presence::Optional { .. }) && !f.ty.has_default()
+                    })
+                    .map(|f| {
+                        let fname = ident(&f.name);
+                        quote!(self.#fname.is_some())
+                    })
+                    .collect();
+                let condition = if fields.len() > 1 && !required.is_empty() {
+                    quote!(#(#required)&&*)
+                } else if fields.len() > 1 {
+                    quote!(#(#present)||*)
+                } else {
+                    quote!(#(#present)*)
+                };
+                if *bit == 0 {
+                    quote!(u32::from(#condition))
+                } else {
+                    let bit = Literal::u32_unsuffixed(*bit);
+                    quote!(u32::from(#condition) << #bit)
+                }
+            })
+            .collect();
+        // Parentheses make `a << 1 | b << 2` read without recalling precedence.
+        let terms: Vec<TokenStream> = if terms.len() > 1 {
+            terms.into_iter().map(|t| quote!((#t))).collect()
+        } else {
+            terms
+        };
+        if terms.is_empty() {
+            quote!(0)
+        } else {
+            quote!(#(#terms)|*)
+        }
+    }
+
+    /// Statements reading every member, ending in `Ok(Self { .. })`.
+    fn read_body(&self, s: &Struct) -> TokenStream {
+        let mut out = TokenStream::new();
+        let tl_name = &s.tl_name;
+        for member in &s.members {
+            match member {
+                Member::FlagWord(w) => {
+                    let word = &s.flag_words[*w];
+                    let wname = ident(&word.name);
+                    let defined = hex(word.defined_bits);
+                    out.extend(quote! {
+                        let #wname = reader.read_u32()?;
+                        reader.check_flags(#tl_name, #wname, #defined)?;
+                    });
+                }
+                Member::Field(f) => {
+                    let field = &s.fields[*f];
+                    let local = local_name(field);
+                    let statement = match field.presence {
+                        Presence::Flag { word, bit } => {
+                            let wname = ident(&s.flag_words[word].name);
+                            let mask = bit_mask(bit);
+                            quote!(let #local = #wname & #mask != 0;)
+                        }
+                        Presence::Required => {
+                            let read = self.read(&field.ty);
+                            quote!(let #local = #read?;)
+                        }
+                        Presence::Optional { word, bit } => {
+                            let wname = ident(&s.flag_words[word].name);
+                            let mask = bit_mask(bit);
+                            let read = self.read(&field.ty);
+                            quote! {
+                                let #local = if #wname & #mask != 0 { Some(#read?) } else { None };
+                            }
+                        }
+                    };
+                    out.extend(statement);
+                }
+            }
+        }
+        let inits = s.fields.iter().map(|f| {
+            let fname = ident(&f.name);
+            let local = local_name(f);
+            if fname == local {
+                quote!(#fname)
+            } else {
+                quote!(#fname: #local)
+            }
+        });
+        out.extend(quote! { Ok(Self { #(#inits),* }) });
+        out
+    }
+
+    /// `From` the constructor into its enum, and `TryFrom` back.
+    fn conversions(&self, s: &Struct) -> TokenStream {
+        let Some((e, v)) = s.variant_of else {
+            return TokenStream::new();
+        };
+        let en = &self.model.enums[e];
+        let variant = &en.variants[v];
+        let name = ident(&s.name);
+        let enum_path = path(quote!(enums), &en.module, &en.name);
+        let vname = ident(&variant.name);
+        let (wrap, pattern, unwrap) = if variant.unit {
+            (
+                quote!(#enum_path::#vname),
+                quote!(#enum_path::#vname),
+                quote!(#name {}),
+            )
+        } else if variant.boxed {
+            (
+                quote!(#enum_path::#vname(Box::new(value))),
+                quote!(#enum_path::#vname(value)),
+                quote!(*value),
+            )
+        } else {
+            (
+                quote!(#enum_path::#vname(value)),
+                quote!(#enum_path::#vname(value)),
+                quote!(value),
+            )
+        };
+        let from_value = if variant.unit {
+            quote!(_value)
+        } else {
+            quote!(value)
+        };
+        let back = if en.variants.len() == 1 {
+            quote! {
+                impl From<#enum_path> for #name {
+                    fn from(value: #enum_path) -> Self {
+                        let #pattern = value;
+                        #unwrap
+                    }
+                }
+            }
+        } else {
+            quote! {
+                impl TryFrom<#enum_path> for #name {
+                    type Error = #enum_path;
+
+                    fn try_from(value: #enum_path) -> Result<Self, Self::Error> {
+                        match value {
+                            #pattern => Ok(#unwrap),
+                            other => Err(other),
+                        }
+                    }
+                }
+            }
+        };
+        quote! {
+            impl From<#name> for #enum_path {
+                fn from(#from_value: #name) -> Self {
+                    #wrap
+                }
+            }
+
+            #back
+        }
+    }
+
+    /// An enum for a boxed type, with its encoding and decoding.
+    fn enumeration(&self, e: &Enum) -> TokenStream {
+        let name = ident(&e.name);
+        let derives = self.derives();
+        let tl_name = &e.tl_name;
+        let docs = if self.options.docs {
+            doc_lines([format!("Type `{}`.", e.tl_name)])
+        } else {
+            TokenStream::new()
+        };
+        let mut variants = Vec::new();
+        let mut writes = Vec::new();
+        let mut reads = Vec::new();
+        for variant in &e.variants {
+            let s = &self.model.structs[variant.ctor];
+            let vname = ident(&variant.name);
+            let ty = path(quote!(types), &s.module, &s.name);
+            let id = hex(s.id);
+            let vdocs = if self.options.docs {
+                doc_lines([format!("`{}`", s.schema_line)])
+            } else {
+                TokenStream::new()
+            };
+            if variant.unit {
+                variants.push(quote! { #vdocs #vname, });
+                let id = hex_u32(s.id);
+                writes.push(quote! { Self::#vname => buf.extend_from_slice(&#id.to_le_bytes()), });
+                let id = hex(s.id);
+                reads.push(quote! { #id => Self::#vname, });
+            } else if variant.boxed {
+                variants.push(quote! { #vdocs #vname(Box<#ty>), });
+                writes.push(quote! { Self::#vname(value) => value.serialize(buf), });
+                reads.push(
+                    quote! { #id => Self::#vname(Box::new(#ty::deserialize_bare(reader)?)), },
+                );
+            } else {
+                variants.push(quote! { #vdocs #vname(#ty), });
+                writes.push(quote! { Self::#vname(value) => value.serialize(buf), });
+                reads.push(quote! { #id => Self::#vname(#ty::deserialize_bare(reader)?), });
+            }
+        }
+        quote! {
+            #docs
+            #derives
+            pub enum #name {
+                #(#variants)*
+            }
+
+            impl rt::Serializable for #name {
+                fn serialize(&self, buf: &mut Vec<u8>) {
+                    match self {
+                        #(#writes)*
+                    }
+                }
+            }
+
+            impl rt::Deserializable for #name {
+                fn deserialize(reader: &mut rt::Reader<'_>) -> Result<Self, rt::DecodeError> {
+                    reader.enter()?;
+                    let id = reader.read_u32()?;
+                    let value = match id {
+                        #(#reads)*
+                        _ => return Err(reader.unexpected_constructor(#tl_name, id, name_for_id(id))),
+                    };
+                    reader.leave();
+                    Ok(value)
+                }
+            }
+        }
+    }
+}
+
+/// `root::a::b::Name`.
+fn path(root: TokenStream, module: &[String], name: &str) -> TokenStream {
+    let parts = module.iter().map(|m| ident(m));
+    let name = ident(name);
+    quote!(#root #(::#parts)* :: #name)
+}
+
+/// `1 << bit`, or `1` for bit 0.
+fn bit_mask(bit: u32) -> TokenStream {
+    if bit == 0 {
+        quote!(1)
+    } else {
+        let bit = Literal::u32_unsuffixed(bit);
+        quote!((1 << #bit))
+    }
+}
+
+/// The local variable holding a field while decoding; `reader` is taken by the reader.
+fn local_name(field: &Field) -> Ident {
+    if field.name == "reader" {
+        format_ident!("reader_")
+    } else {
+        ident(&field.name)
+    }
+}

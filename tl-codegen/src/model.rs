@@ -1,0 +1,717 @@
+//! Resolve: parsed schemas become the model the emitter needs, with every question answered
+//! once: Rust names, the boxed type of each constructor, the flag word and bit of each field,
+//! which variants are boxed (recursion and size), what each function returns.
+
+use std::collections::{BTreeMap, HashMap, HashSet};
+use std::fmt;
+
+use tl_parser::{Category, Definition, ParamKind, Schema, Type};
+
+use crate::naming;
+
+/// A field type, resolved.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Ty {
+    /// `int` (also TDLib's `int32`).
+    Int,
+    /// `long` (also TDLib's `int53`, `int64`).
+    Long,
+    /// `double`.
+    Double,
+    /// `#` used as a number rather than as flags.
+    Nat,
+    /// `int128`.
+    Int128,
+    /// `int256`.
+    Int256,
+    /// `string`.
+    String,
+    /// `bytes`.
+    Bytes,
+    /// `Bool`.
+    Bool,
+    /// A boxed type: index into [`Model::enums`].
+    Boxed(usize),
+    /// A bare constructor: index into [`Model::structs`].
+    Bare(usize),
+    /// `Vector<T>` (boxed) or `vector<T>` (bare).
+    Vector {
+        /// Whether the vector's own id is written.
+        boxed: bool,
+        /// The element type.
+        elem: Box<Ty>,
+    },
+    /// A generic parameter `X` of a function.
+    Generic(String),
+}
+
+impl Ty {
+    /// Whether `<T as Default>` exists and encodes as the TL zero value.
+    pub fn has_default(&self) -> bool {
+        !matches!(self, Ty::Boxed(_) | Ty::Bare(_) | Ty::Generic(_))
+    }
+
+    /// Whether `Serializable`/`Deserializable` of the Rust type is exactly this TL encoding.
+    pub fn is_direct(&self) -> bool {
+        match self {
+            Ty::Bare(_) => false,
+            Ty::Vector { boxed, elem } => *boxed && elem.is_direct(),
+            _ => true,
+        }
+    }
+}
+
+/// How a field is present.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Presence {
+    /// Always.
+    Required,
+    /// `flags.N?T`: `Option<T>`.
+    Optional {
+        /// Index into [`Struct::flag_words`].
+        word: usize,
+        /// Bit number.
+        bit: u32,
+    },
+    /// `flags.N?true`: a `bool` that is the bit itself.
+    Flag {
+        /// Index into [`Struct::flag_words`].
+        word: usize,
+        /// Bit number.
+        bit: u32,
+    },
+}
+
+/// A stored field.
+#[derive(Debug, Clone)]
+pub struct Field {
+    /// The Rust identifier (may be raw, `r#type`).
+    pub name: String,
+    /// The TL parameter name.
+    pub tl_name: String,
+    /// Its type (for [`Presence::Flag`], unused).
+    pub ty: Ty,
+    /// How it is present.
+    pub presence: Presence,
+}
+
+/// One step of the encoding, in schema order.
+#[derive(Debug, Clone)]
+pub enum Member {
+    /// A flags word, computed from the fields on it: index into [`Struct::flag_words`].
+    FlagWord(usize),
+    /// A field: index into [`Struct::fields`].
+    Field(usize),
+}
+
+/// A `#` parameter that conditions refer to.
+#[derive(Debug, Clone)]
+pub struct FlagWord {
+    /// Local variable name in generated code (the TL name, snake_case).
+    pub name: String,
+    /// Bits that some field uses.
+    pub defined_bits: u32,
+}
+
+/// A constructor or function, as a Rust struct.
+#[derive(Debug, Clone)]
+pub struct Struct {
+    /// `auth.sentCode`.
+    pub tl_name: String,
+    /// The wire id.
+    pub id: u32,
+    /// Module path below `types`/`functions`.
+    pub module: Vec<String>,
+    /// The Rust type name.
+    pub name: String,
+    /// Type or function.
+    pub category: Category,
+    /// Stored fields.
+    pub fields: Vec<Field>,
+    /// Flag words.
+    pub flag_words: Vec<FlagWord>,
+    /// Encoding order.
+    pub members: Vec<Member>,
+    /// Generic parameters (functions only): `X`.
+    pub generics: Vec<String>,
+    /// The schema line.
+    pub schema_line: String,
+    /// Comments from the schema.
+    pub docs: Vec<String>,
+    /// For constructors: index of the enum and of the variant in it.
+    pub variant_of: Option<(usize, usize)>,
+    /// For functions: the answer type.
+    pub returns: Option<Ty>,
+}
+
+/// A boxed type, as a Rust enum.
+#[derive(Debug, Clone)]
+pub struct Enum {
+    /// `auth.SentCode`.
+    pub tl_name: String,
+    /// Module path below `enums`.
+    pub module: Vec<String>,
+    /// The Rust type name.
+    pub name: String,
+    /// The variants, in schema order.
+    pub variants: Vec<Variant>,
+}
+
+/// One constructor of a boxed type.
+#[derive(Debug, Clone)]
+pub struct Variant {
+    /// The Rust variant name.
+    pub name: String,
+    /// Index into [`Model::structs`].
+    pub ctor: usize,
+    /// Whether the payload is `Box`ed (recursive or large).
+    pub boxed: bool,
+    /// A constructor without fields becomes a unit variant.
+    pub unit: bool,
+}
+
+/// Everything the emitter needs.
+#[derive(Debug, Clone, Default)]
+pub struct Model {
+    /// The layer, from `// LAYER N`.
+    pub layer: Option<u32>,
+    /// Constructors and functions.
+    pub structs: Vec<Struct>,
+    /// Boxed types.
+    pub enums: Vec<Enum>,
+    /// Every id with its TL name, sorted by id, without duplicates.
+    pub names: Vec<(u32, String)>,
+}
+
+/// A reference the schema makes that cannot be resolved.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ResolveError {
+    /// The schema file.
+    pub file: String,
+    /// 1-based line.
+    pub line: u32,
+    /// 1-based column.
+    pub column: u32,
+    /// What is wrong.
+    pub message: String,
+}
+
+impl fmt::Display for ResolveError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(
+            f,
+            "{}:{}:{}: {}",
+            self.file, self.line, self.column, self.message
+        )
+    }
+}
+
+/// Boxed type names that map to Rust primitives: their constructors are not generated.
+const PRIMITIVE_BOXED: &[&str] = &[
+    "Bool", "True", "Vector", "Int", "Long", "Double", "String", "Bytes", "Int128", "Int256",
+    "Int32", "Int53", "Int64",
+];
+
+/// Whether a definition describes a primitive rather than a constructor to generate.
+fn is_primitive(def: &Definition) -> bool {
+    def.builtin
+        || def
+            .params
+            .iter()
+            .any(|p| matches!(p.kind, ParamKind::Repeated { .. }))
+        || (def.category == Category::Type
+            && def.result.namespace.is_empty()
+            && PRIMITIVE_BOXED.contains(&def.result.name.as_str()))
+}
+
+/// Estimated sizes in bytes, for deciding which variants to box.
+const POINTER: usize = 8;
+const HEAP_VEC: usize = 24;
+
+/// Resolves parsed schemas (e.g. api.tl and mtproto.tl) into one model.
+///
+/// `max_inline_variant` is the largest estimated size of a constructor kept inline in its enum.
+pub fn resolve(schemas: &[Schema], max_inline_variant: usize) -> Result<Model, Vec<ResolveError>> {
+    let mut resolver = Resolver::default();
+    resolver.collect(schemas);
+    resolver.resolve_fields(schemas);
+    if !resolver.errors.is_empty() {
+        return Err(resolver.errors);
+    }
+    let mut model = resolver.model;
+    decide_boxing(&mut model, max_inline_variant);
+    Ok(model)
+}
+
+#[derive(Default)]
+struct Resolver {
+    model: Model,
+    /// Full TL name of a boxed type -> enum index.
+    enums_by_name: HashMap<String, usize>,
+    /// Full TL name of a constructor -> struct index.
+    ctors_by_name: HashMap<String, usize>,
+    /// (file index, definition index) -> struct index, for the definitions being generated.
+    structs_by_def: BTreeMap<(usize, usize), usize>,
+    errors: Vec<ResolveError>,
+}
+
+impl Resolver {
+    fn error(&mut self, schema: &Schema, line: u32, column: u32, message: String) {
+        self.errors.push(ResolveError {
+            file: schema.file.clone(),
+            line,
+            column,
+            message,
+        });
+    }
+
+    /// Pass 1: a struct per definition, an enum per boxed type, names.
+    fn collect(&mut self, schemas: &[Schema]) {
+        let mut seen: HashMap<(Category, String), String> = HashMap::new();
+        for (file_index, schema) in schemas.iter().enumerate() {
+            if let Some(layer) = schema.layer {
+                self.model.layer = Some(layer);
+            }
+            for (def_index, def) in schema.definitions.iter().enumerate() {
+                if is_primitive(def) {
+                    continue;
+                }
+                let full_name = def.full_name();
+                if let Some(first_file) =
+                    seen.insert((def.category, full_name.clone()), schema.file.clone())
+                {
+                    self.error(
+                        schema,
+                        def.span.line,
+                        def.span.column,
+                        format!("`{full_name}` is also defined in {first_file}"),
+                    );
+                    continue;
+                }
+                let index = self.model.structs.len();
+                self.structs_by_def.insert((file_index, def_index), index);
+                let mut docs = def.docs.clone();
+                docs.retain(|d| !d.starts_with("LAYER"));
+                self.model.structs.push(Struct {
+                    tl_name: full_name.clone(),
+                    id: def.id(),
+                    module: def
+                        .namespace
+                        .iter()
+                        .map(|n| naming::module_name(n))
+                        .collect(),
+                    name: naming::type_name(&def.name),
+                    category: def.category,
+                    fields: Vec::new(),
+                    flag_words: Vec::new(),
+                    members: Vec::new(),
+                    generics: def.generics.iter().map(|g| g.name.clone()).collect(),
+                    schema_line: def.to_string(),
+                    docs,
+                    variant_of: None,
+                    returns: None,
+                });
+                if def.category == Category::Type {
+                    self.ctors_by_name.insert(full_name, index);
+                    let type_name = def.result.full_name();
+                    let enum_index = match self.enums_by_name.get(&type_name) {
+                        Some(&e) => e,
+                        None => {
+                            let e = self.model.enums.len();
+                            self.model.enums.push(Enum {
+                                tl_name: type_name.clone(),
+                                module: def
+                                    .result
+                                    .namespace
+                                    .iter()
+                                    .map(|n| naming::module_name(n))
+                                    .collect(),
+                                name: naming::type_name(&def.result.name),
+                                variants: Vec::new(),
+                            });
+                            self.enums_by_name.insert(type_name, e);
+                            e
+                        }
+                    };
+                    let variant = self.model.enums[enum_index].variants.len();
+                    self.model.enums[enum_index].variants.push(Variant {
+                        name: String::new(),
+                        ctor: index,
+                        boxed: false,
+                        unit: def.params.is_empty(),
+                    });
+                    self.model.structs[index].variant_of = Some((enum_index, variant));
+                }
+            }
+        }
+        naming::disambiguate(&mut self.model);
+        let mut names: Vec<(u32, String)> = self
+            .model
+            .structs
+            .iter()
+            .map(|s| (s.id, s.tl_name.clone()))
+            .collect();
+        names.sort();
+        names.dedup_by_key(|(id, _)| *id);
+        self.model.names = names;
+    }
+
+    /// Pass 2: fields, flags and return types.
+    fn resolve_fields(&mut self, schemas: &[Schema]) {
+        let structs_by_def = std::mem::take(&mut self.structs_by_def);
+        for (&(file_index, def_index), &index) in &structs_by_def {
+            let schema = &schemas[file_index];
+            let def = &schema.definitions[def_index];
+            let generics: HashSet<&str> = def.generics.iter().map(|g| g.name.as_str()).collect();
+            // `#` parameters that some condition refers to are flag words; others are numbers.
+            let flag_word_names: HashSet<&str> = def
+                .params
+                .iter()
+                .filter_map(|p| match &p.kind {
+                    ParamKind::Typed {
+                        condition: Some(c), ..
+                    } => Some(c.field.as_str()),
+                    _ => None,
+                })
+                .collect();
+            let mut fields = Vec::new();
+            let mut flag_words: Vec<FlagWord> = Vec::new();
+            let mut members = Vec::new();
+            for param in &def.params {
+                let tl_name = param.name.clone().unwrap_or_default();
+                match &param.kind {
+                    ParamKind::Nat if flag_word_names.contains(tl_name.as_str()) => {
+                        members.push(Member::FlagWord(flag_words.len()));
+                        flag_words.push(FlagWord {
+                            name: naming::field_name(&tl_name),
+                            defined_bits: 0,
+                        });
+                    }
+                    ParamKind::Nat => {
+                        members.push(Member::Field(fields.len()));
+                        fields.push(Field {
+                            name: naming::field_name(&tl_name),
+                            tl_name,
+                            ty: Ty::Nat,
+                            presence: Presence::Required,
+                        });
+                    }
+                    ParamKind::Typed { condition, ty } => {
+                        let presence = match condition {
+                            None => Presence::Required,
+                            Some(cond) => {
+                                // The parser guarantees the word precedes its conditions.
+                                let word_name = naming::field_name(&cond.field);
+                                let word = flag_words
+                                    .iter()
+                                    .position(|w| w.name == word_name)
+                                    .unwrap_or(0);
+                                if let Some(w) = flag_words.get_mut(word) {
+                                    w.defined_bits |= 1 << cond.bit;
+                                }
+                                if ty.is_plain("true") {
+                                    Presence::Flag {
+                                        word,
+                                        bit: cond.bit,
+                                    }
+                                } else {
+                                    Presence::Optional {
+                                        word,
+                                        bit: cond.bit,
+                                    }
+                                }
+                            }
+                        };
+                        let resolved = if matches!(presence, Presence::Flag { .. }) {
+                            Ty::Bool
+                        } else {
+                            match self.resolve_type(ty, &generics) {
+                                Ok(t) => t,
+                                Err(message) => {
+                                    self.error(schema, ty.span.line, ty.span.column, message);
+                                    continue;
+                                }
+                            }
+                        };
+                        members.push(Member::Field(fields.len()));
+                        fields.push(Field {
+                            name: naming::field_name(&tl_name),
+                            tl_name,
+                            ty: resolved,
+                            presence,
+                        });
+                    }
+                    ParamKind::Repeated { .. } => {}
+                }
+            }
+            naming::dedupe_fields(&mut fields);
+            let returns = if def.category == Category::Function {
+                match self.resolve_type(&def.result, &generics) {
+                    Ok(Ty::Bare(_)) => {
+                        self.error(
+                            schema,
+                            def.result.span.line,
+                            def.result.span.column,
+                            "a function must return a boxed type".to_owned(),
+                        );
+                        None
+                    }
+                    Ok(t) => Some(t),
+                    Err(message) => {
+                        self.error(
+                            schema,
+                            def.result.span.line,
+                            def.result.span.column,
+                            message,
+                        );
+                        None
+                    }
+                }
+            } else {
+                None
+            };
+            let s = &mut self.model.structs[index];
+            s.fields = fields;
+            s.flag_words = flag_words;
+            s.members = members;
+            s.returns = returns;
+        }
+    }
+
+    fn resolve_type(&self, ty: &Type, generics: &HashSet<&str>) -> Result<Ty, String> {
+        if ty.namespace.is_empty() && generics.contains(ty.name.as_str()) {
+            return Ok(Ty::Generic(ty.name.clone()));
+        }
+        if ty.namespace.is_empty() && (ty.name == "Vector" || ty.name == "vector") {
+            let [elem] = ty.args.as_slice() else {
+                return Err(format!("`{ty}` needs exactly one type argument"));
+            };
+            return Ok(Ty::Vector {
+                boxed: ty.name == "Vector" && !ty.bare_marker,
+                elem: Box::new(self.resolve_type(elem, generics)?),
+            });
+        }
+        if !ty.args.is_empty() {
+            return Err(format!("`{ty}` takes no type arguments"));
+        }
+        if ty.namespace.is_empty() {
+            let primitive = match ty.name.as_str() {
+                "int" | "int32" => Some(Ty::Int),
+                "long" | "int53" | "int64" => Some(Ty::Long),
+                "double" => Some(Ty::Double),
+                "int128" => Some(Ty::Int128),
+                "int256" => Some(Ty::Int256),
+                "string" => Some(Ty::String),
+                "bytes" => Some(Ty::Bytes),
+                "Bool" => Some(Ty::Bool),
+                _ => None,
+            };
+            if let Some(p) = primitive {
+                return Ok(p);
+            }
+        }
+        let full = ty.full_name();
+        if ty.bare_marker {
+            // `%T`: the single constructor of boxed type T, bare.
+            let &e = self
+                .enums_by_name
+                .get(&full)
+                .ok_or_else(|| format!("unknown type `{full}`"))?;
+            return match self.model.enums[e].variants.as_slice() {
+                [only] => Ok(Ty::Bare(only.ctor)),
+                _ => Err(format!(
+                    "`%{full}` needs `{full}` to have exactly one constructor"
+                )),
+            };
+        }
+        if ty.is_bare() {
+            return self
+                .ctors_by_name
+                .get(&full)
+                .map(|&c| Ty::Bare(c))
+                .ok_or_else(|| format!("unknown constructor `{full}` (bare type)"));
+        }
+        self.enums_by_name
+            .get(&full)
+            .map(|&e| Ty::Boxed(e))
+            .ok_or_else(|| format!("unknown type `{full}`"))
+    }
+}
+
+/// Boxes the variants that make an enum recursive, then those estimated larger than
+/// `max_inline`, so that every enum stays small and moves cheaply.
+fn decide_boxing(model: &mut Model, max_inline: usize) {
+    // A variant must be boxed if its struct contains its own enum by value, directly or
+    // through other structs and enums (a cycle); computed with a reachability walk.
+    for e in 0..model.enums.len() {
+        for v in 0..model.enums[e].variants.len() {
+            let ctor = model.enums[e].variants[v].ctor;
+            if reaches_enum_by_value(model, ctor, e) {
+                model.enums[e].variants[v].boxed = true;
+            }
+        }
+    }
+    let mut sizes = Sizes {
+        enums: vec![None; model.enums.len()],
+        structs: vec![None; model.structs.len()],
+    };
+    for e in 0..model.enums.len() {
+        sizes.enum_size(model, e, max_inline);
+    }
+}
+
+/// Whether struct `start` contains enum `target` by value (not behind a `Vec` or `Box`).
+fn reaches_enum_by_value(model: &Model, start: usize, target: usize) -> bool {
+    let mut seen_structs = HashSet::new();
+    let mut seen_enums = HashSet::new();
+    let mut stack = vec![start];
+    while let Some(s) = stack.pop() {
+        if !seen_structs.insert(s) {
+            continue;
+        }
+        for field in &model.structs[s].fields {
+            let ty = match field.presence {
+                Presence::Flag { .. } => continue,
+                _ => &field.ty,
+            };
+            match ty {
+                Ty::Boxed(e) => {
+                    if *e == target {
+                        return true;
+                    }
+                    if seen_enums.insert(*e) {
+                        stack.extend(
+                            model.enums[*e]
+                                .variants
+                                .iter()
+                                .filter(|v| !v.boxed)
+                                .map(|v| v.ctor),
+                        );
+                    }
+                }
+                Ty::Bare(c) => stack.push(*c),
+                _ => {}
+            }
+        }
+    }
+    false
+}
+
+struct Sizes {
+    enums: Vec<Option<usize>>,
+    structs: Vec<Option<usize>>,
+}
+
+impl Sizes {
+    fn enum_size(&mut self, model: &mut Model, e: usize, max_inline: usize) -> usize {
+        if let Some(size) = self.enums[e] {
+            return size;
+        }
+        // Guard against cycles that boxing has not broken (bare self-references).
+        self.enums[e] = Some(POINTER);
+        let mut largest = 0;
+        for v in 0..model.enums[e].variants.len() {
+            let variant = &model.enums[e].variants[v];
+            let payload = if variant.boxed || variant.unit {
+                if variant.unit { 0 } else { POINTER }
+            } else {
+                let ctor = variant.ctor;
+                let size = self.struct_size(model, ctor, max_inline);
+                if size > max_inline {
+                    model.enums[e].variants[v].boxed = true;
+                    POINTER
+                } else {
+                    size
+                }
+            };
+            largest = largest.max(payload);
+        }
+        let size = largest + POINTER;
+        self.enums[e] = Some(size);
+        size
+    }
+
+    fn struct_size(&mut self, model: &mut Model, s: usize, max_inline: usize) -> usize {
+        if let Some(size) = self.structs[s] {
+            return size;
+        }
+        self.structs[s] = Some(POINTER);
+        let mut total = 0;
+        for f in 0..model.structs[s].fields.len() {
+            let field = model.structs[s].fields[f].clone();
+            total += match field.presence {
+                Presence::Flag { .. } => 1,
+                Presence::Required => self.ty_size(model, &field.ty, max_inline),
+                Presence::Optional { .. } => match &field.ty {
+                    Ty::Int | Ty::Nat | Ty::Long | Ty::Double => {
+                        2 * self.ty_size(model, &field.ty, max_inline)
+                    }
+                    Ty::Int128 | Ty::Int256 | Ty::Bool => {
+                        self.ty_size(model, &field.ty, max_inline) + 1
+                    }
+                    other => self.ty_size(model, other, max_inline),
+                },
+            };
+        }
+        self.structs[s] = Some(total);
+        total
+    }
+
+    fn ty_size(&mut self, model: &mut Model, ty: &Ty, max_inline: usize) -> usize {
+        match ty {
+            Ty::Int | Ty::Nat => 4,
+            Ty::Long | Ty::Double => 8,
+            Ty::Bool => 1,
+            Ty::Int128 => 16,
+            Ty::Int256 => 32,
+            Ty::String | Ty::Bytes | Ty::Vector { .. } => HEAP_VEC,
+            Ty::Boxed(e) => self.enum_size(model, *e, max_inline),
+            Ty::Bare(c) => self.struct_size(model, *c, max_inline),
+            Ty::Generic(_) => POINTER,
+        }
+    }
+}
+
+/// The fewest bytes a value of `ty` takes on the wire.
+pub fn min_encoded_len(model: &Model, ty: &Ty) -> usize {
+    min_len(model, ty, &mut Vec::new())
+}
+
+/// The fewest bytes the fields of struct `s` take, without its id.
+pub fn min_bare_len(model: &Model, s: usize) -> usize {
+    min_struct_len(model, s, &mut Vec::new())
+}
+
+fn min_len(model: &Model, ty: &Ty, visiting: &mut Vec<usize>) -> usize {
+    match ty {
+        Ty::Int | Ty::Nat | Ty::String | Ty::Bytes | Ty::Bool | Ty::Boxed(_) | Ty::Generic(_) => 4,
+        Ty::Long | Ty::Double => 8,
+        Ty::Int128 => 16,
+        Ty::Int256 => 32,
+        Ty::Vector { boxed, .. } => {
+            if *boxed {
+                8
+            } else {
+                4
+            }
+        }
+        Ty::Bare(c) => min_struct_len(model, *c, visiting),
+    }
+}
+
+fn min_struct_len(model: &Model, s: usize, visiting: &mut Vec<usize>) -> usize {
+    if visiting.contains(&s) {
+        return 0;
+    }
+    visiting.push(s);
+    let st = &model.structs[s];
+    let words = st.flag_words.len() * 4;
+    let fields: usize = st
+        .fields
+        .iter()
+        .filter(|f| f.presence == Presence::Required)
+        .map(|f| min_len(model, &f.ty, visiting))
+        .sum();
+    visiting.pop();
+    words + fields
+}

@@ -1,0 +1,159 @@
+//! What can go wrong while decoding, and where.
+
+use std::fmt;
+
+/// A decoding failure: what went wrong and the byte offset where it did.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct DecodeError {
+    /// Offset from the start of the input of the item that could not be decoded.
+    pub offset: usize,
+    /// What went wrong.
+    pub kind: DecodeErrorKind,
+}
+
+/// The kinds of [`DecodeError`].
+#[derive(Debug, Clone, PartialEq, Eq)]
+#[non_exhaustive]
+pub enum DecodeErrorKind {
+    /// The input ends before the item does.
+    UnexpectedEnd {
+        /// Bytes the item needs.
+        needed: usize,
+        /// Bytes left.
+        remaining: usize,
+    },
+    /// A constructor id that the expected type does not have.
+    UnexpectedConstructor {
+        /// The TL type being read, e.g. `Message`.
+        expected: &'static str,
+        /// The id found.
+        id: u32,
+        /// The name of that id anywhere in the schema, if it has one.
+        name: Option<&'static str>,
+    },
+    /// A byte string whose length prefix exceeds the remaining input.
+    LengthExceedsInput {
+        /// The declared length, padding included.
+        length: usize,
+        /// Bytes left.
+        remaining: usize,
+    },
+    /// A byte string starting with 0xff, which TL reserves.
+    InvalidLengthPrefix,
+    /// A vector whose count cannot fit in the remaining input (each element needs at least
+    /// `min_element_len` bytes). Checked before anything is allocated.
+    CountExceedsInput {
+        /// The declared count.
+        count: u32,
+        /// The least bytes one element takes.
+        min_element_len: usize,
+        /// Bytes left.
+        remaining: usize,
+    },
+    /// A `Bool` that is neither `boolTrue` nor `boolFalse`.
+    InvalidBool {
+        /// The id found.
+        id: u32,
+    },
+    /// A `string` that is not UTF-8 (only in strict mode; by default it is replaced).
+    InvalidUtf8,
+    /// A padding byte that is not zero (only in strict mode).
+    NonZeroPadding,
+    /// A flags word with bits the schema does not define (only in strict mode).
+    UndefinedFlags {
+        /// The type being read.
+        type_name: &'static str,
+        /// The flags word.
+        flags: u32,
+        /// The bits the schema defines.
+        defined: u32,
+    },
+    /// Objects nested deeper than the reader allows.
+    TooDeep {
+        /// The limit that was exceeded.
+        max_depth: u32,
+    },
+    /// Bytes left over after a complete object, in [`crate::Deserializable::from_bytes`].
+    TrailingBytes {
+        /// How many.
+        count: usize,
+    },
+}
+
+impl fmt::Display for DecodeError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let offset = self.offset;
+        match &self.kind {
+            DecodeErrorKind::UnexpectedEnd { needed, remaining } => write!(
+                f,
+                "unexpected end of input at offset {offset}: needed {needed} bytes, {remaining} left"
+            ),
+            DecodeErrorKind::UnexpectedConstructor { expected, id, name } => {
+                let article = match expected
+                    .trim_start_matches(|c: char| !c.is_alphabetic())
+                    .chars()
+                    .next()
+                {
+                    Some('A' | 'E' | 'I' | 'O' | 'U' | 'a' | 'e' | 'i' | 'o' | 'u') => "an",
+                    _ => "a",
+                };
+                write!(
+                    f,
+                    "expected {article} {expected} at offset {offset}, found {id:#010x}"
+                )?;
+                match name {
+                    Some(name) => write!(f, " ({name})"),
+                    None => write!(f, " (unknown constructor)"),
+                }
+            }
+            DecodeErrorKind::LengthExceedsInput { length, remaining } => write!(
+                f,
+                "byte string at offset {offset} declares {length} bytes, but only {remaining} are left"
+            ),
+            DecodeErrorKind::InvalidLengthPrefix => {
+                write!(
+                    f,
+                    "invalid byte string length prefix 0xff at offset {offset}"
+                )
+            }
+            DecodeErrorKind::CountExceedsInput {
+                count,
+                min_element_len,
+                remaining,
+            } => write!(
+                f,
+                "vector at offset {offset} declares {count} elements of at least {min_element_len} bytes each, but only {remaining} bytes are left"
+            ),
+            DecodeErrorKind::InvalidBool { id } => write!(
+                f,
+                "expected a Bool (0x997275b5 or 0xbc799737) at offset {offset}, found {id:#010x}"
+            ),
+            DecodeErrorKind::InvalidUtf8 => write!(f, "string at offset {offset} is not UTF-8"),
+            DecodeErrorKind::NonZeroPadding => {
+                write!(
+                    f,
+                    "non-zero padding after the byte string at offset {offset}"
+                )
+            }
+            DecodeErrorKind::UndefinedFlags {
+                type_name,
+                flags,
+                defined,
+            } => write!(
+                f,
+                "flags {flags:#010x} of {type_name} at offset {offset} set bits {:#010x} that the schema does not define",
+                flags & !defined
+            ),
+            DecodeErrorKind::TooDeep { max_depth } => write!(
+                f,
+                "objects nested deeper than {max_depth} levels at offset {offset}"
+            ),
+            DecodeErrorKind::TrailingBytes { count } => write!(
+                f,
+                "{count} bytes left over at offset {offset} after a complete object"
+            ),
+        }
+    }
+}
+
+impl std::error::Error for DecodeError {}
