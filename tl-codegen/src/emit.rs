@@ -114,7 +114,7 @@ struct Emitter<'a> {
     options: &'a EmitOptions<'a>,
 }
 
-fn ident(name: &str) -> Ident {
+pub(crate) fn ident(name: &str) -> Ident {
     syn::parse_str(name).unwrap_or_else(|_| format_ident!("{}", name.trim_start_matches("r#")))
 }
 
@@ -195,11 +195,11 @@ impl Emitter<'_> {
             Ty::Bool => quote!(bool),
             Ty::Boxed(e) => {
                 let e = &self.model.enums[*e];
-                path(quote!(enums), &e.module, &e.name)
+                path_tokens(quote!(enums), &e.module, &e.name)
             }
             Ty::Bare(c) => {
                 let s = &self.model.structs[*c];
-                path(quote!(types), &s.module, &s.name)
+                path_tokens(quote!(types), &s.module, &s.name)
             }
             Ty::Vector { elem, .. } => {
                 let elem = self.rust_type(elem);
@@ -660,7 +660,7 @@ impl Emitter<'_> {
         let en = &self.model.enums[e];
         let variant = &en.variants[v];
         let name = ident(&s.name);
-        let enum_path = path(quote!(enums), &en.module, &en.name);
+        let enum_path = path_tokens(quote!(enums), &en.module, &en.name);
         let vname = ident(&variant.name);
         let (wrap, pattern, unwrap) = if variant.unit {
             (
@@ -736,7 +736,7 @@ impl Emitter<'_> {
         for variant in &e.variants {
             let s = &self.model.structs[variant.ctor];
             let vname = ident(&variant.name);
-            let ty = path(quote!(types), &s.module, &s.name);
+            let ty = path_tokens(quote!(types), &s.module, &s.name);
             let id = hex(s.id);
             let vdocs = if self.options.docs {
                 doc_lines([format!("`{}`", s.schema_line)])
@@ -793,7 +793,7 @@ impl Emitter<'_> {
 }
 
 /// `root::a::b::Name`.
-fn path(root: TokenStream, module: &[String], name: &str) -> TokenStream {
+pub(crate) fn path_tokens(root: TokenStream, module: &[String], name: &str) -> TokenStream {
     let parts = module.iter().map(|m| ident(m));
     let name = ident(name);
     quote!(#root #(::#parts)* :: #name)

@@ -177,10 +177,16 @@ fn number(i: &str) -> PResult<'_, u32> {
     }
 }
 
-/// Maps byte offsets to line and column.
+/// How deep types (`Vector<Vector<...>>`, `%%T`, `(vector (vector T))`) and repetitions
+/// (`[ [ ... ] ]`) may nest: real schemas use three levels; the bound keeps hostile input
+/// from exhausting the stack.
+pub(crate) const MAX_NESTING: u32 = 64;
+
+/// The grammar over one source text: knows the text for spans, and the nesting depth.
 pub(crate) struct Grammar<'s> {
     src: &'s str,
     line_starts: Vec<usize>,
+    depth: std::cell::Cell<u32>,
 }
 
 impl<'s> Grammar<'s> {
@@ -188,7 +194,11 @@ impl<'s> Grammar<'s> {
         let line_starts = std::iter::once(0)
             .chain(src.match_indices('\n').map(|(i, _)| i + 1))
             .collect();
-        Grammar { src, line_starts }
+        Grammar {
+            src,
+            line_starts,
+            depth: std::cell::Cell::new(0),
+        }
     }
 
     pub(crate) fn offset(&self, rest: &str) -> usize {
@@ -317,8 +327,28 @@ impl<'s> Grammar<'s> {
         ))
     }
 
+    /// Runs `parse` one nesting level deeper, failing past [`MAX_NESTING`].
+    fn nested<T>(
+        &self,
+        input: &'s str,
+        parse: impl FnOnce(&'s str) -> PResult<'s, T>,
+    ) -> PResult<'s, T> {
+        let depth = self.depth.get();
+        if depth >= MAX_NESTING {
+            return failure(input, "at most 64 levels of nested types or brackets");
+        }
+        self.depth.set(depth + 1);
+        let result = parse(input);
+        self.depth.set(depth);
+        result
+    }
+
     /// One parameter. Anonymous typed parameters are allowed only inside `[ ]`.
     fn param(&self, input: &'s str, in_brackets: bool) -> PResult<'s, Param> {
+        self.nested(input, |input| self.param_at_depth(input, in_brackets))
+    }
+
+    fn param_at_depth(&self, input: &'s str, in_brackets: bool) -> PResult<'s, Param> {
         let param = |name: Option<&str>, kind, end: &'s str| Param {
             name: name.map(str::to_owned),
             kind,
@@ -418,6 +448,10 @@ impl<'s> Grammar<'s> {
 
     /// A type expression in a parameter.
     fn type_term(&self, input: &'s str) -> PResult<'s, Type> {
+        self.nested(input, |input| self.type_term_at_depth(input))
+    }
+
+    fn type_term_at_depth(&self, input: &'s str) -> PResult<'s, Type> {
         if let Some(i) = input.strip_prefix('!') {
             let (i, (namespace, name)) =
                 cut(expect("a generic parameter name after `!`", full_name)).parse(i)?;

@@ -154,7 +154,12 @@ fn parse_statements<'s>(grammar: &Grammar<'s>, source: &'s str, out: &mut Parsed
 /// `;` followed by a line break, where the next statement most likely starts on the next line.
 fn recover<'s>(at: &'s str, error: &Error) -> &'s str {
     if let ErrorKind::Syntax { expected, .. } = &error.kind {
-        if expected == "`;`" && at.trim_start_matches([' ', '\t', '\r']).starts_with('\n') {
+        let rest = at.trim_start_matches([' ', '\t', '\r']);
+        let at_line_end = match rest.strip_prefix("//") {
+            Some(comment) => comment.contains('\n') || comment.is_empty(),
+            None => rest.starts_with('\n'),
+        };
+        if expected == "`;`" && at_line_end {
             return at;
         }
     }
