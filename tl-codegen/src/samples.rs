@@ -144,11 +144,8 @@ impl Builder<'_> {
         let k = self.next();
         match ty {
             Ty::Int => {
-                let v = Literal::i32_unsuffixed(if k % 2 == 0 {
-                    -(k as i32) * 7919
-                } else {
-                    k as i32 * 104_729
-                });
+                let magnitude = (k as i32).wrapping_mul(104_729) & 0x3fff_ffff;
+                let v = Literal::i32_unsuffixed(if k % 2 == 0 { -magnitude } else { magnitude });
                 quote!(#v)
             }
             Ty::Long => {
