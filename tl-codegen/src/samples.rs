@@ -45,6 +45,14 @@ pub fn emit(model: &Model, runtime: &syn::Path) -> TokenStream {
         });
         calls.push(quote!(#name(visitor);));
     }
+    let boxed_types = model.enums.iter().map(|e| path_tokens(quote!(enums), &e.module, &e.name));
+    let type_names = model.enums.iter().map(|e| &e.tl_name);
+    let boxed_types: Vec<TokenStream> = boxed_types.collect();
+    let stable_arms = boxed_types.iter().enumerate().map(|(i, ty)| quote!(#i => check_stable::<#ty>(bytes),));
+    let decode_arms = boxed_types
+        .iter()
+        .enumerate()
+        .map(|(i, ty)| quote!(#i => decode_with::<#ty>(bytes, options),));
     quote! {
         /// Two sample values of every constructor and function (all optional fields set;
         /// none set), for round-trip tests, fuzz corpora and benchmarks.
@@ -64,6 +72,47 @@ pub fn emit(model: &Model, runtime: &syn::Path) -> TokenStream {
             /// Calls `visitor` with two samples of every definition, in schema order.
             pub fn visit_all(visitor: &mut impl Visitor) {
                 #(#calls)*
+            }
+
+            /// The boxed types, in the order [`decode_stable`] numbers them.
+            pub const BOXED_TYPES: &[&str] = &[#(#type_names),*];
+
+            /// Decodes `bytes` as boxed type number `index` of [`BOXED_TYPES`] (modulo their
+            /// count); if that succeeds, checks that encoding and decoding again is stable
+            /// (panicking if not). For fuzzing the decoders with arbitrary bytes.
+            pub fn decode_stable(index: usize, bytes: &[u8]) -> Result<(), rt::DecodeError> {
+                match index % BOXED_TYPES.len() {
+                    #(#stable_arms)*
+                    _ => Ok(()),
+                }
+            }
+
+            /// Decodes `bytes` as boxed type number `index` of [`BOXED_TYPES`] (modulo their
+            /// count) with `options`, requiring all input to be used.
+            pub fn decode(index: usize, bytes: &[u8], options: rt::DecodeOptions) -> Result<(), rt::DecodeError> {
+                match index % BOXED_TYPES.len() {
+                    #(#decode_arms)*
+                    _ => Ok(()),
+                }
+            }
+
+            fn decode_with<T: rt::Deserializable>(bytes: &[u8], options: rt::DecodeOptions) -> Result<(), rt::DecodeError> {
+                let mut reader = rt::Reader::with_options(bytes, options);
+                T::deserialize(&mut reader)?;
+                reader.finish()
+            }
+
+            fn check_stable<T>(bytes: &[u8]) -> Result<(), rt::DecodeError>
+            where
+                T: rt::Serializable + rt::Deserializable + PartialEq + std::fmt::Debug,
+            {
+                let value = T::from_bytes(bytes)?;
+                let encoded = value.to_bytes();
+                let again = T::from_bytes(&encoded)
+                    .unwrap_or_else(|e| panic!("re-encoding of {value:?} does not decode: {e}"));
+                // Bytes, not values: a decoded NaN is not equal to itself.
+                assert_eq!(again.to_bytes(), encoded, "decode -> encode -> decode is not stable for {value:?}");
+                Ok(())
             }
 
             #(#functions)*
