@@ -150,14 +150,14 @@ fn ident(i: &str) -> PResult<'_, &str> {
 
 /// `ns.sub.name` as (namespace, name).
 fn full_name(i: &str) -> PResult<'_, (Vec<String>, String)> {
-    let (mut i, first) = ident(i)?;
-    let mut parts = vec![first];
+    let (mut i, mut last) = ident(i)?;
+    let mut namespace = Vec::new();
     while let Ok((rest, part)) = preceded(char('.'), ident).parse(i) {
-        parts.push(part);
+        namespace.push(last.to_owned());
+        last = part;
         i = rest;
     }
-    let name = parts.pop().unwrap_or_default().to_owned();
-    Ok((i, (parts.into_iter().map(str::to_owned).collect(), name)))
+    Ok((i, (namespace, last.to_owned())))
 }
 
 fn hex_id(i: &str) -> PResult<'_, u32> {
@@ -186,17 +186,24 @@ pub(crate) const MAX_NESTING: u32 = 64;
 pub(crate) struct Grammar<'s> {
     src: &'s str,
     line_starts: Vec<usize>,
+    /// Per line: whether it is ASCII, so that its columns are byte offsets.
+    ascii_lines: Vec<bool>,
+    /// Spans are asked for near the parse position: the line of the last one is tried first.
+    last_line: std::cell::Cell<usize>,
     depth: std::cell::Cell<u32>,
 }
 
 impl<'s> Grammar<'s> {
     pub(crate) fn new(src: &'s str) -> Self {
-        let line_starts = std::iter::once(0)
+        let line_starts: Vec<usize> = std::iter::once(0)
             .chain(src.match_indices('\n').map(|(i, _)| i + 1))
             .collect();
+        let ascii_lines = src.split('\n').map(str::is_ascii).collect();
         Grammar {
             src,
             line_starts,
+            ascii_lines,
+            last_line: std::cell::Cell::new(0),
             depth: std::cell::Cell::new(0),
         }
     }
@@ -206,14 +213,30 @@ impl<'s> Grammar<'s> {
     }
 
     pub(crate) fn span(&self, start: usize, end: usize) -> Span {
-        let line = self.line_starts.partition_point(|&s| s <= start);
-        let line_start = self.line_starts[line - 1];
-        let column = self.src[line_start..start].chars().count() + 1;
+        let hint = self.last_line.get();
+        let on_hint = self.line_starts[hint] <= start
+            && self
+                .line_starts
+                .get(hint + 1)
+                .is_none_or(|&next| start < next);
+        let line = if on_hint {
+            hint
+        } else {
+            let line = self.line_starts.partition_point(|&s| s <= start) - 1;
+            self.last_line.set(line);
+            line
+        };
+        let line_start = self.line_starts[line];
+        let column = if self.ascii_lines[line] {
+            start - line_start
+        } else {
+            self.src[line_start..start].chars().count()
+        };
         Span {
             start,
             end,
-            line: line as u32,
-            column: column as u32,
+            line: line as u32 + 1,
+            column: column as u32 + 1,
         }
     }
 
@@ -372,14 +395,16 @@ impl<'s> Grammar<'s> {
                 ),
             ));
         }
-        let multiplier = alt((
-            number.map(Multiplier::Literal),
-            ident.map(|n: &str| Multiplier::Nat(n.to_owned())),
-        ));
-        if let Ok((i, multiplier)) = (multiplier, space0, char('*'), space0)
+        // The count is copied only once `*` confirms a repetition: most parameters are not.
+        let count = alt((number.map(Ok), ident.map(Err)));
+        if let Ok((i, count)) = (count, space0, char('*'), space0)
             .map(|(m, ..)| m)
             .parse(input)
         {
+            let multiplier = match count {
+                Ok(n) => Multiplier::Literal(n),
+                Err(name) => Multiplier::Nat(name.to_owned()),
+            };
             let (i, params) = cut(|i| self.bracketed(i)).parse(i)?;
             let kind = ParamKind::Repeated {
                 multiplier: Some(multiplier),

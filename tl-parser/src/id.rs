@@ -64,25 +64,35 @@ impl FromStr for Convention {
 
 /// The text whose CRC32 is the definition's id under `convention`.
 pub fn normalized_text(def: &Definition, convention: Convention) -> String {
-    let mut text = def.full_name();
+    let mut text = String::new();
+    write_normalized_text(&mut text, def, convention);
+    text
+}
+
+/// Appends the normalized text to `text` (a buffer reused across definitions).
+pub(crate) fn write_normalized_text(text: &mut String, def: &Definition, convention: Convention) {
+    for ns in &def.namespace {
+        text.push_str(ns);
+        text.push('.');
+    }
+    text.push_str(&def.name);
     for generic in &def.generics {
         // Writing to a String cannot fail.
         let _ = write!(text, " {}:", generic.name);
-        write_type(&mut text, &generic.kind);
+        write_type(text, &generic.kind);
     }
     for param in &def.params {
         if convention == Convention::Telegram && is_true_flag(param) {
             continue;
         }
         text.push(' ');
-        write_param(&mut text, param, convention);
+        write_param(text, param, convention);
     }
     if def.builtin {
         text.push_str(" ?");
     }
     text.push_str(" = ");
-    write_type(&mut text, &def.result);
-    text
+    write_type(text, &def.result);
 }
 
 /// The CRC32 (IEEE) of the definition's normalized text under `convention`.

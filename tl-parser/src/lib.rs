@@ -64,8 +64,10 @@ pub fn parse(file: &str, source: &str, options: &Options) -> Result<Schema, Repo
         .convention
         .unwrap_or_else(|| Convention::detect(parsed.definitions.len(), written));
     let mut id_mismatches = Vec::new();
+    let mut normalized = String::new();
     for def in &mut parsed.definitions {
-        let normalized = normalized_text(def, convention);
+        normalized.clear();
+        id::write_normalized_text(&mut normalized, def, convention);
         def.computed_id = crc32fast::hash(normalized.as_bytes());
         if let Some(written) = def.written_id.filter(|&w| w != def.computed_id) {
             let name = def.full_name();
@@ -75,7 +77,7 @@ pub fn parse(file: &str, source: &str, options: &Options) -> Result<Schema, Repo
                 span: def.span,
                 written,
                 computed: def.computed_id,
-                normalized,
+                normalized: normalized.clone(),
             });
         }
     }

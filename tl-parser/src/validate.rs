@@ -9,16 +9,19 @@ use crate::error::{Error, ErrorKind};
 /// 31, every `!X` without `{X:Type}`, and every definition whose full name repeats an earlier
 /// one of the same category (a constructor and a function may share a name).
 pub(crate) fn check(definitions: &[Definition], errors: &mut Vec<Error>) {
-    let mut first_seen: HashMap<(Category, String), u32> = HashMap::new();
-    for def in definitions.iter() {
-        check_params(def, &def.params, &mut Vec::new(), errors);
+    let mut first_seen: HashMap<(Category, &[String], &str), u32> =
+        HashMap::with_capacity(definitions.len());
+    let mut nats = Vec::new();
+    for def in definitions {
+        nats.clear();
+        check_params(def, &def.params, &mut nats, errors);
         check_generic_refs(def, &def.result, errors);
 
-        let key = (def.category, def.full_name());
+        let key = (def.category, def.namespace.as_slice(), def.name.as_str());
         if let Some(&first_line) = first_seen.get(&key) {
             errors.push(Error {
                 kind: ErrorKind::DuplicateDefinition {
-                    name: key.1,
+                    name: def.full_name(),
                     first_line,
                 },
                 span: def.span,
