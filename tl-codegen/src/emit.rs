@@ -390,6 +390,7 @@ impl Emitter<'_> {
 
             impl #any_bound rt::Identifiable for #name #params {
                 const CONSTRUCTOR_ID: u32 = #id;
+                const TL_NAME: &'static str = #tl_name;
             }
         };
         let check_id = quote! {
@@ -443,27 +444,11 @@ impl Emitter<'_> {
                         }
                     }
 
-                    impl rt::Serializable for #name {
-                        fn serialize(&self, buf: &mut Vec<u8>) {
-                            buf.extend_from_slice(&Self::CONSTRUCTOR_ID.to_le_bytes());
-                            self.serialize_bare(buf);
-                        }
-                    }
-
                     impl rt::BareDeserializable for #name {
                         const MIN_BARE_LEN: usize = #min;
 
                         fn deserialize_bare(#reader: &mut rt::Reader<'_>) -> Result<Self, rt::DecodeError> {
                             #read_body
-                        }
-                    }
-
-                    impl rt::Deserializable for #name {
-                        const MIN_ENCODED_LEN: usize = 4 + Self::MIN_BARE_LEN;
-
-                        fn deserialize(reader: &mut rt::Reader<'_>) -> Result<Self, rt::DecodeError> {
-                            #check_id
-                            Self::deserialize_bare(reader)
                         }
                     }
 

@@ -45,10 +45,16 @@ pub fn emit(model: &Model, runtime: &syn::Path) -> TokenStream {
         });
         calls.push(quote!(#name(visitor);));
     }
-    let boxed_types = model.enums.iter().map(|e| path_tokens(quote!(enums), &e.module, &e.name));
+    let boxed_types = model
+        .enums
+        .iter()
+        .map(|e| path_tokens(quote!(enums), &e.module, &e.name));
     let type_names = model.enums.iter().map(|e| &e.tl_name);
     let boxed_types: Vec<TokenStream> = boxed_types.collect();
-    let stable_arms = boxed_types.iter().enumerate().map(|(i, ty)| quote!(#i => check_stable::<#ty>(bytes),));
+    let stable_arms = boxed_types
+        .iter()
+        .enumerate()
+        .map(|(i, ty)| quote!(#i => check_stable::<#ty>(bytes),));
     let decode_arms = boxed_types
         .iter()
         .enumerate()

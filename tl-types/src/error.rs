@@ -28,7 +28,8 @@ pub enum DecodeErrorKind {
         expected: &'static str,
         /// The id found.
         id: u32,
-        /// The name of that id anywhere in the schema, if it has one.
+        /// The name of that id in the schema, where the decoder knows it (generated enums
+        /// look it up; the runtime's own `Vector` and constructor checks do not).
         name: Option<&'static str>,
     },
     /// A byte string whose length prefix exceeds the remaining input.
@@ -103,7 +104,7 @@ impl fmt::Display for DecodeError {
                 )?;
                 match name {
                     Some(name) => write!(f, " ({name})"),
-                    None => write!(f, " (unknown constructor)"),
+                    None => Ok(()),
                 }
             }
             DecodeErrorKind::LengthExceedsInput { length, remaining } => write!(

@@ -6,8 +6,8 @@ use crate::{BOOL_FALSE_ID, BOOL_TRUE_ID, VECTOR_ID};
 /// The nesting depth allowed by default: boxed objects inside boxed objects.
 ///
 /// Real Telegram payloads nest about a dozen levels (a `RichText` page or a `JSONValue` config
-/// is the deepest). 64 leaves room and bounds the stack: see the crate documentation for the
-/// measured cost of one level.
+/// is the deepest). 64 leaves room and bounds the stack: see the crate documentation
+/// ("Decoding untrusted bytes") for the measured cost of one level.
 pub const DEFAULT_MAX_DEPTH: u32 = 64;
 
 /// How strictly to read. The defaults accept what real servers and clients send; strict
@@ -60,6 +60,9 @@ pub struct Reader<'a> {
     data: &'a [u8],
     pos: usize,
     depth: u32,
+    /// Bytes that vectors may still reserve before their elements are decoded: shared by all
+    /// vectors of one input, so that nested counts cannot each reserve the whole input.
+    reserve_budget: usize,
     options: DecodeOptions,
 }
 
@@ -75,6 +78,7 @@ impl<'a> Reader<'a> {
             data,
             pos: 0,
             depth: 0,
+            reserve_budget: data.len(),
             options,
         }
     }
@@ -290,11 +294,18 @@ impl<'a> Reader<'a> {
                 },
             ));
         }
-        // An element may be far larger in memory than on the wire: pre-allocate at most about
-        // as many bytes as the input still holds, and let real elements grow the rest.
-        let budget = self.remaining().max(4096) / std::mem::size_of::<T>().max(1);
-        let mut items = Vec::with_capacity((count as usize).min(budget));
+        // An element may be far larger in memory than on the wire. Reserve from the shared
+        // budget only, grow by doubling as elements actually decode, and never past `count`:
+        // memory stays a small multiple of the input, however the counts are nested.
+        let count = count as usize;
+        let element_size = std::mem::size_of::<T>().max(1);
+        let reserved = count.min(self.reserve_budget / element_size);
+        self.reserve_budget -= reserved * element_size;
+        let mut items = Vec::with_capacity(reserved);
         for _ in 0..count {
+            if items.len() == items.capacity() {
+                items.reserve_exact(items.len().max(4).min(count - items.len()));
+            }
             items.push(element(self)?);
         }
         Ok(items)
