@@ -98,6 +98,7 @@ impl std::error::Error for Error {}
 pub struct Config {
     docs: bool,
     serde: bool,
+    deserializable_functions: bool,
     runtime: String,
     parse: Options,
     out_dir: Option<PathBuf>,
@@ -110,6 +111,7 @@ impl Default for Config {
         Config {
             docs: true,
             serde: false,
+            deserializable_functions: true,
             runtime: "::tl_types".to_owned(),
             parse: Options::default(),
             out_dir: None,
@@ -135,6 +137,13 @@ impl Config {
     /// depend on `serde` with its `derive` feature). Default: off.
     pub fn serde(&mut self, on: bool) -> &mut Self {
         self.serde = on;
+        self
+    }
+
+    /// Implement `Deserializable` for functions too, as servers, proxies and tests need.
+    /// Clients only encode functions: turning this off saves build time. Default: on.
+    pub fn deserializable_functions(&mut self, on: bool) -> &mut Self {
+        self.deserializable_functions = on;
         self
     }
 
@@ -202,6 +211,7 @@ impl Config {
             &emit::EmitOptions {
                 docs: self.docs,
                 serde: self.serde,
+                deserializable_functions: self.deserializable_functions,
                 runtime: &runtime,
             },
         );

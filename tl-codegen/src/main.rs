@@ -28,6 +28,9 @@ struct Cli {
     /// Derive serde's Serialize and Deserialize.
     #[arg(long)]
     serde: bool,
+    /// Do not implement Deserializable for functions (clients only encode them).
+    #[arg(long)]
+    no_deserializable_functions: bool,
 }
 
 #[derive(Subcommand)]

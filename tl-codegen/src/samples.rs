@@ -51,6 +51,10 @@ pub fn emit(model: &Model, runtime: &syn::Path) -> TokenStream {
         .map(|e| path_tokens(quote!(enums), &e.module, &e.name));
     let type_names = model.enums.iter().map(|e| &e.tl_name);
     let boxed_types: Vec<TokenStream> = boxed_types.collect();
+    let enum_sizes = model.enums.iter().zip(&boxed_types).map(|(e, ty)| {
+        let name = &e.tl_name;
+        quote!((#name, std::mem::size_of::<#ty>()))
+    });
     let stable_arms = boxed_types
         .iter()
         .enumerate()
@@ -79,6 +83,9 @@ pub fn emit(model: &Model, runtime: &syn::Path) -> TokenStream {
             pub fn visit_all(visitor: &mut impl Visitor) {
                 #(#calls)*
             }
+
+            /// `size_of` of the enum of every boxed type.
+            pub const ENUM_SIZES: &[(&str, usize)] = &[#(#enum_sizes),*];
 
             /// The boxed types, in the order [`decode_stable`] numbers them.
             pub const BOXED_TYPES: &[&str] = &[#(#type_names),*];
