@@ -11,6 +11,7 @@
 //! Both scratch crates share one `CARGO_TARGET_DIR` (`<workspace>/target/e2e/target`), so the
 //! runtime compiles once. Without `TL_CORPUS` each test prints why it did not run and passes.
 
+use std::io::Write as _;
 use std::path::{Path, PathBuf};
 use std::process::Command;
 use std::time::Instant;
@@ -28,7 +29,11 @@ fn corpus(test: &str) -> Option<PathBuf> {
     match std::env::var_os("TL_CORPUS").filter(|c| !c.is_empty()) {
         Some(dir) => Some(PathBuf::from(dir)),
         None => {
-            eprintln!("skipped: TL_CORPUS is not set; {test} did not run");
+            // Straight to stderr, so that the message shows even when output is captured.
+            let _ = writeln!(
+                std::io::stderr(),
+                "skipped: TL_CORPUS is not set; {test} did not run"
+            );
             None
         }
     }
@@ -126,6 +131,12 @@ fn generate_and_build(test: &str, name: &str, files: [&str; 2], layer: i32) {
          \n\
          # Standalone: not a member of the tl-toolkit workspace around it.\n\
          [workspace]\n\
+         \n\
+         # The crate has no tests: without a test target, `--all-targets` does not check the\n\
+         # generated code a second time under cfg(test).\n\
+         [lib]\n\
+         test = false\n\
+         doctest = false\n\
          \n\
          [dependencies]\n\
          tl-types = {{ path = {:?}, default-features = false }}\n\

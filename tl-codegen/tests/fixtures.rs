@@ -9,6 +9,7 @@
 //! When the output changes on purpose, review the change and rewrite the fixture with
 //! `UPDATE_FIXTURES=1 cargo test -p tl-codegen --test fixtures`.
 
+use std::io::Write as _;
 use std::path::{Path, PathBuf};
 
 fn fixture(name: &str) -> PathBuf {
@@ -84,7 +85,9 @@ fn small_schema_generates_the_expected_code() {
     if updating() {
         std::fs::write(&path, &actual)
             .unwrap_or_else(|e| panic!("cannot write {}: {e}", path.display()));
-        eprintln!(
+        // Straight to stderr, so that the message shows even when output is captured.
+        let _ = writeln!(
+            std::io::stderr(),
             "UPDATE_FIXTURES=1: rewrote {} ({} lines); review the change before committing",
             path.display(),
             actual.lines().count()
