@@ -281,7 +281,14 @@ impl<'s> Grammar<'s> {
         let (mut i, written_id) = opt(preceded(char('#'), cut(hex_id))).parse(i)?;
 
         let mut generics = Vec::new();
-        let mut params = Vec::new();
+        // Sized from the `:`s before the next `;` (one per named parameter, plus generics'):
+        // growing one by one would move every parameter several times.
+        let colons = i
+            .bytes()
+            .take_while(|&b| b != b';')
+            .filter(|&b| b == b':')
+            .count();
+        let mut params = Vec::with_capacity(colons);
         loop {
             let (rest, ()) = sp(i)?;
             i = rest;
