@@ -86,7 +86,8 @@ pub trait Serializable {
 
     /// The encoding as a new vector.
     fn to_bytes(&self) -> Vec<u8> {
-        let mut buf = Vec::new();
+        // Most requests fit in 128 bytes: one allocation instead of five doublings from 8.
+        let mut buf = Vec::with_capacity(128);
         self.serialize(&mut buf);
         buf
     }
