@@ -17,3 +17,27 @@ pub mod grammers {
 
 /// Whether the grammers layer was built (TL_CORPUS was set at build time).
 pub const HAS_GRAMMERS_LAYER: bool = cfg!(grammers_layer);
+
+/// The workspace root (the directory of `schema/`).
+pub fn workspace_root() -> std::path::PathBuf {
+    std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+        .parent()
+        .expect("the tests crate is inside the workspace")
+        .to_path_buf()
+}
+
+/// The corpus directory from `TL_CORPUS`, or `None` after printing
+/// `skipped: TL_CORPUS is not set; <test> did not run` when it is not set.
+pub fn corpus(test: &str) -> Option<std::path::PathBuf> {
+    use std::io::Write;
+    match std::env::var_os("TL_CORPUS") {
+        Some(dir) if !dir.is_empty() => Some(std::path::PathBuf::from(dir)),
+        _ => {
+            // Straight to stderr, not through the test harness's capture, so that the skip
+            // shows in a normal `cargo test` run; one write keeps the line whole.
+            let line = format!("skipped: TL_CORPUS is not set; {test} did not run\n");
+            let _ = std::io::stderr().lock().write_all(line.as_bytes());
+            None
+        }
+    }
+}

@@ -6,7 +6,6 @@
 //! own schema files (`schema/` at the workspace root) are always checked.
 
 use std::collections::BTreeSet;
-use std::io::Write as _;
 use std::path::{Path, PathBuf};
 
 use tl_codegen::check::{Outcome, check_file};
@@ -128,20 +127,6 @@ const MANIFEST: [Manifest; 11] = [
     },
 ];
 
-/// The corpus directory, or `None` (after saying so on stderr) when `TL_CORPUS` is not set.
-fn corpus(test: &str) -> Option<PathBuf> {
-    match std::env::var_os("TL_CORPUS") {
-        Some(dir) if !dir.is_empty() => Some(PathBuf::from(dir)),
-        _ => {
-            // Straight to stderr, not through the test harness's capture, so that the skip
-            // shows in a normal `cargo test` run; one write keeps the line whole.
-            let line = format!("skipped: TL_CORPUS is not set; corpus test {test} did not run\n");
-            let _ = std::io::stderr().lock().write_all(line.as_bytes());
-            None
-        }
-    }
-}
-
 /// The path of a corpus file, which must exist.
 #[track_caller]
 fn corpus_file(dir: &Path, file: &str) -> PathBuf {
@@ -209,7 +194,7 @@ fn definition_id(schema: &Schema, name: &str) -> u32 {
 
 #[test]
 fn corpus_files_check_verified() {
-    let Some(dir) = corpus("corpus_files_check_verified") else {
+    let Some(dir) = corpus_dir("corpus_files_check_verified") else {
         return;
     };
     for file in [
@@ -228,7 +213,7 @@ fn corpus_files_check_verified() {
 
 #[test]
 fn telegram_api_files_verify_every_written_id() {
-    let Some(dir) = corpus("telegram_api_files_verify_every_written_id") else {
+    let Some(dir) = corpus_dir("telegram_api_files_verify_every_written_id") else {
         return;
     };
     for (file, expected) in [
@@ -248,7 +233,7 @@ fn telegram_api_files_verify_every_written_id() {
 
 #[test]
 fn telegram_mtproto_has_exactly_the_three_known_mismatches() {
-    let Some(dir) = corpus("telegram_mtproto_has_exactly_the_three_known_mismatches") else {
+    let Some(dir) = corpus_dir("telegram_mtproto_has_exactly_the_three_known_mismatches") else {
         return;
     };
     let path = corpus_file(&dir, "telegram/mtproto.tl");
@@ -288,7 +273,7 @@ fn telegram_mtproto_has_exactly_the_three_known_mismatches() {
 
 #[test]
 fn documented_mismatches_are_reported_exactly() {
-    let Some(dir) = corpus("documented_mismatches_are_reported_exactly") else {
+    let Some(dir) = corpus_dir("documented_mismatches_are_reported_exactly") else {
         return;
     };
     for entry in &MANIFEST {
@@ -309,7 +294,7 @@ fn documented_mismatches_are_reported_exactly() {
 
 #[test]
 fn definition_counts_match_the_manifest() {
-    let Some(dir) = corpus("definition_counts_match_the_manifest") else {
+    let Some(dir) = corpus_dir("definition_counts_match_the_manifest") else {
         return;
     };
     for entry in &MANIFEST {
@@ -343,7 +328,7 @@ fn definition_counts_match_the_manifest() {
 
 #[test]
 fn layers_match_the_manifest() {
-    let Some(dir) = corpus("layers_match_the_manifest") else {
+    let Some(dir) = corpus_dir("layers_match_the_manifest") else {
         return;
     };
     for entry in &MANIFEST {
@@ -354,7 +339,7 @@ fn layers_match_the_manifest() {
 
 #[test]
 fn conventions_are_detected_per_file() {
-    let Some(dir) = corpus("conventions_are_detected_per_file") else {
+    let Some(dir) = corpus_dir("conventions_are_detected_per_file") else {
         return;
     };
     for entry in &MANIFEST {
@@ -382,7 +367,7 @@ fn conventions_are_detected_per_file() {
 
 #[test]
 fn tl_parser_convention_spot_values() {
-    let Some(dir) = corpus("tl_parser_convention_spot_values") else {
+    let Some(dir) = corpus_dir("tl_parser_convention_spot_values") else {
         return;
     };
     let td_api = parse_corpus(&dir, "tdlib/td_api.tl");
@@ -397,7 +382,7 @@ fn tl_parser_convention_spot_values() {
 
 #[test]
 fn vector_id_under_both_conventions_in_the_corpus() {
-    let Some(dir) = corpus("vector_id_under_both_conventions_in_the_corpus") else {
+    let Some(dir) = corpus_dir("vector_id_under_both_conventions_in_the_corpus") else {
         return;
     };
     // Written (`vector#1cb5c415`) in grammers/api.tl, not written in td_api.tl.
@@ -462,4 +447,9 @@ fn own_schema_files_verify_every_written_id() {
         let (outcome, out) = check(&path, &Options::default());
         assert_eq!(outcome, Outcome::Verified, "{file}:\n{out}");
     }
+}
+
+/// The corpus directory, or `None` after saying the corpus test was skipped.
+fn corpus_dir(test: &str) -> Option<PathBuf> {
+    tl_tests::corpus(&format!("corpus test {test}"))
 }
