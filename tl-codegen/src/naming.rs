@@ -8,7 +8,8 @@
 //!   (`Option`, `Ok`, `String`, ...) get a trailing `_`.
 //! * Collisions: when several TL names give the same Rust name in one module, each of them
 //!   gets its constructor id as a suffix (`Foo` -> `FooX1a2b3c4d`), whatever the schema order,
-//!   so that the output does not depend on which definition comes first. Two fields of one
+//!   so that the output does not depend on which definition comes first. Boxed types, which
+//!   have no id, get their full TL name instead (`Foo` -> `FooNsFoo`). Two fields of one
 //!   constructor with the same Rust name: the later ones get `_2`, `_3`, ...
 //! * Enum variants drop the enum's name as a prefix when what remains is a valid, distinct
 //!   name: `inputPeerUser` of `InputPeer` is `InputPeer::User`.
@@ -128,7 +129,7 @@ pub fn disambiguate(model: &mut Model) {
     }
     for members in enum_groups.into_values().filter(|m| m.len() > 1) {
         for i in members {
-            // Boxed types have no id: number them in the order of their TL names.
+            // Boxed types have no id: their full TL name (with namespace) tells them apart.
             let e = &mut model.enums[i];
             e.name = format!(
                 "{}{}",
