@@ -160,20 +160,25 @@ pub trait RemoteCall: Serializable {
 #[inline]
 pub fn write_bytes(buf: &mut Vec<u8>, data: &[u8]) {
     let len = data.len();
-    let header = if len < 254 {
+    let header = if len < 254 { 1 } else { 4 };
+    let padding = (4 - (header + len) % 4) % 4;
+    // One capacity check for the whole item (and the 4-byte padding store below).
+    buf.reserve(header + len + 4);
+    if len < 254 {
         buf.push(len as u8);
-        1
     } else {
         assert!(
             len < 1 << 24,
             "TL cannot encode {len} bytes (limit 2^24 - 1)"
         );
         buf.extend_from_slice(&[254, len as u8, (len >> 8) as u8, (len >> 16) as u8]);
-        4
-    };
+    }
     buf.extend_from_slice(data);
-    let padding = (4 - (header + len) % 4) % 4;
-    buf.extend_from_slice(&[0; 3][..padding]);
+    // A fixed-size store then a cut: a variable-length copy of zeros becomes a `memset` call,
+    // which costs more than the whole short string.
+    let end = buf.len() + padding;
+    buf.extend_from_slice(&[0; 4]);
+    buf.truncate(end);
 }
 
 /// Appends a boxed vector with `element` encoding each item.
