@@ -638,17 +638,19 @@ impl Sizes {
         self.structs[s] = Some(POINTER);
         let mut total = 0;
         for f in 0..model.structs[s].fields.len() {
-            let field = model.structs[s].fields[f].clone();
-            total += match field.presence {
+            // Only the type is needed, and `ty_size` may update `model`: copy it out.
+            let (presence, ty) = {
+                let field = &model.structs[s].fields[f];
+                (field.presence, field.ty.clone())
+            };
+            total += match presence {
                 Presence::Flag { .. } => 1,
-                Presence::Required => self.ty_size(model, &field.ty, max_inline),
-                Presence::Optional { .. } => match &field.ty {
+                Presence::Required => self.ty_size(model, &ty, max_inline),
+                Presence::Optional { .. } => match &ty {
                     Ty::Int | Ty::Nat | Ty::Long | Ty::Double => {
-                        2 * self.ty_size(model, &field.ty, max_inline)
+                        2 * self.ty_size(model, &ty, max_inline)
                     }
-                    Ty::Int128 | Ty::Int256 | Ty::Bool => {
-                        self.ty_size(model, &field.ty, max_inline) + 1
-                    }
+                    Ty::Int128 | Ty::Int256 | Ty::Bool => self.ty_size(model, &ty, max_inline) + 1,
                     other => self.ty_size(model, other, max_inline),
                 },
             };

@@ -1,6 +1,6 @@
 //! Errors in schema text, and their rendering as rustc-style diagnostics.
 
-use std::fmt;
+use std::fmt::{self, Write as _};
 
 use codespan_reporting::diagnostic::{Diagnostic, Label};
 use codespan_reporting::files::SimpleFile;
@@ -143,5 +143,3 @@ impl fmt::Display for Report {
 }
 
 impl std::error::Error for Report {}
-
-use std::fmt::Write as _;
