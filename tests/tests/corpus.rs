@@ -141,15 +141,17 @@ fn corpus_file(dir: &Path, file: &str) -> PathBuf {
 }
 
 #[track_caller]
-fn parse_file(path: &Path, options: &Options) -> Schema {
+fn parse_file(path: &Path, options: &Options) -> Schema<'static> {
+    // The tree borrows from its source; a test process can keep a few files alive.
     let source = std::fs::read_to_string(path)
-        .unwrap_or_else(|e| panic!("cannot read {}: {e}", path.display()));
-    parse(&path.display().to_string(), &source, options)
+        .unwrap_or_else(|e| panic!("cannot read {}: {e}", path.display()))
+        .leak();
+    parse(&path.display().to_string(), source, options)
         .unwrap_or_else(|report| panic!("{} does not parse:\n{report}", path.display()))
 }
 
 #[track_caller]
-fn parse_corpus(dir: &Path, file: &str) -> Schema {
+fn parse_corpus(dir: &Path, file: &str) -> Schema<'static> {
     parse_file(&corpus_file(dir, file), &Options::default())
 }
 
@@ -168,7 +170,7 @@ fn written_ids(schema: &Schema) -> usize {
         .count()
 }
 
-fn unaccepted(schema: &Schema) -> BTreeSet<&str> {
+fn unaccepted<'a>(schema: &'a Schema<'_>) -> BTreeSet<&'a str> {
     schema
         .unaccepted_mismatches()
         .map(|m| m.name.as_str())

@@ -78,7 +78,7 @@ fn generated_names(files: &[&Path]) -> BTreeSet<String> {
         for def in &schema.definitions {
             let primitive = def.builtin
                 || (def.category == tl_parser::Category::Type
-                    && PRIMITIVES.contains(&def.result.name.as_str()));
+                    && PRIMITIVES.contains(&def.result.name));
             if !primitive {
                 names.insert(def.full_name());
             }

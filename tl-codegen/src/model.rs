@@ -221,7 +221,7 @@ fn is_primitive(def: &Definition) -> bool {
             .any(|p| matches!(p.kind, ParamKind::Repeated { .. }))
         || (def.category == Category::Type
             && def.result.namespace.is_empty()
-            && PRIMITIVE_BOXED.contains(&def.result.name.as_str()))
+            && PRIMITIVE_BOXED.contains(&def.result.name))
 }
 
 /// Estimated sizes in bytes, for deciding which variants to box.
@@ -290,8 +290,12 @@ impl Resolver {
                 }
                 let index = self.model.structs.len();
                 self.structs_by_def.insert((file_index, def_index), index);
-                let mut docs = def.docs.clone();
-                docs.retain(|d| !d.starts_with("LAYER"));
+                let docs = def
+                    .docs
+                    .iter()
+                    .filter(|d| !d.starts_with("LAYER"))
+                    .map(|d| (*d).to_owned())
+                    .collect();
                 self.model.structs.push(Struct {
                     tl_name: full_name.clone(),
                     id: def.id(),
@@ -300,12 +304,12 @@ impl Resolver {
                         .iter()
                         .map(|n| naming::module_name(n))
                         .collect(),
-                    name: naming::type_name(&def.name),
+                    name: naming::type_name(def.name),
                     category: def.category,
                     fields: Vec::new(),
                     flag_words: Vec::new(),
                     members: Vec::new(),
-                    generics: def.generics.iter().map(|g| g.name.clone()).collect(),
+                    generics: def.generics.iter().map(|g| g.name.to_owned()).collect(),
                     schema_line: def.to_string(),
                     docs,
                     variant_of: None,
@@ -326,7 +330,7 @@ impl Resolver {
                                     .iter()
                                     .map(|n| naming::module_name(n))
                                     .collect(),
-                                name: naming::type_name(&def.result.name),
+                                name: naming::type_name(def.result.name),
                                 variants: Vec::new(),
                             });
                             self.enums_by_name.insert(type_name, e);
@@ -362,7 +366,7 @@ impl Resolver {
         for (&(file_index, def_index), &index) in &structs_by_def {
             let schema = &schemas[file_index];
             let def = &schema.definitions[def_index];
-            let generics: HashSet<&str> = def.generics.iter().map(|g| g.name.as_str()).collect();
+            let generics: HashSet<&str> = def.generics.iter().map(|g| g.name).collect();
             // `#` parameters that some condition refers to are flag words; others are numbers.
             let flag_word_names: HashSet<&str> = def
                 .params
@@ -370,7 +374,7 @@ impl Resolver {
                 .filter_map(|p| match &p.kind {
                     ParamKind::Typed {
                         condition: Some(c), ..
-                    } => Some(c.field.as_str()),
+                    } => Some(c.field),
                     _ => None,
                 })
                 .collect();
@@ -378,7 +382,7 @@ impl Resolver {
             let mut flag_words: Vec<FlagWord> = Vec::new();
             let mut members = Vec::new();
             for param in &def.params {
-                let tl_name = param.name.clone().unwrap_or_default();
+                let tl_name = param.name.unwrap_or_default().to_owned();
                 match &param.kind {
                     ParamKind::Nat if flag_word_names.contains(tl_name.as_str()) => {
                         members.push(Member::FlagWord(flag_words.len()));
@@ -401,7 +405,7 @@ impl Resolver {
                             None => Presence::Required,
                             Some(cond) => {
                                 // The parser guarantees the word precedes its conditions.
-                                let word_name = naming::field_name(&cond.field);
+                                let word_name = naming::field_name(cond.field);
                                 let word = flag_words
                                     .iter()
                                     .position(|w| w.name == word_name)
@@ -479,8 +483,8 @@ impl Resolver {
     }
 
     fn resolve_type(&self, ty: &Type, generics: &HashSet<&str>) -> Result<Ty, String> {
-        if ty.namespace.is_empty() && generics.contains(ty.name.as_str()) {
-            return Ok(Ty::Generic(ty.name.clone()));
+        if ty.namespace.is_empty() && generics.contains(ty.name) {
+            return Ok(Ty::Generic(ty.name.to_owned()));
         }
         if ty.namespace.is_empty() && (ty.name == "Vector" || ty.name == "vector") {
             let [elem] = ty.args.as_slice() else {
@@ -495,7 +499,7 @@ impl Resolver {
             return Err(format!("`{ty}` takes no type arguments"));
         }
         if ty.namespace.is_empty() {
-            let primitive = match ty.name.as_str() {
+            let primitive = match ty.name {
                 "int" | "int32" => Some(Ty::Int),
                 "long" | "int53" | "int64" => Some(Ty::Long),
                 "double" => Some(Ty::Double),

@@ -33,7 +33,7 @@ pub enum Category {
 
 /// One parsed schema file.
 #[derive(Debug, Clone, PartialEq)]
-pub struct Schema {
+pub struct Schema<'s> {
     /// The name the file was parsed under (used in diagnostics).
     pub file: String,
     /// The number of the last `// LAYER N` line, if any.
@@ -41,12 +41,12 @@ pub struct Schema {
     /// The constructor-id convention the ids were verified and inferred with.
     pub convention: Convention,
     /// Every definition, in source order.
-    pub definitions: Vec<Definition>,
+    pub definitions: Vec<Definition<'s>>,
     /// Written ids that differ from the computed ones, in source order.
     pub id_mismatches: Vec<IdMismatch>,
 }
 
-impl Schema {
+impl<'s> Schema<'s> {
     /// Mismatches that the caller did not accept by name.
     pub fn unaccepted_mismatches(&self) -> impl Iterator<Item = &IdMismatch> {
         self.id_mismatches.iter().filter(|m| !m.accepted)
@@ -108,32 +108,32 @@ impl fmt::Display for IdMismatch {
 
 /// A `name#id params = Result;` statement.
 #[derive(Debug, Clone, PartialEq)]
-pub struct Definition {
+pub struct Definition<'s> {
     /// Namespace components: `["auth"]` for `auth.sentCode`.
-    pub namespace: Vec<String>,
+    pub namespace: Vec<&'s str>,
     /// The name after the last dot.
-    pub name: String,
+    pub name: &'s str,
     /// The id written after `#`, if any.
     pub written_id: Option<u32>,
     /// The CRC32 id under the schema's convention.
     pub computed_id: u32,
     /// Generic parameters `{X:Type}`, in order.
-    pub generics: Vec<GenericParam>,
+    pub generics: Vec<GenericParam<'s>>,
     /// Parameters, in order.
-    pub params: Vec<Param>,
+    pub params: Vec<Param<'s>>,
     /// `int ? = Int;`: a built-in whose encoding the schema does not describe.
     pub builtin: bool,
     /// The type after `=`.
-    pub result: Type,
+    pub result: Type<'s>,
     /// Type constructor or function.
     pub category: Category,
     /// Comment lines directly above the definition (no blank line between), without `//`.
-    pub docs: Vec<String>,
+    pub docs: Vec<&'s str>,
     /// The whole statement, from the name to the `;`.
     pub span: Span,
 }
 
-impl Definition {
+impl Definition<'_> {
     /// The id to use on the wire: the written one if present, else the computed one.
     pub fn id(&self) -> u32 {
         self.written_id.unwrap_or(self.computed_id)
@@ -141,67 +141,67 @@ impl Definition {
 
     /// `ns.name`, as written.
     pub fn full_name(&self) -> String {
-        join_name(&self.namespace, &self.name)
+        join_name(&self.namespace, self.name)
     }
 }
 
 /// `{X:Type}`.
 #[derive(Debug, Clone, PartialEq)]
-pub struct GenericParam {
+pub struct GenericParam<'s> {
     /// `X`.
-    pub name: String,
+    pub name: &'s str,
     /// `Type` (the kind of the parameter).
-    pub kind: Type,
+    pub kind: Type<'s>,
     /// The text between and including the braces.
     pub span: Span,
 }
 
 /// One parameter of a definition.
 #[derive(Debug, Clone, PartialEq)]
-pub struct Param {
+pub struct Param<'s> {
     /// `None` for anonymous parameters (`#`, `[ t ]`, the `int` in `4*[ int ]`).
-    pub name: Option<String>,
+    pub name: Option<&'s str>,
     /// What the parameter is.
-    pub kind: ParamKind,
+    pub kind: ParamKind<'s>,
     /// The parameter's text.
     pub span: Span,
 }
 
 /// The forms a parameter takes.
 #[derive(Debug, Clone, PartialEq)]
-pub enum ParamKind {
+pub enum ParamKind<'s> {
     /// `name:#`: a 32-bit natural number, usually a word of flags that conditions refer to.
     Nat,
     /// `name:Type` or `name:flags.N?Type`.
     Typed {
         /// `flags.N?`, if present.
-        condition: Option<Condition>,
+        condition: Option<Condition<'s>>,
         /// The parameter's type.
-        ty: Type,
+        ty: Type<'s>,
     },
     /// `N*[ params ]` or `[ params ]`: a repetition, as in the built-in `vector` and `int128`.
     Repeated {
         /// The `N` before `*`, if written.
-        multiplier: Option<Multiplier>,
+        multiplier: Option<Multiplier<'s>>,
         /// The parameters inside the brackets.
-        params: Vec<Param>,
+        params: Vec<Param<'s>>,
     },
 }
 
 /// The count of a repetition.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub enum Multiplier {
+pub enum Multiplier<'s> {
     /// `4*[ int ]`.
     Literal(u32),
     /// `n*[ ... ]`, naming a `#` parameter.
-    Nat(String),
+    Nat(&'s str),
 }
 
 /// `flags.N?` in front of a parameter type.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Condition {
+pub struct Condition<'s> {
     /// The `#` parameter holding the bit (`flags`, `flags2`, `mode`, ...).
-    pub field: String,
+    pub field: &'s str,
     /// The bit number.
     pub bit: u32,
     /// The text `flags.N`.
@@ -210,22 +210,22 @@ pub struct Condition {
 
 /// A type expression: `int`, `auth.SentCode`, `Vector<long>`, `(vector adnl.Address)`, `%T`, `!X`.
 #[derive(Debug, Clone, PartialEq)]
-pub struct Type {
+pub struct Type<'s> {
     /// Namespace components.
-    pub namespace: Vec<String>,
+    pub namespace: Vec<&'s str>,
     /// The name after the last dot.
-    pub name: String,
+    pub name: &'s str,
     /// Written with `%` (explicitly bare).
     pub bare_marker: bool,
     /// Written with `!` (a reference to a generic parameter, e.g. `query:!X`).
     pub generic_ref: bool,
     /// Type arguments: `<long>`, `(vector T)` or `Vector t`.
-    pub args: Vec<Type>,
+    pub args: Vec<Type<'s>>,
     /// The type's text.
     pub span: Span,
 }
 
-impl Type {
+impl Type<'_> {
     /// A bare type: written with `%`, or whose name starts with a lowercase letter.
     pub fn is_bare(&self) -> bool {
         self.bare_marker || self.name.starts_with(|c: char| c.is_ascii_lowercase())
@@ -233,7 +233,7 @@ impl Type {
 
     /// `ns.Name`, without `%`, `!` or arguments.
     pub fn full_name(&self) -> String {
-        join_name(&self.namespace, &self.name)
+        join_name(&self.namespace, self.name)
     }
 
     /// True for the plain type `name` (no namespace, arguments or markers).
@@ -246,7 +246,7 @@ impl Type {
     }
 }
 
-impl fmt::Display for Type {
+impl fmt::Display for Type<'_> {
     /// TL syntax: `Vector<long>`, `%Message`, `!X`, `flags` types as written.
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         if self.bare_marker {
@@ -258,7 +258,7 @@ impl fmt::Display for Type {
         for ns in &self.namespace {
             write!(f, "{ns}.")?;
         }
-        f.write_str(&self.name)?;
+        f.write_str(self.name)?;
         for (i, arg) in self.args.iter().enumerate() {
             f.write_str(if i == 0 { "<" } else { "," })?;
             write!(f, "{arg}")?;
@@ -270,7 +270,7 @@ impl fmt::Display for Type {
     }
 }
 
-impl fmt::Display for Definition {
+impl fmt::Display for Definition<'_> {
     /// The definition as one TL line (without `;`): `name#id params = Result`.
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         write!(f, "{}#{:08x}", self.full_name(), self.id())?;
@@ -287,7 +287,7 @@ impl fmt::Display for Definition {
     }
 }
 
-impl fmt::Display for Param {
+impl fmt::Display for Param<'_> {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         if let Some(name) = &self.name {
             write!(f, "{name}:")?;
@@ -316,7 +316,7 @@ impl fmt::Display for Param {
     }
 }
 
-fn join_name(namespace: &[String], name: &str) -> String {
+fn join_name(namespace: &[&str], name: &str) -> String {
     let mut full =
         String::with_capacity(name.len() + namespace.iter().map(|n| n.len() + 1).sum::<usize>());
     for ns in namespace {

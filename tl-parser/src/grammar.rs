@@ -149,15 +149,15 @@ fn ident(i: &str) -> PResult<'_, &str> {
 }
 
 /// `ns.sub.name` as (namespace, name).
-fn full_name(i: &str) -> PResult<'_, (Vec<String>, String)> {
+fn full_name(i: &str) -> PResult<'_, (Vec<&str>, &str)> {
     let (mut i, mut last) = ident(i)?;
     let mut namespace = Vec::new();
     while let Ok((rest, part)) = preceded(char('.'), ident).parse(i) {
-        namespace.push(last.to_owned());
+        namespace.push(last);
         last = part;
         i = rest;
     }
-    Ok((i, (namespace, last.to_owned())))
+    Ok((i, (namespace, last)))
 }
 
 fn hex_id(i: &str) -> PResult<'_, u32> {
@@ -272,7 +272,11 @@ impl<'s> Grammar<'s> {
     }
 
     /// A definition, from its name to its `;`.
-    pub(crate) fn definition(&self, input: &'s str, category: Category) -> PResult<'s, Definition> {
+    pub(crate) fn definition(
+        &self,
+        input: &'s str,
+        category: Category,
+    ) -> PResult<'s, Definition<'s>> {
         let (i, (namespace, name)) = expect(
             "a definition such as `name#1a2b3c4d field:int = Type;`",
             full_name,
@@ -337,7 +341,7 @@ impl<'s> Grammar<'s> {
     }
 
     /// `{X:Type}`.
-    fn generic(&self, input: &'s str) -> PResult<'s, GenericParam> {
+    fn generic(&self, input: &'s str) -> PResult<'s, GenericParam<'s>> {
         let (i, _) = char('{').parse(input)?;
         let (i, ()) = sp(i)?;
         let (i, name) = expect("a generic parameter name", ident).parse(i)?;
@@ -350,7 +354,7 @@ impl<'s> Grammar<'s> {
         Ok((
             i,
             GenericParam {
-                name: name.to_owned(),
+                name,
                 kind,
                 span: self.between(input, i),
             },
@@ -374,13 +378,13 @@ impl<'s> Grammar<'s> {
     }
 
     /// One parameter. Anonymous typed parameters are allowed only inside `[ ]`.
-    fn param(&self, input: &'s str, in_brackets: bool) -> PResult<'s, Param> {
+    fn param(&self, input: &'s str, in_brackets: bool) -> PResult<'s, Param<'s>> {
         self.nested(input, |input| self.param_at_depth(input, in_brackets))
     }
 
-    fn param_at_depth(&self, input: &'s str, in_brackets: bool) -> PResult<'s, Param> {
-        let param = |name: Option<&str>, kind, end: &'s str| Param {
-            name: name.map(str::to_owned),
+    fn param_at_depth(&self, input: &'s str, in_brackets: bool) -> PResult<'s, Param<'s>> {
+        let param = |name: Option<&'s str>, kind, end: &'s str| Param {
+            name,
             kind,
             span: self.between(input, end),
         };
@@ -410,7 +414,7 @@ impl<'s> Grammar<'s> {
         {
             let multiplier = match count {
                 Ok(n) => Multiplier::Literal(n),
-                Err(name) => Multiplier::Nat(name.to_owned()),
+                Err(name) => Multiplier::Nat(name),
             };
             let (i, params) = cut(|i| self.bracketed(i)).parse(i)?;
             let kind = ParamKind::Repeated {
@@ -448,7 +452,7 @@ impl<'s> Grammar<'s> {
     }
 
     /// `[ params ]`.
-    fn bracketed(&self, input: &'s str) -> PResult<'s, Vec<Param>> {
+    fn bracketed(&self, input: &'s str) -> PResult<'s, Vec<Param<'s>>> {
         let (mut i, _) = expect("`[`", char('[')).parse(input)?;
         let mut params = Vec::new();
         loop {
@@ -464,26 +468,19 @@ impl<'s> Grammar<'s> {
     }
 
     /// `flags.N?`.
-    fn condition(&self, input: &'s str) -> PResult<'s, Condition> {
+    fn condition(&self, input: &'s str) -> PResult<'s, Condition<'s>> {
         let (i, (field, _, bit)) = (ident, char('.'), number).parse(input)?;
         let span = self.between(input, i);
         let (i, _) = cut(expect("`?` after the flag condition", char('?'))).parse(i)?;
-        Ok((
-            i,
-            Condition {
-                field: field.to_owned(),
-                bit,
-                span,
-            },
-        ))
+        Ok((i, Condition { field, bit, span }))
     }
 
     /// A type expression in a parameter.
-    fn type_term(&self, input: &'s str) -> PResult<'s, Type> {
+    fn type_term(&self, input: &'s str) -> PResult<'s, Type<'s>> {
         self.nested(input, |input| self.type_term_at_depth(input))
     }
 
-    fn type_term_at_depth(&self, input: &'s str) -> PResult<'s, Type> {
+    fn type_term_at_depth(&self, input: &'s str) -> PResult<'s, Type<'s>> {
         if let Some(i) = input.strip_prefix('!') {
             let (i, (namespace, name)) =
                 cut(expect("a generic parameter name after `!`", full_name)).parse(i)?;
@@ -561,7 +558,7 @@ impl<'s> Grammar<'s> {
 
     /// The type after `=`: `Type`, `Vector<t>` or `Vector t` (arguments on the same line, so
     /// that a missing `;` is reported on the line where it is missing).
-    fn result_type(&self, input: &'s str) -> PResult<'s, Type> {
+    fn result_type(&self, input: &'s str) -> PResult<'s, Type<'s>> {
         let (mut i, mut ty) = self.type_term(input)?;
         if ty.args.is_empty() {
             while let Ok((rest, arg)) = preceded(space1, |i| self.type_term(i)).parse(i) {

@@ -63,19 +63,23 @@ impl FromStr for Convention {
 }
 
 /// The text whose CRC32 is the definition's id under `convention`.
-pub fn normalized_text(def: &Definition, convention: Convention) -> String {
+pub fn normalized_text(def: &Definition<'_>, convention: Convention) -> String {
     let mut text = String::new();
     write_normalized_text(&mut text, def, convention);
     text
 }
 
 /// Appends the normalized text to `text` (a buffer reused across definitions).
-pub(crate) fn write_normalized_text(text: &mut String, def: &Definition, convention: Convention) {
+pub(crate) fn write_normalized_text(
+    text: &mut String,
+    def: &Definition<'_>,
+    convention: Convention,
+) {
     for ns in &def.namespace {
         text.push_str(ns);
         text.push('.');
     }
-    text.push_str(&def.name);
+    text.push_str(def.name);
     for generic in &def.generics {
         // Writing to a String cannot fail.
         let _ = write!(text, " {}:", generic.name);
@@ -96,20 +100,20 @@ pub(crate) fn write_normalized_text(text: &mut String, def: &Definition, convent
 }
 
 /// The CRC32 (IEEE) of the definition's normalized text under `convention`.
-pub fn compute_id(def: &Definition, convention: Convention) -> u32 {
+pub fn compute_id(def: &Definition<'_>, convention: Convention) -> u32 {
     crc32fast::hash(normalized_text(def, convention).as_bytes())
 }
 
 /// `name:cond.N?true`, which carries no data of its own.
-fn is_true_flag(param: &Param) -> bool {
+fn is_true_flag(param: &Param<'_>) -> bool {
     matches!(
         &param.kind,
         ParamKind::Typed { condition: Some(_), ty } if ty.is_plain("true")
     )
 }
 
-fn write_param(text: &mut String, param: &Param, convention: Convention) {
-    if let Some(name) = &param.name {
+fn write_param(text: &mut String, param: &Param<'_>, convention: Convention) {
+    if let Some(name) = param.name {
         text.push_str(name);
         text.push(':');
     }
@@ -147,7 +151,7 @@ fn write_param(text: &mut String, param: &Param, convention: Convention) {
 
 /// A type as hashed: arguments follow the name after spaces, with no brackets or parentheses
 /// (`Vector<long>` and `(vector long)` give `Vector long` and `vector long`).
-fn write_type(text: &mut String, ty: &Type) {
+fn write_type(text: &mut String, ty: &Type<'_>) {
     if ty.bare_marker {
         text.push('%');
     }
@@ -158,7 +162,7 @@ fn write_type(text: &mut String, ty: &Type) {
         text.push_str(ns);
         text.push('.');
     }
-    text.push_str(&ty.name);
+    text.push_str(ty.name);
     for arg in &ty.args {
         text.push(' ');
         write_type(text, arg);

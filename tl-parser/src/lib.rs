@@ -46,7 +46,9 @@ pub struct Options {
 ///
 /// Returns every error of the file at once if there is any syntax or semantic error.
 /// Id mismatches are not errors: they are listed in [`Schema::id_mismatches`].
-pub fn parse(file: &str, source: &str, options: &Options) -> Result<Schema, Report> {
+///
+/// Names and documentation in the returned tree borrow from `source`.
+pub fn parse<'s>(file: &str, source: &'s str, options: &Options) -> Result<Schema<'s>, Report> {
     let grammar = Grammar::new(source);
     let mut parsed = Parsed::default();
     parse_statements(&grammar, source, &mut parsed);
@@ -91,15 +93,15 @@ pub fn parse(file: &str, source: &str, options: &Options) -> Result<Schema, Repo
 }
 
 #[derive(Default)]
-struct Parsed {
-    definitions: Vec<Definition>,
+struct Parsed<'s> {
+    definitions: Vec<Definition<'s>>,
     errors: Vec<Error>,
     layer: Option<u32>,
 }
 
 /// The statement loop: trivia (collecting doc comments and `// LAYER N`), section switches
 /// and definitions, recovering after each syntax error at the next statement.
-fn parse_statements<'s>(grammar: &Grammar<'s>, source: &'s str, out: &mut Parsed) {
+fn parse_statements<'s>(grammar: &Grammar<'s>, source: &'s str, out: &mut Parsed<'s>) {
     let mut input = source;
     let mut category = Category::Type;
     let mut docs = Vec::new();
@@ -183,7 +185,7 @@ fn recover<'s>(at: &'s str, error: &Error) -> &'s str {
 /// (no blank line between) become its documentation; `// LAYER N` sets the layer.
 fn trivia<'s>(
     mut input: &'s str,
-    docs: &mut Vec<String>,
+    docs: &mut Vec<&'s str>,
     at_line_start: &mut bool,
     layer: &mut Option<u32>,
 ) -> &'s str {
@@ -225,11 +227,11 @@ fn trivia<'s>(
 }
 
 /// Adds a comment line to the pending documentation; decoration such as `////////` is skipped.
-fn push_doc_line(docs: &mut Vec<String>, text: &str) {
+fn push_doc_line<'s>(docs: &mut Vec<&'s str>, text: &'s str) {
     let text = text.trim_start_matches('/');
     let text = text.strip_prefix(' ').unwrap_or(text).trim_end();
     if !text.is_empty() {
-        docs.push(text.to_owned());
+        docs.push(text);
     }
 }
 

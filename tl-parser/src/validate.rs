@@ -8,8 +8,8 @@ use crate::error::{Error, ErrorKind};
 /// Appends an error for every flag condition naming an unknown `#` parameter or a bit above
 /// 31, every `!X` without `{X:Type}`, and every definition whose full name repeats an earlier
 /// one of the same category (a constructor and a function may share a name).
-pub(crate) fn check(definitions: &[Definition], errors: &mut Vec<Error>) {
-    let mut first_seen: HashMap<(Category, &[String], &str), u32> =
+pub(crate) fn check(definitions: &[Definition<'_>], errors: &mut Vec<Error>) {
+    let mut first_seen: HashMap<(Category, &[&str], &str), u32> =
         HashMap::with_capacity(definitions.len());
     let mut nats = Vec::new();
     for def in definitions {
@@ -17,7 +17,7 @@ pub(crate) fn check(definitions: &[Definition], errors: &mut Vec<Error>) {
         check_params(def, &def.params, &mut nats, errors);
         check_generic_refs(def, &def.result, errors);
 
-        let key = (def.category, def.namespace.as_slice(), def.name.as_str());
+        let key = (def.category, def.namespace.as_slice(), def.name);
         if let Some(&first_line) = first_seen.get(&key) {
             errors.push(Error {
                 kind: ErrorKind::DuplicateDefinition {
@@ -34,20 +34,20 @@ pub(crate) fn check(definitions: &[Definition], errors: &mut Vec<Error>) {
 
 /// `nats` holds the `#` parameters declared so far (a condition may only name an earlier one).
 fn check_params<'d>(
-    def: &'d Definition,
-    params: &'d [Param],
+    def: &'d Definition<'d>,
+    params: &'d [Param<'d>],
     nats: &mut Vec<&'d str>,
     errors: &mut Vec<Error>,
 ) {
     for param in params {
         match &param.kind {
-            ParamKind::Nat => nats.extend(param.name.as_deref()),
+            ParamKind::Nat => nats.extend(param.name),
             ParamKind::Typed { condition, ty } => {
                 if let Some(cond) = condition {
-                    if !nats.contains(&cond.field.as_str()) {
+                    if !nats.contains(&cond.field) {
                         errors.push(Error {
                             kind: ErrorKind::UnknownFlagField {
-                                field: cond.field.clone(),
+                                field: cond.field.to_owned(),
                                 bit: cond.bit,
                             },
                             span: cond.span,
@@ -66,7 +66,7 @@ fn check_params<'d>(
     }
 }
 
-fn check_generic_refs(def: &Definition, ty: &Type, errors: &mut Vec<Error>) {
+fn check_generic_refs(def: &Definition<'_>, ty: &Type<'_>, errors: &mut Vec<Error>) {
     if ty.generic_ref
         && !(ty.namespace.is_empty() && def.generics.iter().any(|g| g.name == ty.name))
     {

@@ -13,12 +13,12 @@ use tl_parser::{
 
 /// Parses with default options and fails the test with the rendered report on any error.
 #[track_caller]
-fn parse_ok(src: &str) -> Schema {
+fn parse_ok(src: &str) -> Schema<'_> {
     parse_with(src, Options::default())
 }
 
 #[track_caller]
-fn parse_with(src: &str, options: Options) -> Schema {
+fn parse_with(src: &str, options: Options) -> Schema<'_> {
     match parse("test.tl", src, &options) {
         Ok(schema) => schema,
         Err(report) => panic!("unexpected errors in {src:?}:\n{report}"),
@@ -26,7 +26,7 @@ fn parse_with(src: &str, options: Options) -> Schema {
 }
 
 #[track_caller]
-fn parse_conv(src: &str, convention: Convention) -> Schema {
+fn parse_conv(src: &str, convention: Convention) -> Schema<'_> {
     parse_with(
         src,
         Options {
@@ -155,7 +155,7 @@ fn param_shapes(def: &Definition) -> Vec<String> {
 
 /// The condition and type of a typed parameter.
 #[track_caller]
-fn typed(param: &Param) -> (Option<&Condition>, &Type) {
+fn typed<'p, 's>(param: &'p Param<'s>) -> (Option<&'p Condition<'s>>, &'p Type<'s>) {
     match &param.kind {
         ParamKind::Typed { condition, ty } => (condition.as_ref(), ty),
         other => panic!("expected a typed parameter, got {other:?}"),
@@ -163,7 +163,7 @@ fn typed(param: &Param) -> (Option<&Condition>, &Type) {
 }
 
 #[track_caller]
-fn def<'s>(schema: &'s Schema, full_name: &str) -> &'s Definition {
+fn def<'a, 's>(schema: &'a Schema<'s>, full_name: &str) -> &'a Definition<'s> {
     schema
         .definitions
         .iter()
@@ -331,7 +331,7 @@ fn generic_parameter_and_generic_reference() {
 fn several_generic_parameters() {
     let schema = parse_ok("pair {X:Type} {Y:Type} first:!X second:!Y = Pair X Y;\n");
     let d = &schema.definitions[0];
-    let generics: Vec<&str> = d.generics.iter().map(|g| g.name.as_str()).collect();
+    let generics: Vec<&str> = d.generics.iter().map(|g| g.name).collect();
     assert_eq!(generics, ["X", "Y"]);
     assert_eq!(param_shapes(d), ["first:!X", "second:!Y"]);
     assert_eq!(shape(&d.result), "Pair<X,Y>");
@@ -348,7 +348,7 @@ fn nat_parameters_of_any_name() {
     let expected = ["flags", "flags2", "mode", "n"];
     assert_eq!(d.params.len(), expected.len());
     for (param, name) in d.params.iter().zip(expected) {
-        assert_eq!(param.name.as_deref(), Some(name));
+        assert_eq!(param.name, Some(name));
         assert_eq!(param.kind, ParamKind::Nat);
     }
     assert_span(src, d.params[1].span, "flags2:#", 1, 11);
@@ -381,12 +381,12 @@ fn flag_conditions_on_flags_flags2_and_other_words() {
 
     let (cond, ty) = typed(&d.params[4]);
     let cond = cond.expect("condition of y");
-    assert_eq!((cond.field.as_str(), cond.bit), ("flags2", 31));
+    assert_eq!((cond.field, cond.bit), ("flags2", 31));
     assert_span(src, cond.span, "flags2.31", 1, 43);
     assert!(ty.is_plain("true"));
 
     let (cond, _) = typed(&d.params[5]);
-    assert_eq!(cond.map(|c| (c.field.as_str(), c.bit)), Some(("mode", 5)));
+    assert_eq!(cond.map(|c| (c.field, c.bit)), Some(("mode", 5)));
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -538,7 +538,7 @@ fn builtin_vector_has_an_anonymous_nat_and_a_repetition() {
     assert_span(src, d.generics[0].span, "{t:Type}", 1, 8);
     let t = Type {
         namespace: vec![],
-        name: "t".to_owned(),
+        name: "t",
         bare_marker: false,
         generic_ref: false,
         args: vec![],
@@ -632,8 +632,8 @@ fn repetition_counted_by_a_nat_parameter() {
     let ParamKind::Repeated { multiplier, params } = &d.params[1].kind else {
         panic!("expected a repetition");
     };
-    assert_eq!(multiplier, &Some(Multiplier::Nat("n".to_owned())));
-    assert_eq!(params[0].name.as_deref(), Some("x"));
+    assert_eq!(multiplier, &Some(Multiplier::Nat("n")));
+    assert_eq!(params[0].name, Some("x"));
     assert_span(src, d.params[1].span, "n*[ x:int y:string ]", 1, 7);
     assert_eq!(
         normalized_text(d, Convention::TlParser),
@@ -931,7 +931,7 @@ fn spans_of_definitions_params_types_and_conditions() {
     assert_eq!(
         cond,
         &Condition {
-            field: "flags".to_owned(),
+            field: "flags",
             bit: 2,
             span: Span {
                 start: 26,
