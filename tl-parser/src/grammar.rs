@@ -19,11 +19,11 @@
 //! [`Span`]. Errors carry the furthest position reached and what was expected there.
 
 use nom::branch::alt;
-use nom::bytes::complete::{tag, take_while, take_while1};
-use nom::character::complete::{char, digit1, hex_digit1, satisfy, space0, space1};
-use nom::combinator::{cut, opt, recognize};
+use nom::bytes::complete::{tag, take_while1};
+use nom::character::complete::{char, digit1, hex_digit1, space0, space1};
+use nom::combinator::{cut, opt};
 use nom::error::{ContextError, ErrorKind as NomErrorKind, ParseError};
-use nom::sequence::{pair, preceded};
+use nom::sequence::preceded;
 use nom::{IResult, Parser};
 
 use crate::ast::{
@@ -140,19 +140,33 @@ fn block_comment(i: &str) -> PResult<'_, &str> {
     }
 }
 
+/// A letter or `_`, then letters, digits and `_`. Scanned as bytes: identifiers are ASCII, and
+/// this is the parser's innermost loop.
 fn ident(i: &str) -> PResult<'_, &str> {
-    recognize(pair(
-        satisfy(|c| c.is_ascii_alphabetic() || c == '_'),
-        take_while(|c: char| c.is_ascii_alphanumeric() || c == '_'),
-    ))
-    .parse(i)
+    let is_ident = |b: &u8| b.is_ascii_alphanumeric() || *b == b'_';
+    match i.as_bytes().first() {
+        Some(b) if b.is_ascii_alphabetic() || *b == b'_' => {}
+        _ => {
+            return Err(nom::Err::Error(Expected::from_error_kind(
+                i,
+                NomErrorKind::Satisfy,
+            )));
+        }
+    }
+    let len = i
+        .as_bytes()
+        .iter()
+        .position(|b| !is_ident(b))
+        .unwrap_or(i.len());
+    // An ASCII byte always ends a character, so `len` is a char boundary.
+    Ok((&i[len..], &i[..len]))
 }
 
 /// `ns.sub.name` as (namespace, name).
 fn full_name(i: &str) -> PResult<'_, (Vec<&str>, &str)> {
     let (mut i, mut last) = ident(i)?;
     let mut namespace = Vec::new();
-    while let Ok((rest, part)) = preceded(char('.'), ident).parse(i) {
+    while let Some(Ok((rest, part))) = i.strip_prefix('.').map(ident) {
         namespace.push(last);
         last = part;
         i = rest;
@@ -195,10 +209,20 @@ pub(crate) struct Grammar<'s> {
 
 impl<'s> Grammar<'s> {
     pub(crate) fn new(src: &'s str) -> Self {
-        let line_starts: Vec<usize> = std::iter::once(0)
-            .chain(src.match_indices('\n').map(|(i, _)| i + 1))
-            .collect();
-        let ascii_lines = src.split('\n').map(str::is_ascii).collect();
+        // One pass: `find` is a memchr; `is_ascii` checks a word at a time.
+        let mut line_starts = Vec::with_capacity(src.len() / 64 + 1);
+        let mut ascii_lines = Vec::with_capacity(src.len() / 64 + 1);
+        let mut start = 0;
+        loop {
+            line_starts.push(start);
+            let rest = &src[start..];
+            let end = rest.find('\n').unwrap_or(rest.len());
+            ascii_lines.push(rest[..end].is_ascii());
+            if end == rest.len() {
+                break;
+            }
+            start += end + 1;
+        }
         Grammar {
             src,
             line_starts,

@@ -50,9 +50,13 @@ pub struct Options {
 /// Names and documentation in the returned tree borrow from `source`.
 pub fn parse<'s>(file: &str, source: &'s str, options: &Options) -> Result<Schema<'s>, Report> {
     let grammar = Grammar::new(source);
-    let mut parsed = Parsed::default();
+    let mut parsed = Parsed {
+        // About one `;` per definition: growing one by one would move every definition often.
+        definitions: Vec::with_capacity(source.bytes().filter(|&b| b == b';').count()),
+        ..Parsed::default()
+    };
     parse_statements(&grammar, source, &mut parsed);
-    validate::check(&parsed.definitions, &mut parsed.errors);
+    validate::check(source, &parsed.definitions, &mut parsed.errors);
     if !parsed.errors.is_empty() {
         return Err(Report::new(file, source, parsed.errors));
     }

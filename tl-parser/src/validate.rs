@@ -8,16 +8,15 @@ use crate::error::{Error, ErrorKind};
 /// Appends an error for every flag condition naming an unknown `#` parameter or a bit above
 /// 31, every `!X` without `{X:Type}`, and every definition whose full name repeats an earlier
 /// one of the same category (a constructor and a function may share a name).
-pub(crate) fn check(definitions: &[Definition<'_>], errors: &mut Vec<Error>) {
-    let mut first_seen: HashMap<(Category, &[&str], &str), u32> =
-        HashMap::with_capacity(definitions.len());
+pub(crate) fn check(source: &str, definitions: &[Definition<'_>], errors: &mut Vec<Error>) {
+    let mut first_seen: HashMap<(Category, &str), u32> = HashMap::with_capacity(definitions.len());
     let mut nats = Vec::new();
     for def in definitions {
         nats.clear();
         check_params(def, &def.params, &mut nats, errors);
         check_generic_refs(def, &def.result, errors);
 
-        let key = (def.category, def.namespace.as_slice(), def.name);
+        let key = (def.category, written_full_name(source, def));
         if let Some(&first_line) = first_seen.get(&key) {
             errors.push(Error {
                 kind: ErrorKind::DuplicateDefinition {
@@ -80,4 +79,11 @@ fn check_generic_refs(def: &Definition<'_>, ty: &Type<'_>, errors: &mut Vec<Erro
     for arg in &ty.args {
         check_generic_refs(def, arg, errors);
     }
+}
+
+/// `ns.name` as a slice of the source: a definition's span starts at its name, which is
+/// written without spaces. One string to hash instead of a list of parts.
+fn written_full_name<'s>(source: &'s str, def: &Definition<'_>) -> &'s str {
+    let len = def.namespace.iter().map(|ns| ns.len() + 1).sum::<usize>() + def.name.len();
+    &source[def.span.start..def.span.start + len]
 }
