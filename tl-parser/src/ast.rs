@@ -31,7 +31,8 @@ pub enum Category {
     Function,
 }
 
-/// One parsed schema file.
+/// One parsed schema file. Names, namespaces and documentation borrow from the source text
+/// (`'s`), so parsing allocates only the tree's vectors.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Schema<'s> {
     /// The name the file was parsed under (used in diagnostics).
