@@ -442,6 +442,29 @@ impl Emitter<'_> {
             Category::Type => {
                 let min = Literal::usize_unsuffixed(model::min_bare_len(self.model, index));
                 let conversions = self.conversions(s);
+                let boxed = s
+                    .variant_of
+                    .is_some_and(|(e, v)| self.model.enums[e].variants[v].boxed);
+                // A constructor its enum boxes is read into its allocation (no move of the
+                // whole struct); read bare, it is moved out of the box.
+                let read_fns = if boxed {
+                    let read_body = self.read_body_boxed(s);
+                    quote! {
+                        fn deserialize_bare(reader: &mut rt::Reader<'_>) -> Result<Self, rt::DecodeError> {
+                            Self::deserialize_bare_boxed(reader).map(|value| *value)
+                        }
+
+                        fn deserialize_bare_boxed(#reader: &mut rt::Reader<'_>) -> Result<Box<Self>, rt::DecodeError> {
+                            #read_body
+                        }
+                    }
+                } else {
+                    quote! {
+                        fn deserialize_bare(#reader: &mut rt::Reader<'_>) -> Result<Self, rt::DecodeError> {
+                            #read_body
+                        }
+                    }
+                };
                 quote! {
                     #common
 
@@ -454,9 +477,7 @@ impl Emitter<'_> {
                     impl rt::BareDeserializable for #name {
                         const MIN_BARE_LEN: usize = #min;
 
-                        fn deserialize_bare(#reader: &mut rt::Reader<'_>) -> Result<Self, rt::DecodeError> {
-                            #read_body
-                        }
+                        #read_fns
                     }
 
                     #conversions
@@ -595,6 +616,22 @@ impl Emitter<'_> {
 
     /// Statements reading every member, ending in `Ok(Self { .. })`.
     fn read_body(&self, s: &Struct) -> TokenStream {
+        let (reads, inits) = self.read_members(s);
+        quote! { #reads Ok(Self { #inits }) }
+    }
+
+    /// As [`Emitter::read_body`], into a box allocated first: `Ok(Box<Self>)`.
+    fn read_body_boxed(&self, s: &Struct) -> TokenStream {
+        let (reads, inits) = self.read_members(s);
+        quote! {
+            let slot = Box::new_uninit();
+            #reads
+            Ok(rt::box_write(slot, Self { #inits }))
+        }
+    }
+
+    /// Statements reading every member into locals, and the field initializers of `Self`.
+    fn read_members(&self, s: &Struct) -> (TokenStream, TokenStream) {
         let mut out = TokenStream::new();
         let tl_name = &s.tl_name;
         for member in &s.members {
@@ -643,8 +680,7 @@ impl Emitter<'_> {
                 quote!(#fname: #local)
             }
         });
-        out.extend(quote! { Ok(Self { #(#inits),* }) });
-        out
+        (out, quote!(#(#inits),*))
     }
 
     /// `From` the constructor into its enum, and `TryFrom` back.
@@ -747,9 +783,7 @@ impl Emitter<'_> {
             } else if variant.boxed {
                 variants.push(quote! { #vdocs #vname(Box<#ty>), });
                 writes.push(quote! { Self::#vname(value) => value.serialize(buf), });
-                reads.push(
-                    quote! { #id => Self::#vname(Box::new(#ty::deserialize_bare(reader)?)), },
-                );
+                reads.push(quote! { #id => Self::#vname(#ty::deserialize_bare_boxed(reader)?), });
             } else {
                 variants.push(quote! { #vdocs #vname(#ty), });
                 writes.push(quote! { Self::#vname(value) => value.serialize(buf), });
@@ -804,10 +838,11 @@ fn bit_mask(bit: u32) -> TokenStream {
     }
 }
 
-/// The local variable holding a field while decoding; `reader` is taken by the reader.
+/// The local variable holding a field while decoding; `reader` is taken by the reader and
+/// `slot` by the allocation of a boxed constructor.
 fn local_name(field: &Field) -> Ident {
-    if field.name == "reader" {
-        format_ident!("reader_")
+    if field.name == "reader" || field.name == "slot" {
+        format_ident!("{}_", field.name)
     } else {
         ident(&field.name)
     }

@@ -126,6 +126,23 @@ pub trait BareDeserializable: Sized {
 
     /// Reads the fields.
     fn deserialize_bare(reader: &mut Reader<'_>) -> Result<Self, DecodeError>;
+
+    /// Reads the fields into a new box. Generated code overrides this for the constructors
+    /// that their enum boxes, to build the value in its allocation rather than on the stack
+    /// and then move it there (a copy of up to a kilobyte).
+    #[inline]
+    fn deserialize_bare_boxed(reader: &mut Reader<'_>) -> Result<Box<Self>, DecodeError> {
+        Self::deserialize_bare(reader).map(Box::new)
+    }
+}
+
+/// Moves `value` into the allocation `boxed` (as `Box::write`, stable only from Rust 1.87).
+/// With the allocation made before `value` is built, the value is built in place.
+#[inline(always)]
+pub fn box_write<T>(mut boxed: Box<std::mem::MaybeUninit<T>>, value: T) -> Box<T> {
+    boxed.write(value);
+    // SAFETY: just initialized.
+    unsafe { boxed.assume_init() }
 }
 
 /// A constructor encodes boxed as its id followed by its fields.
