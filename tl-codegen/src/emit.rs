@@ -626,7 +626,7 @@ impl Emitter<'_> {
         quote! {
             let slot = Box::new_uninit();
             #reads
-            Ok(rt::box_write(slot, Self { #inits }))
+            Ok(Box::write(slot, Self { #inits }))
         }
     }
 

@@ -136,15 +136,6 @@ pub trait BareDeserializable: Sized {
     }
 }
 
-/// Moves `value` into the allocation `boxed` (as `Box::write`, stable only from Rust 1.87).
-/// With the allocation made before `value` is built, the value is built in place.
-#[inline(always)]
-pub fn box_write<T>(mut boxed: Box<std::mem::MaybeUninit<T>>, value: T) -> Box<T> {
-    boxed.write(value);
-    // SAFETY: just initialized.
-    unsafe { boxed.assume_init() }
-}
-
 /// A constructor encodes boxed as its id followed by its fields.
 impl<T: BareSerializable + Identifiable> Serializable for T {
     #[inline]
