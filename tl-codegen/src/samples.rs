@@ -207,7 +207,11 @@ impl Builder<'_> {
         match ty {
             Ty::Int => {
                 let magnitude = (k as i32).wrapping_mul(104_729) & 0x3fff_ffff;
-                let v = Literal::i32_unsuffixed(if k % 2 == 0 { -magnitude } else { magnitude });
+                let v = Literal::i32_unsuffixed(if k.is_multiple_of(2) {
+                    -magnitude
+                } else {
+                    magnitude
+                });
                 quote!(#v)
             }
             Ty::Long => {
@@ -231,7 +235,7 @@ impl Builder<'_> {
                 quote!([#b; 32])
             }
             Ty::String => {
-                if k % 5 == 0 {
+                if k.is_multiple_of(5) {
                     // Past 253 bytes TL switches to the 4-byte length prefix.
                     quote!("long sample text \u{2713} ".repeat(15))
                 } else {
@@ -240,7 +244,7 @@ impl Builder<'_> {
                 }
             }
             Ty::Bytes => {
-                if k % 5 == 0 {
+                if k.is_multiple_of(5) {
                     quote!(vec![0xab; 300])
                 } else {
                     let b = Literal::u8_unsuffixed(k as u8);
@@ -248,7 +252,7 @@ impl Builder<'_> {
                 }
             }
             Ty::Bool => {
-                let b = k % 2 == 0;
+                let b = k.is_multiple_of(2);
                 quote!(#b)
             }
             Ty::Vector { elem, .. } => {

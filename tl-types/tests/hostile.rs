@@ -1794,8 +1794,8 @@ fn random_input_never_panics() {
     ];
     let mut rng = Rng(0x9e37_79b9_7f4a_7c15);
     let mut decoded = 0;
-    for i in 0..20_000 {
-        let input = if i % 2 == 0 {
+    for i in 0..20_000u32 {
+        let input = if i.is_multiple_of(2) {
             // Words: mostly schema ids, vector ids, small counts and length prefixes.
             let words = rng.below(48);
             let mut input: Vec<u8> = (0..words)
