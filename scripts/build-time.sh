@@ -23,9 +23,14 @@
 # both api.tl and mtproto.tl; grammers is given the same (tl-api, tl-mtproto, impl-debug,
 # impl-from-type, impl-from-enum, deserializable-functions).
 #
+# Incremental compilation is off (CARGO_INCREMENTAL=0) on both sides: users get either crate
+# from a registry, and cargo never builds a registry dependency incrementally; here ours is a
+# path crate, which cargo would build incrementally in debug, paying to write the cache.
+#
 # Each measurement is `/usr/bin/time -v cargo build -jJOBS`: wall time, user+system CPU time
 # and the maximum resident set size of the largest process (a rustc).
 set -euo pipefail
+export CARGO_INCREMENTAL=0
 
 ROOT=$(cd "$(dirname "$0")/.." && pwd)
 TL_CORPUS=${TL_CORPUS:-$ROOT/../shared/schema}
