@@ -5,7 +5,9 @@
 //! are formatted with `prettyplease`. The output is deterministic: the same schemas give the
 //! same bytes.
 //!
-//! From a `build.rs` (with `tl-types` as a dependency, `default-features = false`):
+//! From a `build.rs` (with `tl-types` as a dependency, `default-features = false`, and this
+//! crate as a build-dependency, `default-features = false`: the default `cli` feature only
+//! builds the `tl-codegen` command and its clap dependency):
 //!
 //! ```no_run
 //! // build.rs
