@@ -8,6 +8,12 @@ pub mod ours {
     include!(concat!(env!("OUT_DIR"), "/ours_samples.rs"));
 }
 
+/// The bindings of `tests/schema/any.tl`: `Object` and `Function` (any constructor, any
+/// function), `int512`, functions returning `True`, as TON and TDLib schemas use them.
+pub mod any {
+    include!(concat!(env!("OUT_DIR"), "/any.rs"));
+}
+
 /// Layer 230 as grammers-tl-types 0.11.0 has it (grammers/api.tl + mtproto.tl), generated
 /// by our generator, with samples.
 #[cfg(grammers_layer)]

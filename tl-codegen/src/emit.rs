@@ -174,7 +174,7 @@ impl Emitter<'_> {
             #docs
             pub mod #name_ident {
                 #[allow(unused_imports)]
-                use #root{enums, types, name_for_id};
+                use #root{enums, functions, types, name_for_id};
                 #[allow(unused_imports)]
                 use #runtime::{self as rt, BareDeserializable as _, BareSerializable as _, Deserializable as _, Identifiable as _, Serializable as _};
                 #(#items)*
@@ -190,8 +190,10 @@ impl Emitter<'_> {
             Ty::Long => quote!(i64),
             Ty::Double => quote!(f64),
             Ty::Nat => quote!(u32),
-            Ty::Int128 => quote!([u8; 16]),
-            Ty::Int256 => quote!([u8; 32]),
+            Ty::FixedBytes(len) => {
+                let len = Literal::usize_unsuffixed(*len);
+                quote!([u8; #len])
+            }
             Ty::String => quote!(String),
             Ty::Bytes => quote!(Vec<u8>),
             Ty::Bool => quote!(bool),
@@ -254,7 +256,7 @@ impl Emitter<'_> {
             Ty::Long => quote!(reader.read_i64()),
             Ty::Double => quote!(reader.read_f64()),
             Ty::Nat => quote!(reader.read_u32()),
-            Ty::Int128 | Ty::Int256 => quote!(reader.read_array()),
+            Ty::FixedBytes(_) => quote!(reader.read_array()),
             Ty::String => quote!(reader.read_string()),
             Ty::Bool => quote!(reader.read_bool()),
             Ty::Bytes => quote!(reader.read_bytes().map(<[u8]>::to_vec)),
@@ -396,12 +398,6 @@ impl Emitter<'_> {
                 const TL_NAME: &'static str = #tl_name;
             }
         };
-        let check_id = quote! {
-            let id = reader.read_u32()?;
-            if id != Self::CONSTRUCTOR_ID {
-                return Err(reader.unexpected_constructor(#tl_name, id, name_for_id(id)));
-            }
-        };
         match s.category {
             Category::Function => {
                 let returns = match &s.returns {
@@ -413,11 +409,14 @@ impl Emitter<'_> {
                     None => quote!(()),
                 };
                 let call_bound = bound(quote!(rt::RemoteCall));
+                // Decoded like a constructor: the blanket `Deserializable` checks the id.
                 let deserialize = self.options.deserializable_functions.then(|| {
+                    let min = Literal::usize_unsuffixed(model::min_bare_len(self.model, index));
                     quote! {
-                        impl #de_bound rt::Deserializable for #name #params {
-                            fn deserialize(reader: &mut rt::Reader<'_>) -> Result<Self, rt::DecodeError> {
-                                #check_id
+                        impl #de_bound rt::BareDeserializable for #name #params {
+                            const MIN_BARE_LEN: usize = #min;
+
+                            fn deserialize_bare(#reader: &mut rt::Reader<'_>) -> Result<Self, rt::DecodeError> {
                                 #read_body
                             }
                         }
@@ -761,7 +760,17 @@ impl Emitter<'_> {
         let derives = self.derives();
         let tl_name = &e.tl_name;
         let docs = if self.options.docs {
-            doc_lines([format!("Type `{}`.", e.tl_name)])
+            doc_lines([match e.any {
+                None => format!("Type `{}`.", e.tl_name),
+                Some(Category::Type) => format!(
+                    "Type `{}`: any constructor of the schema, with its id.",
+                    e.tl_name
+                ),
+                Some(Category::Function) => format!(
+                    "Type `{}`: any function of the schema (generic ones excepted), with its id.",
+                    e.tl_name
+                ),
+            }])
         } else {
             TokenStream::new()
         };
@@ -771,7 +780,11 @@ impl Emitter<'_> {
         for variant in &e.variants {
             let s = &self.model.structs[variant.ctor];
             let vname = ident(&variant.name);
-            let ty = path_tokens(quote!(types), &s.module, &s.name);
+            let root = match s.category {
+                Category::Type => quote!(types),
+                Category::Function => quote!(functions),
+            };
+            let ty = path_tokens(root, &s.module, &s.name);
             let id = hex(s.id);
             let vdocs = if self.options.docs {
                 doc_lines([format!("`{}`", s.schema_line)])
@@ -794,6 +807,24 @@ impl Emitter<'_> {
                 reads.push(quote! { #id => Self::#vname(#ty::deserialize_bare(reader)?), });
             }
         }
+        // `Function` holds functions, which only decode when asked for.
+        let decodable = e.any != Some(Category::Function) || self.options.deserializable_functions;
+        let deserialize = decodable.then(|| {
+            quote! {
+                impl rt::Deserializable for #name {
+                    fn deserialize(reader: &mut rt::Reader<'_>) -> Result<Self, rt::DecodeError> {
+                        reader.enter()?;
+                        let id = reader.read_u32()?;
+                        let value = match id {
+                            #(#reads)*
+                            _ => return Err(reader.unexpected_constructor(#tl_name, id, name_for_id(id))),
+                        };
+                        reader.leave();
+                        Ok(value)
+                    }
+                }
+            }
+        });
         quote! {
             #docs
             #derives
@@ -810,18 +841,7 @@ impl Emitter<'_> {
                 }
             }
 
-            impl rt::Deserializable for #name {
-                fn deserialize(reader: &mut rt::Reader<'_>) -> Result<Self, rt::DecodeError> {
-                    reader.enter()?;
-                    let id = reader.read_u32()?;
-                    let value = match id {
-                        #(#reads)*
-                        _ => return Err(reader.unexpected_constructor(#tl_name, id, name_for_id(id))),
-                    };
-                    reader.leave();
-                    Ok(value)
-                }
-            }
+            #deserialize
         }
     }
 }

@@ -39,6 +39,11 @@ pub use model::ResolveError;
 pub const KNOWN_TELEGRAM_MISMATCHES: [&str; 3] =
     ["ipPortSecret", "accessPointRule", "help.configSimple"];
 
+/// The constructors of TON's ton_api.tl whose written ids are those of older declarations,
+/// kept for wire compatibility after fields were added.
+pub const KNOWN_TON_MISMATCHES: [&str; 3] =
+    ["tonNode.capabilities", "db.block.info", "collatorNode.pong"];
+
 /// Why generation failed.
 #[derive(Debug)]
 pub enum Error {
@@ -164,6 +169,14 @@ impl Config {
     /// Accept [`KNOWN_TELEGRAM_MISMATCHES`], needed to generate Telegram's mtproto.tl.
     pub fn accept_known_telegram_mismatches(&mut self) -> &mut Self {
         for name in KNOWN_TELEGRAM_MISMATCHES {
+            self.accept_id_mismatch(name);
+        }
+        self
+    }
+
+    /// Accept [`KNOWN_TON_MISMATCHES`], needed to generate TON's ton_api.tl.
+    pub fn accept_known_ton_mismatches(&mut self) -> &mut Self {
+        for name in KNOWN_TON_MISMATCHES {
             self.accept_id_mismatch(name);
         }
         self

@@ -5,7 +5,7 @@
 use std::collections::{BTreeMap, HashMap, HashSet};
 use std::fmt;
 
-use tl_parser::{Category, Definition, ParamKind, Schema, Type};
+use tl_parser::{Category, Definition, Multiplier, ParamKind, Schema, Type};
 
 use crate::naming;
 
@@ -20,10 +20,9 @@ pub enum Ty {
     Double,
     /// `#` used as a number rather than as flags.
     Nat,
-    /// `int128`.
-    Int128,
-    /// `int256`.
-    Int256,
+    /// A fixed-width integer as its little-endian bytes: `int128` (16), `int256` (32), and any
+    /// other built-in declared as `intN K*[ int ] = IntN` (`int512 16*[ int ]`: 64).
+    FixedBytes(usize),
     /// `string`.
     String,
     /// `bytes`.
@@ -48,7 +47,12 @@ pub enum Ty {
 impl Ty {
     /// Whether `<T as Default>` exists and encodes as the TL zero value.
     pub fn has_default(&self) -> bool {
-        !matches!(self, Ty::Boxed(_) | Ty::Bare(_) | Ty::Generic(_))
+        match self {
+            Ty::Boxed(_) | Ty::Bare(_) | Ty::Generic(_) => false,
+            // The standard library implements `Default` for arrays up to 32 elements.
+            Ty::FixedBytes(len) => *len <= 32,
+            _ => true,
+        }
     }
 
     /// Whether `Serializable`/`Deserializable` of the Rust type is exactly this TL encoding.
@@ -155,6 +159,10 @@ pub struct Enum {
     pub name: String,
     /// The variants, in schema order.
     pub variants: Vec<Variant>,
+    /// `Some(Category::Type)` for `Object`, every constructor of the schemas; `Some(Function)`
+    /// for `Function`, every (non-generic) function. TON and TDLib declare them
+    /// (`object ? = Object;`, `function ? = Function;`) for fields and results of any type.
+    pub any: Option<Category>,
 }
 
 /// One constructor of a boxed type.
@@ -207,9 +215,10 @@ impl fmt::Display for ResolveError {
 }
 
 /// Boxed type names that map to Rust primitives: their constructors are not generated.
+/// (`True` is not one: `true = True;` is generated, for functions that return `True`.)
 const PRIMITIVE_BOXED: &[&str] = &[
-    "Bool", "True", "Vector", "Int", "Long", "Double", "String", "Bytes", "Int128", "Int256",
-    "Int32", "Int53", "Int64",
+    "Bool", "Vector", "Int", "Long", "Double", "String", "Bytes", "Int128", "Int256", "Int32",
+    "Int53", "Int64",
 ];
 
 /// Whether a definition describes a primitive rather than a constructor to generate.
@@ -222,6 +231,36 @@ fn is_primitive(def: &Definition) -> bool {
         || (def.category == Category::Type
             && def.result.namespace.is_empty()
             && PRIMITIVE_BOXED.contains(&def.result.name))
+}
+
+/// The width in bytes of a fixed-width integer built-in, `int512 16*[ int ] = Int512`.
+fn fixed_width(def: &Definition) -> Option<usize> {
+    let [param] = def.params.as_slice() else {
+        return None;
+    };
+    let ParamKind::Repeated {
+        multiplier: Some(Multiplier::Literal(count)),
+        params,
+    } = &param.kind
+    else {
+        return None;
+    };
+    let [element] = params.as_slice() else {
+        return None;
+    };
+    let ParamKind::Typed {
+        condition: None,
+        ty,
+    } = &element.kind
+    else {
+        return None;
+    };
+    let element_len = match (ty.namespace.is_empty(), ty.name) {
+        (true, "int") => 4,
+        (true, "long") => 8,
+        _ => return None,
+    };
+    (def.category == Category::Type).then(|| *count as usize * element_len)
 }
 
 /// Estimated sizes in bytes, for deciding which variants to box.
@@ -252,6 +291,8 @@ struct Resolver {
     ctors_by_name: HashMap<String, usize>,
     /// (file index, definition index) -> struct index, for the definitions being generated.
     structs_by_def: BTreeMap<(usize, usize), usize>,
+    /// Fixed-width integer built-ins (`int512`) -> their width in bytes.
+    fixed_widths: HashMap<String, usize>,
     errors: Vec<ResolveError>,
 }
 
@@ -268,11 +309,22 @@ impl Resolver {
     /// Pass 1: a struct per definition, an enum per boxed type, names.
     fn collect(&mut self, schemas: &[Schema]) {
         let mut seen: HashMap<(Category, String), String> = HashMap::new();
+        let (mut any_object, mut any_function) = (false, false);
         for (file_index, schema) in schemas.iter().enumerate() {
             if let Some(layer) = schema.layer {
                 self.model.layer = Some(layer);
             }
             for (def_index, def) in schema.definitions.iter().enumerate() {
+                if let Some(width) = fixed_width(def) {
+                    self.fixed_widths.insert(def.name.to_owned(), width);
+                }
+                if def.result.namespace.is_empty() && def.result.args.is_empty() {
+                    match def.result.name {
+                        "Object" => any_object = true,
+                        "Function" => any_function = true,
+                        _ => {}
+                    }
+                }
                 if is_primitive(def) {
                     continue;
                 }
@@ -332,6 +384,7 @@ impl Resolver {
                                     .collect(),
                                 name: naming::type_name(def.result.name),
                                 variants: Vec::new(),
+                                any: None,
                             });
                             self.enums_by_name.insert(type_name, e);
                             e
@@ -348,6 +401,12 @@ impl Resolver {
                 }
             }
         }
+        if any_object {
+            self.add_any_enum(Category::Type, "Object");
+        }
+        if any_function {
+            self.add_any_enum(Category::Function, "Function");
+        }
         naming::disambiguate(&mut self.model);
         let mut names: Vec<(u32, String)> = self
             .model
@@ -358,6 +417,47 @@ impl Resolver {
         names.sort();
         names.dedup_by_key(|(id, _)| *id);
         self.model.names = names;
+    }
+
+    /// The enum of every constructor (`Object`) or every function (`Function`). Constructors
+    /// declared `= Object` stay its variants. All variants are boxed: the enum is two words.
+    fn add_any_enum(&mut self, category: Category, tl_name: &str) {
+        let e = match self.enums_by_name.get(tl_name) {
+            Some(&e) => e,
+            None => {
+                self.model.enums.push(Enum {
+                    tl_name: tl_name.to_owned(),
+                    module: Vec::new(),
+                    name: naming::type_name(tl_name),
+                    variants: Vec::new(),
+                    any: None,
+                });
+                self.enums_by_name
+                    .insert(tl_name.to_owned(), self.model.enums.len() - 1);
+                self.model.enums.len() - 1
+            }
+        };
+        let mut variants = Vec::new();
+        for (index, s) in self.model.structs.iter_mut().enumerate() {
+            // A generic function has no single Rust type to hold.
+            if s.category != category || !s.generics.is_empty() {
+                continue;
+            }
+            if s.variant_of.is_some_and(|(own, _)| own == e) {
+                s.variant_of = Some((e, variants.len()));
+            }
+            // Boxed even without fields (a `Box` of a zero-sized struct does not allocate):
+            // every variant has the same shape.
+            variants.push(Variant {
+                name: String::new(),
+                ctor: index,
+                boxed: true,
+                unit: false,
+            });
+        }
+        let en = &mut self.model.enums[e];
+        en.variants = variants;
+        en.any = Some(category);
     }
 
     /// Pass 2: fields, flags and return types.
@@ -503,8 +603,8 @@ impl Resolver {
                 "int" | "int32" => Some(Ty::Int),
                 "long" | "int53" | "int64" => Some(Ty::Long),
                 "double" => Some(Ty::Double),
-                "int128" => Some(Ty::Int128),
-                "int256" => Some(Ty::Int256),
+                "int128" => Some(Ty::FixedBytes(16)),
+                "int256" => Some(Ty::FixedBytes(32)),
                 "string" => Some(Ty::String),
                 "bytes" => Some(Ty::Bytes),
                 "Bool" => Some(Ty::Bool),
@@ -512,6 +612,18 @@ impl Resolver {
             };
             if let Some(p) = primitive {
                 return Ok(p);
+            }
+            if let Some(&width) = self.fixed_widths.get(ty.name) {
+                return Ok(Ty::FixedBytes(width));
+            }
+            // `o:object`, `f:function` (TON): an object of any type, which carries its id.
+            let any = match ty.name {
+                "object" => self.enums_by_name.get("Object"),
+                "function" => self.enums_by_name.get("Function"),
+                _ => None,
+            };
+            if let Some(&e) = any.filter(|&&e| self.model.enums[e].any.is_some()) {
+                return Ok(Ty::Boxed(e));
             }
         }
         let full = ty.full_name();
@@ -654,7 +766,7 @@ impl Sizes {
                     Ty::Int | Ty::Nat | Ty::Long | Ty::Double => {
                         2 * self.ty_size(model, &ty, max_inline)
                     }
-                    Ty::Int128 | Ty::Int256 | Ty::Bool => self.ty_size(model, &ty, max_inline) + 1,
+                    Ty::FixedBytes(_) | Ty::Bool => self.ty_size(model, &ty, max_inline) + 1,
                     other => self.ty_size(model, other, max_inline),
                 },
             };
@@ -668,8 +780,7 @@ impl Sizes {
             Ty::Int | Ty::Nat => 4,
             Ty::Long | Ty::Double => 8,
             Ty::Bool => 1,
-            Ty::Int128 => 16,
-            Ty::Int256 => 32,
+            Ty::FixedBytes(len) => *len,
             Ty::String | Ty::Bytes | Ty::Vector { .. } => HEAP_VEC,
             Ty::Boxed(e) => self.enum_size(model, *e, max_inline),
             Ty::Bare(c) => self.struct_size(model, *c, max_inline),
@@ -692,8 +803,7 @@ fn min_len(model: &Model, ty: &Ty, visiting: &mut Vec<usize>) -> usize {
     match ty {
         Ty::Int | Ty::Nat | Ty::String | Ty::Bytes | Ty::Bool | Ty::Boxed(_) | Ty::Generic(_) => 4,
         Ty::Long | Ty::Double => 8,
-        Ty::Int128 => 16,
-        Ty::Int256 => 32,
+        Ty::FixedBytes(len) => *len,
         Ty::Vector { boxed, .. } => {
             if *boxed {
                 8

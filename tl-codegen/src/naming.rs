@@ -12,7 +12,11 @@
 //!   have no id, get their full TL name instead (`Foo` -> `FooNsFoo`). Two fields of one
 //!   constructor with the same Rust name: the later ones get `_2`, `_3`, ...
 //! * Enum variants drop the enum's name as a prefix when what remains is a valid, distinct
-//!   name: `inputPeerUser` of `InputPeer` is `InputPeer::User`.
+//!   name: `inputPeerUser` of `InputPeer` is `InputPeer::User`. Variants that would still
+//!   clash take the struct name, then the full TL name (`raw.accountState` and
+//!   `wallet.v3.accountState` of `AccountState`: `RawAccountState`, `WalletV3AccountState`),
+//!   then the id as a suffix. Variants of `Object` and `Function` (any constructor, any
+//!   function) always take the full TL name: `Object::TonNodeBlockIdExt`.
 
 use std::collections::HashMap;
 
@@ -131,15 +135,15 @@ pub fn disambiguate(model: &mut Model) {
         for i in members {
             // Boxed types have no id: their full TL name (with namespace) tells them apart.
             let e = &mut model.enums[i];
-            e.name = format!(
-                "{}{}",
-                e.name,
-                e.tl_name.replace('.', "_").to_upper_camel_case()
-            );
+            e.name = format!("{}{}", e.name, qualified_name(&e.tl_name));
         }
     }
 
     for e in 0..model.enums.len() {
+        if model.enums[e].any.is_some() {
+            name_any_variants(model, e);
+            continue;
+        }
         let enum_name = model.enums[e].name.clone();
         let full: Vec<String> = model.enums[e]
             .variants
@@ -157,13 +161,57 @@ pub fn disambiguate(model: &mut Model) {
                 _ => name.clone(),
             })
             .collect();
-        for (v, variant) in model.enums[e].variants.iter_mut().enumerate() {
-            let clash = short.iter().filter(|s| **s == short[v]).count() > 1;
-            variant.name = if clash {
-                full[v].clone()
-            } else {
-                short[v].clone()
-            };
-        }
+        // Constructors of one type in different namespaces can share a struct name
+        // (`raw.accountState`, `wallet.v3.accountState`): then the namespace tells them apart.
+        let qualified = qualified_variant_names(model, e);
+        let unique =
+            |names: &[String], v: usize| names.iter().filter(|n| **n == names[v]).count() == 1;
+        let chosen: Vec<String> = (0..full.len())
+            .map(|v| {
+                if unique(&short, v) {
+                    short[v].clone()
+                } else if unique(&full, v) {
+                    full[v].clone()
+                } else {
+                    qualified[v].clone()
+                }
+            })
+            .collect();
+        set_variant_names(model, e, chosen);
     }
+}
+
+/// `wallet.v3.accountState` -> `WalletV3AccountState`.
+fn qualified_name(tl_name: &str) -> String {
+    tl_name.replace('.', "_").to_upper_camel_case()
+}
+
+/// The full TL names of the constructors of enum `e`, as Rust names.
+fn qualified_variant_names(model: &Model, e: usize) -> Vec<String> {
+    model.enums[e]
+        .variants
+        .iter()
+        .map(|v| qualified_name(&model.structs[v.ctor].tl_name))
+        .collect()
+}
+
+/// Names the variants of enum `e`; any name that is still not unique (across the tiers above,
+/// or `a.bC` against `aB.c`) gets the constructor's id as a suffix, as structs do.
+fn set_variant_names(model: &mut Model, e: usize, names: Vec<String>) {
+    let Model { enums, structs, .. } = model;
+    for (v, variant) in enums[e].variants.iter_mut().enumerate() {
+        let clash = names.iter().filter(|n| **n == names[v]).count() > 1;
+        variant.name = if clash {
+            format!("{}X{:08x}", names[v], structs[variant.ctor].id)
+        } else {
+            names[v].clone()
+        };
+    }
+}
+
+/// Variants of `Object` and `Function` hold constructors of every type and namespace, so they
+/// are named by the full TL name: `tonNode.blockIdExt` -> `TonNodeBlockIdExt`.
+fn name_any_variants(model: &mut Model, e: usize) {
+    let names = qualified_variant_names(model, e);
+    set_variant_names(model, e, names);
 }

@@ -226,13 +226,16 @@ impl Builder<'_> {
                 let v = Literal::u32_unsuffixed(k);
                 quote!(#v)
             }
-            Ty::Int128 => {
-                let b = Literal::u8_unsuffixed(k as u8);
-                quote!([#b; 16])
-            }
-            Ty::Int256 => {
-                let b = Literal::u8_unsuffixed((k as u8).wrapping_mul(3));
-                quote!([#b; 32])
+            Ty::FixedBytes(len) => {
+                // Distinct values per width, so that fields of different widths differ.
+                let byte = if *len == 16 {
+                    k as u8
+                } else {
+                    (k as u8).wrapping_mul(3)
+                };
+                let b = Literal::u8_unsuffixed(byte);
+                let len = Literal::usize_unsuffixed(*len);
+                quote!([#b; #len])
             }
             Ty::String => {
                 if k.is_multiple_of(5) {
@@ -279,7 +282,13 @@ impl Builder<'_> {
                 let ctor = en.variants[variant].ctor;
                 let inner = self.structure(ctor, Fill::None, depth, plain_function);
                 let enum_path = path_tokens(quote!(enums), &en.module, &en.name);
-                quote!(#enum_path::from(#inner))
+                if en.any.is_some() {
+                    // `From` exists only for a constructor's own type.
+                    let vname = crate::emit::ident(&en.variants[variant].name);
+                    quote!(#enum_path::#vname(Box::new(#inner)))
+                } else {
+                    quote!(#enum_path::from(#inner))
+                }
             }
             Ty::Bare(c) => self.structure(*c, Fill::None, depth, plain_function),
             Ty::Generic(_) => match plain_function {
