@@ -345,7 +345,7 @@ impl Emitter<'_> {
 
     /// A constructor or function struct with its trait impls.
     fn structure(&self, index: usize) -> TokenStream {
-        let encoder_attrs = encoder_attrs();
+        let compiled_where_used = compiled_where_used();
         let s = &self.model.structs[index];
         let name = ident(&s.name);
         let docs = self.struct_docs(s);
@@ -416,6 +416,7 @@ impl Emitter<'_> {
                         impl #de_bound rt::BareDeserializable for #name #params {
                             const MIN_BARE_LEN: usize = #min;
 
+                            #compiled_where_used
                             fn deserialize_bare(#reader: &mut rt::Reader<'_>) -> Result<Self, rt::DecodeError> {
                                 #read_body
                             }
@@ -426,7 +427,7 @@ impl Emitter<'_> {
                     #common
 
                     impl #ser_bound rt::Serializable for #name #params {
-                        #encoder_attrs
+                        #compiled_where_used
                         fn serialize(&self, buf: &mut Vec<u8>) {
                             buf.extend_from_slice(&Self::CONSTRUCTOR_ID.to_le_bytes());
                             #write_body
@@ -470,7 +471,7 @@ impl Emitter<'_> {
                     #common
 
                     impl rt::BareSerializable for #name {
-                        #encoder_attrs
+                        #compiled_where_used
                         fn serialize_bare(&self, #buf: &mut Vec<u8>) {
                             #write_body
                         }
@@ -755,7 +756,7 @@ impl Emitter<'_> {
 
     /// An enum for a boxed type, with its encoding and decoding.
     fn enumeration(&self, e: &Enum) -> TokenStream {
-        let encoder_attrs = encoder_attrs();
+        let compiled_where_used = compiled_where_used();
         let name = ident(&e.name);
         let derives = self.derives();
         let tl_name = &e.tl_name;
@@ -833,7 +834,7 @@ impl Emitter<'_> {
             }
 
             impl rt::Serializable for #name {
-                #encoder_attrs
+                #compiled_where_used
                 fn serialize(&self, buf: &mut Vec<u8>) {
                     match self {
                         #(#writes)*
@@ -854,13 +855,13 @@ pub(crate) fn path_tokens(root: TokenStream, module: &[String], name: &str) -> T
 }
 
 /// `1 << bit`, or `1` for bit 0.
-/// Attributes of every generated encoder. `#[inline]` makes rustc compile an encoder's machine
-/// code only in the crates that call it, not in the bindings crate: a client encodes a few
-/// requests and their input types, never most of the schema, so the thousands of encoders of
-/// server-sent types cost it nothing (layer 230: release build of the bindings 1.40x -> 1.16x
-/// grammers-tl-types', whose generic encoders behave the same). It also lets the encoders
-/// inline into each other, which is faster.
-fn encoder_attrs() -> TokenStream {
+/// Attributes of the generated code that most users never call: every encoder, and the
+/// decoders of functions. `#[inline]` makes rustc compile their machine code only in the crates
+/// that call them, not in the bindings crate: a client encodes a few requests and their input
+/// types, never most of the schema, and only servers and proxies decode requests (layer 230:
+/// release build of the bindings 1.40x -> 1.16x grammers-tl-types', whose generic encoders
+/// behave the same). It also lets encoders inline into each other, which is faster.
+fn compiled_where_used() -> TokenStream {
     quote!(#[inline])
 }
 
