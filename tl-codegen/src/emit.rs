@@ -409,7 +409,8 @@ impl Emitter<'_> {
                     None => quote!(()),
                 };
                 let call_bound = bound(quote!(rt::RemoteCall));
-                // Decoded like a constructor: the blanket `Deserializable` checks the id.
+                // Encoded and decoded like a constructor: the blanket `Serializable` writes the
+                // id, the blanket `Deserializable` checks it.
                 let deserialize = self.options.deserializable_functions.then(|| {
                     let min = Literal::usize_unsuffixed(model::min_bare_len(self.model, index));
                     quote! {
@@ -426,10 +427,9 @@ impl Emitter<'_> {
                 quote! {
                     #common
 
-                    impl #ser_bound rt::Serializable for #name #params {
+                    impl #ser_bound rt::BareSerializable for #name #params {
                         #compiled_where_used
-                        fn serialize(&self, buf: &mut Vec<u8>) {
-                            buf.extend_from_slice(&Self::CONSTRUCTOR_ID.to_le_bytes());
+                        fn serialize_bare(&self, #buf: &mut Vec<u8>) {
                             #write_body
                         }
                     }
@@ -781,11 +781,7 @@ impl Emitter<'_> {
         for variant in &e.variants {
             let s = &self.model.structs[variant.ctor];
             let vname = ident(&variant.name);
-            let root = match s.category {
-                Category::Type => quote!(types),
-                Category::Function => quote!(functions),
-            };
-            let ty = path_tokens(root, &s.module, &s.name);
+            let ty = struct_path(s);
             let id = hex(s.id);
             let vdocs = if self.options.docs {
                 doc_lines([format!("`{}`", s.schema_line)])
@@ -847,6 +843,15 @@ impl Emitter<'_> {
     }
 }
 
+/// The path of a constructor's or function's struct: `types::a::Name`, `functions::a::Name`.
+pub(crate) fn struct_path(s: &Struct) -> TokenStream {
+    let root = match s.category {
+        Category::Type => quote!(types),
+        Category::Function => quote!(functions),
+    };
+    path_tokens(root, &s.module, &s.name)
+}
+
 /// `root::a::b::Name`.
 pub(crate) fn path_tokens(root: TokenStream, module: &[String], name: &str) -> TokenStream {
     let parts = module.iter().map(|m| ident(m));
@@ -854,7 +859,6 @@ pub(crate) fn path_tokens(root: TokenStream, module: &[String], name: &str) -> T
     quote!(#root #(::#parts)* :: #name)
 }
 
-/// `1 << bit`, or `1` for bit 0.
 /// Attributes of the generated code that most users never call: every encoder, and the
 /// decoders of functions. `#[inline]` makes rustc compile their machine code only in the crates
 /// that call them, not in the bindings crate: a client encodes a few requests and their input
@@ -865,6 +869,7 @@ fn compiled_where_used() -> TokenStream {
     quote!(#[inline])
 }
 
+/// `1 << bit`, or `1` for bit 0.
 fn bit_mask(bit: u32) -> TokenStream {
     if bit == 0 {
         quote!(1)

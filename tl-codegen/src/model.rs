@@ -622,7 +622,7 @@ impl Resolver {
                 "function" => self.enums_by_name.get("Function"),
                 _ => None,
             };
-            if let Some(&e) = any.filter(|&&e| self.model.enums[e].any.is_some()) {
+            if let Some(&e) = any {
                 return Ok(Ty::Boxed(e));
             }
         }

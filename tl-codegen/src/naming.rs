@@ -164,13 +164,11 @@ pub fn disambiguate(model: &mut Model) {
         // Constructors of one type in different namespaces can share a struct name
         // (`raw.accountState`, `wallet.v3.accountState`): then the namespace tells them apart.
         let qualified = qualified_variant_names(model, e);
-        let unique =
-            |names: &[String], v: usize| names.iter().filter(|n| **n == names[v]).count() == 1;
         let chosen: Vec<String> = (0..full.len())
             .map(|v| {
-                if unique(&short, v) {
+                if is_unique(&short, v) {
                     short[v].clone()
-                } else if unique(&full, v) {
+                } else if is_unique(&full, v) {
                     full[v].clone()
                 } else {
                     qualified[v].clone()
@@ -179,6 +177,11 @@ pub fn disambiguate(model: &mut Model) {
             .collect();
         set_variant_names(model, e, chosen);
     }
+}
+
+/// Whether no other entry of `names` equals `names[i]`.
+fn is_unique(names: &[String], i: usize) -> bool {
+    names.iter().filter(|n| **n == names[i]).count() == 1
 }
 
 /// `wallet.v3.accountState` -> `WalletV3AccountState`.
@@ -200,11 +203,10 @@ fn qualified_variant_names(model: &Model, e: usize) -> Vec<String> {
 fn set_variant_names(model: &mut Model, e: usize, names: Vec<String>) {
     let Model { enums, structs, .. } = model;
     for (v, variant) in enums[e].variants.iter_mut().enumerate() {
-        let clash = names.iter().filter(|n| **n == names[v]).count() > 1;
-        variant.name = if clash {
-            format!("{}X{:08x}", names[v], structs[variant.ctor].id)
-        } else {
+        variant.name = if is_unique(&names, v) {
             names[v].clone()
+        } else {
+            format!("{}X{:08x}", names[v], structs[variant.ctor].id)
         };
     }
 }

@@ -8,7 +8,7 @@
 use proc_macro2::{Literal, TokenStream};
 use quote::quote;
 
-use crate::emit::{ident, path_tokens};
+use crate::emit::{ident, path_tokens, struct_path};
 use crate::model::{Model, Presence, Ty};
 
 /// Below this depth nested objects are built with their fields; deeper, the variant that
@@ -161,11 +161,7 @@ impl Builder<'_> {
         plain_function: Option<usize>,
     ) -> TokenStream {
         let s = &self.model.structs[index];
-        let root = match s.category {
-            tl_parser::Category::Type => quote!(types),
-            tl_parser::Category::Function => quote!(functions),
-        };
-        let path = path_tokens(root, &s.module, &s.name);
+        let path = struct_path(s);
         let fields: Vec<TokenStream> = s
             .fields
             .iter()
@@ -284,7 +280,7 @@ impl Builder<'_> {
                 let enum_path = path_tokens(quote!(enums), &en.module, &en.name);
                 if en.any.is_some() {
                     // `From` exists only for a constructor's own type.
-                    let vname = crate::emit::ident(&en.variants[variant].name);
+                    let vname = ident(&en.variants[variant].name);
                     quote!(#enum_path::#vname(Box::new(#inner)))
                 } else {
                     quote!(#enum_path::from(#inner))
