@@ -55,6 +55,16 @@ impl Ty {
         }
     }
 
+    /// The encoded length of a fixed-width type.
+    pub fn fixed_len(&self) -> Option<usize> {
+        match self {
+            Ty::Int | Ty::Nat => Some(4),
+            Ty::Long | Ty::Double => Some(8),
+            Ty::FixedBytes(len) => Some(*len),
+            _ => None,
+        }
+    }
+
     /// Whether `Serializable`/`Deserializable` of the Rust type is exactly this TL encoding.
     pub fn is_direct(&self) -> bool {
         match self {
