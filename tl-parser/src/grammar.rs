@@ -5,9 +5,10 @@
 //! section     = "---" ["types" | "functions"] "---"            (inner spaces allowed)
 //! definition  = full-name ["#" hex{1,8}] { "{" ident ":" type "}" | param } ["?"] "=" result ";"
 //! param       = "#"                                             anonymous nat
-//!             | [ (nat-name | number) "*" ] "[" { param } "]"    repetition
+//!             | [ ident ":" ] repetition
 //!             | ident ":" ( "#" | [ ident "." number "?" ] type )
-//!             | type                                            (inside brackets only)
+//!             | type                                            anonymous (`int128 long long`)
+//! repetition  = [ (nat-name | number) "*" ] "[" { param } "]"
 //! type        = "!" full-name | "%" type | "(" full-name { type } ")"
 //!             | full-name [ "<" type { "," type } ">" ]
 //! result      = type { type }                                   (arguments on the same line)
@@ -323,15 +324,18 @@ impl<'s> Grammar<'s> {
             if i.starts_with(['=', '?']) {
                 break;
             }
+            if i.starts_with(';') {
+                // `a b:int B;`: `B` was taken for an anonymous parameter, the `=` is missing.
+                return failure(i, "`=` and the result type");
+            }
             if i.starts_with('{') {
                 let (rest, generic) = self.generic(i)?;
                 generics.push(generic);
                 i = rest;
             } else {
-                let (rest, param) = expect("a parameter such as `name:Type`, or `=`", |i| {
-                    self.param(i, false)
-                })
-                .parse(i)?;
+                let (rest, param) =
+                    expect("a parameter such as `name:Type`, or `=`", |i| self.param(i))
+                        .parse(i)?;
                 params.push(param);
                 i = rest;
             }
@@ -401,12 +405,12 @@ impl<'s> Grammar<'s> {
         result
     }
 
-    /// One parameter. Anonymous typed parameters are allowed only inside `[ ]`.
-    fn param(&self, input: &'s str, in_brackets: bool) -> PResult<'s, Param<'s>> {
-        self.nested(input, |input| self.param_at_depth(input, in_brackets))
+    /// One parameter.
+    fn param(&self, input: &'s str) -> PResult<'s, Param<'s>> {
+        self.nested(input, |input| self.param_at_depth(input))
     }
 
-    fn param_at_depth(&self, input: &'s str, in_brackets: bool) -> PResult<'s, Param<'s>> {
+    fn param_at_depth(&self, input: &'s str) -> PResult<'s, Param<'s>> {
         let param = |name: Option<&'s str>, kind, end: &'s str| Param {
             name,
             kind,
@@ -416,35 +420,8 @@ impl<'s> Grammar<'s> {
         if let Ok((i, _)) = char::<_, Expected>('#').parse(input) {
             return Ok((i, param(None, ParamKind::Nat, i)));
         }
-        if input.starts_with('[') {
-            let (i, params) = self.bracketed(input)?;
-            return Ok((
-                i,
-                param(
-                    None,
-                    ParamKind::Repeated {
-                        multiplier: None,
-                        params,
-                    },
-                    i,
-                ),
-            ));
-        }
-        // The count is copied only once `*` confirms a repetition: most parameters are not.
-        let count = alt((number.map(Ok), ident.map(Err)));
-        if let Ok((i, count)) = (count, space0, char('*'), space0)
-            .map(|(m, ..)| m)
-            .parse(input)
-        {
-            let multiplier = match count {
-                Ok(n) => Multiplier::Literal(n),
-                Err(name) => Multiplier::Nat(name),
-            };
-            let (i, params) = cut(|i| self.bracketed(i)).parse(i)?;
-            let kind = ParamKind::Repeated {
-                multiplier: Some(multiplier),
-                params,
-            };
+        if let Some(result) = self.repetition(input) {
+            let (i, kind) = result?;
             return Ok((i, param(None, kind, i)));
         }
         if let Ok((i, name)) = (ident, space0, char(':'), space0)
@@ -454,25 +431,50 @@ impl<'s> Grammar<'s> {
             if let Ok((i, _)) = char::<_, Expected>('#').parse(i) {
                 return Ok((i, param(Some(name), ParamKind::Nat, i)));
             }
+            if let Some(result) = self.repetition(i) {
+                let (i, kind) = result?;
+                return Ok((i, param(Some(name), kind, i)));
+            }
             let (i, condition) = opt(|i| self.condition(i)).parse(i)?;
             let (i, ty) = cut(expect("a type", |i| self.type_term(i))).parse(i)?;
             return Ok((i, param(Some(name), ParamKind::Typed { condition, ty }, i)));
         }
-        if in_brackets {
-            let (i, ty) = self.type_term(input)?;
-            return Ok((
-                i,
-                param(
-                    None,
-                    ParamKind::Typed {
-                        condition: None,
-                        ty,
-                    },
-                    i,
-                ),
-            ));
+        let (i, ty) = self.type_term(input)?;
+        let kind = ParamKind::Typed {
+            condition: None,
+            ty,
+        };
+        Ok((i, param(None, kind, i)))
+    }
+
+    /// `N*[ params ]`, `n*[ params ]` or `[ params ]`; `None` if `input` starts with none.
+    fn repetition(&self, input: &'s str) -> Option<PResult<'s, ParamKind<'s>>> {
+        if input.starts_with('[') {
+            return Some(self.bracketed(input).map(|(i, params)| {
+                let kind = ParamKind::Repeated {
+                    multiplier: None,
+                    params,
+                };
+                (i, kind)
+            }));
         }
-        fail(input, "a parameter such as `name:Type`")
+        // The count is copied only once `*` confirms a repetition: most parameters are not.
+        let count = alt((number.map(Ok), ident.map(Err)));
+        let (i, count) = (count, space0, char('*'), space0)
+            .map(|(m, ..)| m)
+            .parse(input)
+            .ok()?;
+        let multiplier = match count {
+            Ok(n) => Multiplier::Literal(n),
+            Err(name) => Multiplier::Nat(name),
+        };
+        Some(cut(|i| self.bracketed(i)).parse(i).map(|(i, params)| {
+            let kind = ParamKind::Repeated {
+                multiplier: Some(multiplier),
+                params,
+            };
+            (i, kind)
+        }))
     }
 
     /// `[ params ]`.
@@ -484,8 +486,7 @@ impl<'s> Grammar<'s> {
             if let Some(rest) = rest.strip_prefix(']') {
                 return Ok((rest, params));
             }
-            let (rest, param) =
-                cut(expect("a parameter or `]`", |i| self.param(i, true))).parse(rest)?;
+            let (rest, param) = cut(expect("a parameter or `]`", |i| self.param(i))).parse(rest)?;
             params.push(param);
             i = rest;
         }

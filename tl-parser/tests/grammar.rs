@@ -890,8 +890,8 @@ fn non_ascii_comments_count_columns_in_characters() {
     // An error after non-ASCII text on its line: 16 characters, 18 bytes before `B`.
     let src = "/* ✓ */ a b:int B;\n";
     let e = single_error(src);
-    assert_syntax(&e, 1, 17, "a parameter such as `name:Type`, or `=`", "`B`");
-    assert_eq!((e.span.start, e.span.end), (18, 19));
+    assert_syntax(&e, 1, 18, "`=` and the result type", "`;`");
+    assert_eq!((e.span.start, e.span.end), (19, 20));
 }
 
 #[test]
@@ -1004,11 +1004,12 @@ fn error_missing_equals() {
     assert_syntax(&e, 1, 7, "`=`", "`Int`");
     assert_eq!((e.span.start, e.span.end), (6, 9));
 
+    // `B` is an anonymous parameter: the `=` is missing before `;`.
     let e = single_error("a b:int B;\n");
-    assert_syntax(&e, 1, 9, "a parameter such as `name:Type`, or `=`", "`B`");
+    assert_syntax(&e, 1, 10, "`=` and the result type", "`;`");
 
     let e = single_error("ok#d4edbe69;\n");
-    assert_syntax(&e, 1, 12, "a parameter such as `name:Type`, or `=`", "`;`");
+    assert_syntax(&e, 1, 12, "`=` and the result type", "`;`");
 }
 
 #[test]
@@ -1646,4 +1647,43 @@ fn deeply_nested_types_do_not_overflow_the_stack() {
         status.success(),
         "parsing 10000 nested `%`, `(vector` or `Vector<` crashed the process: {status}"
     );
+}
+
+#[test]
+fn anonymous_parameters_outside_brackets() {
+    // As in old schemas (tgl's `int128 long long = Int128;`) and the TL documentation's
+    // `coupleInt {t:Type} int t = CoupleInt t;`.
+    let src = "int128 long long = Int128;\ncoupleInt {t:Type} int t = CoupleInt t;\n";
+    let schema = parse_conv(src, Convention::TlParser);
+    assert_eq!(param_shapes(def(&schema, "int128")), ["long", "long"]);
+    let couple = def(&schema, "coupleInt");
+    assert_eq!(param_shapes(couple), ["int", "t"]);
+    assert_span(src, couple.params[1].span, "t", 2, 24);
+    assert_eq!(
+        normalized_text(couple, Convention::TlParser),
+        "coupleInt t:Type int t = CoupleInt t"
+    );
+}
+
+#[test]
+fn named_repetitions() {
+    // tgl's binlog.tl: `key:64*[int]`; a count named by a `#` parameter; no count.
+    let src = "a key:64*[int] = A;\nb n:# keys:n*[ long ] = B;\nc xs:[ int ] = C;\n";
+    let schema = parse_conv(src, Convention::TlParser);
+    assert_eq!(param_shapes(def(&schema, "a")), ["key:64*[ int ]"]);
+    let b = def(&schema, "b");
+    assert_eq!(param_shapes(b), ["n:#", "keys:n*[ long ]"]);
+    assert_span(src, b.params[1].span, "keys:n*[ long ]", 2, 7);
+    assert_eq!(param_shapes(def(&schema, "c")), ["xs:[ int ]"]);
+    // Brackets hash with inner spaces, as in `vector t:Type # [ t ] = Vector t` (0x1cb5c415).
+    assert_eq!(
+        normalized_text(def(&schema, "a"), Convention::TlParser),
+        "a key:64*[ int ] = A"
+    );
+}
+
+#[test]
+fn error_in_a_named_repetition() {
+    let e = single_error("a key:64*int = A;\n");
+    assert_syntax(&e, 1, 10, "`[`", "`int`");
 }
