@@ -2,6 +2,8 @@
 //! * `ours_samples.rs`: samples of the project's schema (the one tl-types is built from);
 //! * `any.rs`: the bindings of `schema/any.tl` (TON- and TDLib-style `Object`, `Function`,
 //!   `int512`, `True`);
+//! * `edge.rs`: the bindings of `schema/edge.tl` (anonymous parameters, named repetitions,
+//!   fixed-width integers written word by word, field names that collide);
 //! * with `TL_CORPUS` set: `grammers.rs`, the bindings of grammers/api.tl + mtproto.tl
 //!   (layer 230, the schema of grammers-tl-types 0.11.0) with their samples, enabling
 //!   `cfg(grammers_layer)`.
@@ -15,12 +17,14 @@ fn main() {
     let schema = Path::new(env!("CARGO_MANIFEST_DIR")).join("../schema");
     let ours = [schema.join("api.tl"), schema.join("mtproto.tl")];
     write_samples(&ours, &out.join("ours_samples.rs"));
-    let any = [Path::new(env!("CARGO_MANIFEST_DIR")).join("schema/any.tl")];
-    println!("cargo:rerun-if-changed={}", any[0].display());
-    let code = tl_codegen::Config::new()
-        .generate(&any)
-        .unwrap_or_else(|e| panic!("{e}"));
-    write_if_changed(&out.join("any.rs"), &code);
+    for name in ["any", "edge"] {
+        let file = Path::new(env!("CARGO_MANIFEST_DIR")).join(format!("schema/{name}.tl"));
+        println!("cargo:rerun-if-changed={}", file.display());
+        let code = tl_codegen::Config::new()
+            .generate(&[file])
+            .unwrap_or_else(|e| panic!("{e}"));
+        write_if_changed(&out.join(format!("{name}.rs")), &code);
+    }
 
     let Some(corpus) = std::env::var_os("TL_CORPUS") else {
         return;

@@ -14,6 +14,12 @@ pub mod any {
     include!(concat!(env!("OUT_DIR"), "/any.rs"));
 }
 
+/// The bindings of `tests/schema/edge.tl`: anonymous parameters, named repetitions,
+/// fixed-width integers written word by word, field names that collide.
+pub mod edge {
+    include!(concat!(env!("OUT_DIR"), "/edge.rs"));
+}
+
 /// Layer 230 as grammers-tl-types 0.11.0 has it (grammers/api.tl + mtproto.tl), generated
 /// by our generator, with samples.
 #[cfg(grammers_layer)]

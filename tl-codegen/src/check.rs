@@ -16,23 +16,74 @@ pub enum Outcome {
     Errors = 2,
 }
 
+/// What checking found in one file, or across files.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Report {
+    /// How it went.
+    pub outcome: Outcome,
+    /// A human-readable summary, errors included.
+    pub text: String,
+}
+
 /// Checks one file, appending a human-readable summary to `out` (errors go there too).
+/// References to other types are not followed: see [`check_files`].
 pub fn check_file(path: &Path, options: &Options, out: &mut String) -> Outcome {
-    let name = path.display().to_string();
-    let source = match std::fs::read_to_string(path) {
-        Ok(source) => source,
-        Err(e) => {
-            let _ = writeln!(out, "error: cannot read {name}: {e}");
-            return Outcome::Errors;
-        }
-    };
-    match tl_parser::parse(&name, &source, options) {
-        Ok(schema) => summarize(&schema, out),
-        Err(report) => {
-            let _ = writeln!(out, "{report}");
-            Outcome::Errors
+    let report = &check_files(&[path], options, false)[0];
+    out.push_str(&report.text);
+    report.outcome
+}
+
+/// Checks files that form one schema (e.g. api.tl and mtproto.tl): a report per file (syntax,
+/// ids), then, if `resolve` and every file parsed, one for the references across them (unknown
+/// types and the other errors that would stop generation), as generating them would find.
+pub fn check_files(paths: &[impl AsRef<Path>], options: &Options, resolve: bool) -> Vec<Report> {
+    let mut reports = Vec::new();
+    let mut sources = Vec::new();
+    for path in paths {
+        let name = path.as_ref().display().to_string();
+        match std::fs::read_to_string(path) {
+            Ok(source) => sources.push((name, source)),
+            Err(e) => reports.push(Report {
+                outcome: Outcome::Errors,
+                text: format!("error: cannot read {name}: {e}\n"),
+            }),
         }
     }
+    let mut schemas = Vec::new();
+    for (name, source) in &sources {
+        let mut text = String::new();
+        let outcome = match tl_parser::parse(name, source, options) {
+            Ok(schema) => {
+                let outcome = summarize(&schema, &mut text);
+                schemas.push(schema);
+                outcome
+            }
+            Err(report) => {
+                let _ = writeln!(text, "{report}");
+                Outcome::Errors
+            }
+        };
+        reports.push(Report { outcome, text });
+    }
+    if resolve && reports.iter().all(|r| r.outcome != Outcome::Errors) {
+        if let Err(errors) = crate::model::resolve(&schemas, crate::DEFAULT_MAX_INLINE_VARIANT) {
+            let mut text = String::new();
+            for error in &errors {
+                let _ = writeln!(text, "error: {error}");
+            }
+            let _ = writeln!(
+                text,
+                "error: the schema cannot be generated: {} error{}",
+                errors.len(),
+                if errors.len() == 1 { "" } else { "s" }
+            );
+            reports.push(Report {
+                outcome: Outcome::Errors,
+                text,
+            });
+        }
+    }
+    reports
 }
 
 fn summarize(schema: &Schema, out: &mut String) -> Outcome {

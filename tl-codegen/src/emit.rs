@@ -888,10 +888,14 @@ fn bit_mask(bit: u32) -> TokenStream {
     }
 }
 
-/// The local variable holding a field while decoding; `reader` is taken by the reader and
-/// `slot` by the allocation of a boxed constructor.
+/// Decoders' local names that a field must not take: the decoder's own (`reader`, and `slot`,
+/// the allocation of a boxed constructor), and the placeholders that `clippy::disallowed_names`
+/// rejects by default (`foo`, `baz`, `quux`).
+const RESERVED_LOCALS: &[&str] = &["reader", "slot", "foo", "baz", "quux"];
+
+/// The local variable holding a field while decoding.
 fn local_name(field: &Field) -> Ident {
-    if field.name == "reader" || field.name == "slot" {
+    if RESERVED_LOCALS.contains(&field.name.as_str()) {
         format_ident!("{}_", field.name)
     } else {
         ident(&field.name)

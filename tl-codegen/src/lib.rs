@@ -39,10 +39,18 @@ pub use model::ResolveError;
 pub const KNOWN_TELEGRAM_MISMATCHES: [&str; 3] =
     ["ipPortSecret", "accessPointRule", "help.configSimple"];
 
-/// The constructors of TON's ton_api.tl whose written ids are those of older declarations,
-/// kept for wire compatibility after fields were added.
-pub const KNOWN_TON_MISMATCHES: [&str; 3] =
-    ["tonNode.capabilities", "db.block.info", "collatorNode.pong"];
+/// The definitions of TON's ton_api.tl and lite_api.tl whose written ids are those of older
+/// declarations, kept for wire compatibility after fields were added.
+pub const KNOWN_TON_MISMATCHES: [&str; 5] = [
+    "tonNode.capabilities",
+    "db.block.info",
+    "collatorNode.pong",
+    "liteServer.transactionId",
+    "liteServer.getValidatorStats",
+];
+
+/// The default of [`Config::max_inline_variant`].
+pub(crate) const DEFAULT_MAX_INLINE_VARIANT: usize = 128;
 
 /// Why generation failed.
 #[derive(Debug)]
@@ -123,7 +131,7 @@ impl Default for Config {
             parse: Options::default(),
             out_dir: None,
             file_name: "generated.rs".to_owned(),
-            max_inline_variant: 128,
+            max_inline_variant: DEFAULT_MAX_INLINE_VARIANT,
         }
     }
 }
@@ -174,7 +182,7 @@ impl Config {
         self
     }
 
-    /// Accept [`KNOWN_TON_MISMATCHES`], needed to generate TON's ton_api.tl.
+    /// Accept [`KNOWN_TON_MISMATCHES`], needed to generate TON's ton_api.tl and lite_api.tl.
     pub fn accept_known_ton_mismatches(&mut self) -> &mut Self {
         for name in KNOWN_TON_MISMATCHES {
             self.accept_id_mismatch(name);

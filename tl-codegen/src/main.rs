@@ -4,7 +4,7 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 
 use clap::{Args, Parser, Subcommand};
-use tl_codegen::check::{Outcome, check_file};
+use tl_codegen::check::{Outcome, check_files};
 use tl_parser::{Convention, Options};
 
 /// Generate Rust from TL schema files, or check them.
@@ -35,10 +35,11 @@ struct Cli {
 
 #[derive(Subcommand)]
 enum Command {
-    /// Parse schema files, verify every written constructor id and print a summary.
+    /// Parse schema files, verify every written constructor id, resolve every type that the
+    /// files (together, as one schema) refer to, and print a summary.
     ///
     /// Exit status: 0 when everything verifies, 1 when a written id mismatches (and is not
-    /// accepted), 2 on syntax or semantic errors.
+    /// accepted), 2 on syntax or semantic errors (unknown types included).
     Check(SchemaArgs),
 }
 
@@ -50,16 +51,34 @@ struct SchemaArgs {
     /// Accept a known id mismatch of this definition (full name, e.g. `help.configSimple`).
     #[arg(long = "accept-id-mismatch", value_name = "NAME")]
     accept_id_mismatch: Vec<String>,
+    /// Accept the documented mismatches of Telegram's mtproto.tl (`ipPortSecret`,
+    /// `accessPointRule`, `help.configSimple`) and of TON's ton_api.tl and lite_api.tl.
+    #[arg(long)]
+    accept_known_mismatches: bool,
     /// Constructor-id convention: `telegram` or `tl-parser` (default: detected per file).
     #[arg(long)]
     convention: Option<Convention>,
 }
 
 impl SchemaArgs {
+    fn accepted_mismatches(&self) -> Vec<String> {
+        let known = self.accept_known_mismatches.then_some(
+            tl_codegen::KNOWN_TELEGRAM_MISMATCHES
+                .iter()
+                .chain(&tl_codegen::KNOWN_TON_MISMATCHES),
+        );
+        let known = known.into_iter().flatten().map(|name| (*name).to_owned());
+        self.accept_id_mismatch
+            .iter()
+            .cloned()
+            .chain(known)
+            .collect()
+    }
+
     fn options(&self) -> Options {
         Options {
             convention: self.convention,
-            accepted_mismatches: self.accept_id_mismatch.clone(),
+            accepted_mismatches: self.accepted_mismatches(),
         }
     }
 }
@@ -79,8 +98,8 @@ fn generate(cli: &Cli) -> ExitCode {
         .docs(!cli.no_docs)
         .serde(cli.serde)
         .runtime_path(&cli.runtime_path);
-    for name in &args.accept_id_mismatch {
-        config.accept_id_mismatch(name);
+    for name in args.accepted_mismatches() {
+        config.accept_id_mismatch(&name);
     }
     if let Some(convention) = args.convention {
         config.convention(convention);
@@ -111,15 +130,13 @@ fn generate(cli: &Cli) -> ExitCode {
 fn check(args: &SchemaArgs) -> ExitCode {
     let options = args.options();
     let mut worst = Outcome::Verified;
-    for file in &args.files {
-        let mut out = String::new();
-        let outcome = check_file(file, &options, &mut out);
-        if outcome == Outcome::Errors {
-            eprint!("{out}");
+    for report in check_files(&args.files, &options, true) {
+        if report.outcome == Outcome::Errors {
+            eprint!("{}", report.text);
         } else {
-            print!("{out}");
+            print!("{}", report.text);
         }
-        worst = worst.max(outcome);
+        worst = worst.max(report.outcome);
     }
     ExitCode::from(worst as u8)
 }

@@ -5,7 +5,7 @@
 use std::collections::{BTreeMap, HashMap, HashSet};
 use std::fmt;
 
-use tl_parser::{Category, Definition, Multiplier, ParamKind, Schema, Type};
+use tl_parser::{Category, Definition, Multiplier, Param, ParamKind, Schema, Type};
 
 use crate::naming;
 
@@ -234,43 +234,44 @@ const PRIMITIVE_BOXED: &[&str] = &[
 /// Whether a definition describes a primitive rather than a constructor to generate.
 fn is_primitive(def: &Definition) -> bool {
     def.builtin
-        || def
-            .params
-            .iter()
-            .any(|p| matches!(p.kind, ParamKind::Repeated { .. }))
+        || fixed_width(def).is_some()
         || (def.category == Category::Type
             && def.result.namespace.is_empty()
             && PRIMITIVE_BOXED.contains(&def.result.name))
 }
 
-/// The width in bytes of a fixed-width integer built-in, `int512 16*[ int ] = Int512`.
+/// The width in bytes of a fixed-width integer built-in: `int512 16*[ int ] = Int512`, or
+/// with the words written out, `int128 long long = Int128` (old schemas).
 fn fixed_width(def: &Definition) -> Option<usize> {
-    let [param] = def.params.as_slice() else {
+    if def.category != Category::Type || def.params.iter().any(|p| p.name.is_some()) {
         return None;
-    };
-    let ParamKind::Repeated {
-        multiplier: Some(Multiplier::Literal(count)),
-        params,
-    } = &param.kind
-    else {
-        return None;
-    };
-    let [element] = params.as_slice() else {
-        return None;
-    };
-    let ParamKind::Typed {
-        condition: None,
-        ty,
-    } = &element.kind
-    else {
-        return None;
-    };
-    let element_len = match (ty.namespace.is_empty(), ty.name) {
-        (true, "int") => 4,
-        (true, "long") => 8,
-        _ => return None,
-    };
-    (def.category == Category::Type).then(|| *count as usize * element_len)
+    }
+    words_width(&def.params)
+}
+
+/// The width of anonymous `int`, `long` and `N*[ ... ]` of them; `None` for anything else.
+fn words_width(params: &[Param]) -> Option<usize> {
+    let mut width = 0;
+    for param in params {
+        width += match &param.kind {
+            ParamKind::Typed {
+                condition: None,
+                ty,
+            } if param.name.is_none() && ty.namespace.is_empty() && ty.args.is_empty() => {
+                match ty.name {
+                    "int" => 4,
+                    "long" => 8,
+                    _ => return None,
+                }
+            }
+            ParamKind::Repeated {
+                multiplier: Some(Multiplier::Literal(count)),
+                params,
+            } => (*count as usize).checked_mul(words_width(params)?)?,
+            _ => return None,
+        };
+    }
+    (width > 0).then_some(width)
 }
 
 /// Estimated sizes in bytes, for deciding which variants to box.
@@ -303,6 +304,8 @@ struct Resolver {
     structs_by_def: BTreeMap<(usize, usize), usize>,
     /// Fixed-width integer built-ins (`int512`) -> their width in bytes.
     fixed_widths: HashMap<String, usize>,
+    /// Their boxed types (`Int512`) -> the built-in, for a precise error.
+    fixed_width_types: HashMap<String, String>,
     errors: Vec<ResolveError>,
 }
 
@@ -326,7 +329,9 @@ impl Resolver {
             }
             for (def_index, def) in schema.definitions.iter().enumerate() {
                 if let Some(width) = fixed_width(def) {
-                    self.fixed_widths.insert(def.name.to_owned(), width);
+                    self.fixed_widths.insert(def.full_name(), width);
+                    self.fixed_width_types
+                        .insert(def.result.full_name(), def.full_name());
                 }
                 if def.result.namespace.is_empty() && def.result.args.is_empty() {
                     match def.result.name {
@@ -491,8 +496,11 @@ impl Resolver {
             let mut fields = Vec::new();
             let mut flag_words: Vec<FlagWord> = Vec::new();
             let mut members = Vec::new();
-            for param in &def.params {
-                let tl_name = param.name.unwrap_or_default().to_owned();
+            for (position, param) in def.params.iter().enumerate() {
+                // Anonymous parameters (`coupleInt int t = ...`) are named by position.
+                let tl_name = param
+                    .name
+                    .map_or_else(|| format!("arg{}", position + 1), str::to_owned);
                 match &param.kind {
                     ParamKind::Nat if flag_word_names.contains(tl_name.as_str()) => {
                         members.push(Member::FlagWord(flag_words.len()));
@@ -555,7 +563,27 @@ impl Resolver {
                             presence,
                         });
                     }
-                    ParamKind::Repeated { .. } => {}
+                    ParamKind::Repeated { .. } => {
+                        // `key:64*[ int ]`: the only repetition with a Rust type of its own.
+                        let Some(width) = words_width(std::slice::from_ref(param)) else {
+                            self.error(
+                                schema,
+                                param.span.line,
+                                param.span.column,
+                                "only repetitions of a fixed count of `int` or `long` \
+                                 (`key:64*[ int ]`) are supported outside `vector`"
+                                    .to_owned(),
+                            );
+                            continue;
+                        };
+                        members.push(Member::Field(fields.len()));
+                        fields.push(Field {
+                            name: naming::field_name(&tl_name),
+                            tl_name,
+                            ty: Ty::FixedBytes(width),
+                            presence: Presence::Required,
+                        });
+                    }
                 }
             }
             naming::dedupe_fields(&mut fields);
@@ -615,6 +643,7 @@ impl Resolver {
                 "double" => Some(Ty::Double),
                 "int128" => Some(Ty::FixedBytes(16)),
                 "int256" => Some(Ty::FixedBytes(32)),
+                "int512" => Some(Ty::FixedBytes(64)),
                 "string" => Some(Ty::String),
                 "bytes" => Some(Ty::Bytes),
                 "Bool" => Some(Ty::Bool),
@@ -622,9 +651,6 @@ impl Resolver {
             };
             if let Some(p) = primitive {
                 return Ok(p);
-            }
-            if let Some(&width) = self.fixed_widths.get(ty.name) {
-                return Ok(Ty::FixedBytes(width));
             }
             // `o:object`, `f:function` (TON): an object of any type, which carries its id.
             let any = match ty.name {
@@ -637,6 +663,15 @@ impl Resolver {
             }
         }
         let full = ty.full_name();
+        if let Some(&width) = self.fixed_widths.get(&full) {
+            return Ok(Ty::FixedBytes(width));
+        }
+        if let Some(builtin) = self.fixed_width_types.get(&full) {
+            return Err(format!(
+                "`{full}` is the boxed type of the fixed-width built-in `{builtin}`: fields \
+                 hold it bare, as `{builtin}`"
+            ));
+        }
         if ty.bare_marker {
             // `%T`: the single constructor of boxed type T, bare.
             let &e = self

@@ -18,7 +18,7 @@
 //!   then the id as a suffix. Variants of `Object` and `Function` (any constructor, any
 //!   function) always take the full TL name: `Object::TonNodeBlockIdExt`.
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 
 use heck::{ToSnakeCase, ToUpperCamelCase};
 use tl_parser::Category;
@@ -96,15 +96,27 @@ pub fn field_name(tl_name: &str) -> String {
     escape(tl_name.to_snake_case())
 }
 
-/// Gives distinct fields distinct names (`_2`, `_3`, ... on repeats).
+/// Gives distinct fields distinct names (`_2`, `_3`, ... on repeats, skipping names that other
+/// fields have; `self_` and `Self` as `self_` then `self_2`).
 pub fn dedupe_fields(fields: &mut [Field]) {
-    let mut counts: HashMap<String, usize> = HashMap::new();
+    let mut taken: HashSet<String> = fields.iter().map(|f| f.name.clone()).collect();
+    let mut seen = HashSet::new();
     for field in fields {
-        let n = counts.entry(field.name.clone()).or_insert(0);
-        *n += 1;
-        if *n > 1 {
-            field.name = format!("{}_{n}", field.name);
+        if seen.insert(field.name.clone()) {
+            continue;
         }
+        let separator = if field.name.ends_with('_') { "" } else { "_" };
+        let mut n = 2;
+        let name = loop {
+            let name = format!("{}{separator}{n}", field.name);
+            if !taken.contains(&name) {
+                break name;
+            }
+            n += 1;
+        };
+        taken.insert(name.clone());
+        seen.insert(name.clone());
+        field.name = name;
     }
 }
 

@@ -1,0 +1,134 @@
+//! What generation reports for schemas that parse but cannot be generated: every error with
+//! its file, line and column, all of them at once.
+
+use tl_codegen::{Config, Error};
+
+const PRELUDE: &str = "int ? = Int;\nlong ? = Long;\nstring ? = String;\n";
+
+/// The resolution errors of `source` (after the prelude, so its lines start at 4).
+fn resolve_errors(source: &str) -> Vec<String> {
+    let text = format!("{PRELUDE}{source}");
+    match Config::new().generate_from_sources(&[("edge.tl", &text)]) {
+        Err(Error::Resolve(errors)) => errors.iter().map(ToString::to_string).collect(),
+        Err(other) => panic!("expected resolution errors, got: {other}"),
+        Ok(_) => panic!("expected resolution errors, got generated code"),
+    }
+}
+
+#[test]
+fn unknown_types_are_reported_with_their_position() {
+    assert_eq!(
+        resolve_errors("foo x:Bar y:baz = Foo;\n"),
+        [
+            "edge.tl:4:7: unknown type `Bar`",
+            "edge.tl:4:13: unknown constructor `baz` (bare type)",
+        ]
+    );
+}
+
+#[test]
+fn a_fixed_width_builtin_is_used_bare() {
+    // `foo 8*[ int ] = Foo` is a 32-byte integer like `int256`: `x:foo` is its bytes;
+    // `x:Foo` (with a constructor id) is refused with a precise message, not "unknown type".
+    let errors = resolve_errors("foo 8*[ int ] = Foo;\nbar k:Foo = Bar;\n");
+    assert_eq!(
+        errors,
+        [
+            "edge.tl:5:7: `Foo` is the boxed type of the fixed-width built-in `foo`: fields hold \
+          it bare, as `foo`"
+        ]
+    );
+    let text = format!("{PRELUDE}foo 8*[ int ] = Foo;\nbar k:foo = Bar;\n");
+    let code = Config::new()
+        .generate_from_sources(&[("edge.tl", &text)])
+        .unwrap_or_else(|e| panic!("{e}"));
+    assert!(code.contains("pub k: [u8; 32],"), "{code}");
+}
+
+#[test]
+fn repetitions_other_than_a_fixed_count_of_words_are_refused() {
+    let errors = resolve_errors("foo n:# xs:n*[ int ] ys:[ string ] = Foo;\n");
+    let message = "only repetitions of a fixed count of `int` or `long` (`key:64*[ int ]`) \
+                   are supported outside `vector`";
+    assert_eq!(
+        errors,
+        [
+            format!("edge.tl:4:9: {message}"),
+            format!("edge.tl:4:22: {message}"),
+        ]
+    );
+}
+
+#[test]
+fn anonymous_parameters_are_named_by_position() {
+    let text = format!("{PRELUDE}pair string # long = Pair;\n");
+    let code = Config::new()
+        .generate_from_sources(&[("edge.tl", &text)])
+        .unwrap_or_else(|e| panic!("{e}"));
+    assert!(
+        code.contains("pub arg1: String,") && code.contains("pub arg2: u32,"),
+        "{code}"
+    );
+    assert!(code.contains("pub arg3: i64,"), "{code}");
+}
+
+/// Writes `files` into a new directory of the system's temporary one; returns their paths.
+fn write_files(test: &str, files: &[(&str, &str)]) -> Vec<std::path::PathBuf> {
+    let dir = std::env::temp_dir().join(format!("tl-codegen-{test}-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    files
+        .iter()
+        .map(|(name, text)| {
+            let path = dir.join(name);
+            std::fs::write(&path, text).unwrap();
+            path
+        })
+        .collect()
+}
+
+#[test]
+fn check_resolves_the_files_together() {
+    use tl_codegen::check::{Outcome, check_files};
+
+    let paths = write_files(
+        "together",
+        &[
+            ("api.tl", "int ? = Int;\nuser id:int photo:Photo = User;\n"),
+            ("more.tl", "photoEmpty = Photo;\n"),
+        ],
+    );
+    let options = tl_parser::Options::default();
+    // Each file parses; `api.tl` alone refers to a type it does not declare.
+    let alone = check_files(&paths[..1], &options, true);
+    let outcomes: Vec<Outcome> = alone.iter().map(|r| r.outcome).collect();
+    assert_eq!(outcomes, [Outcome::Verified, Outcome::Errors]);
+    assert!(
+        alone[1].text.contains("api.tl:2:19: unknown type `Photo`"),
+        "{}",
+        alone[1].text
+    );
+    // Together they form one schema.
+    let together = check_files(&paths, &options, true);
+    let outcomes: Vec<Outcome> = together.iter().map(|r| r.outcome).collect();
+    assert_eq!(outcomes, [Outcome::Verified, Outcome::Verified]);
+    // Without resolution, only the files' own checks.
+    assert_eq!(check_files(&paths[..1], &options, false).len(), 1);
+}
+
+#[test]
+fn check_reports_unknown_types_beside_id_mismatches() {
+    use tl_codegen::check::{Outcome, check_files};
+
+    let paths = write_files(
+        "mismatch",
+        &[(
+            "api.tl",
+            "int ? = Int;\nuser#12345678 id:int photo:Photo = User;\n",
+        )],
+    );
+    let reports = check_files(&paths, &tl_parser::Options::default(), true);
+    let outcomes: Vec<Outcome> = reports.iter().map(|r| r.outcome).collect();
+    assert_eq!(outcomes, [Outcome::IdMismatch, Outcome::Errors]);
+    assert!(reports[0].text.contains("`user` is written as #12345678"));
+    assert!(reports[1].text.contains("unknown type `Photo`"));
+}
