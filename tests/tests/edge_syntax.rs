@@ -98,3 +98,21 @@ fn a_function_over_them_round_trips_and_returns_its_type() {
     let result = <functions::edge::Sign as RemoteCall>::Return::from_bytes(&keyed().to_bytes());
     assert_eq!(result.unwrap(), enums::Keyed::from(keyed()));
 }
+
+#[test]
+fn an_undeclared_object_holds_any_constructor_with_its_id() {
+    let labelled = types::Labelled {
+        arg1: String::new(),
+        arg2: 9,
+    };
+    let value = types::Envelope {
+        msg_id: 1,
+        body: enums::Object::Labelled(Box::new(labelled.clone())),
+    };
+    let bytes = value.to_bytes();
+    let mut expected = types::Envelope::CONSTRUCTOR_ID.to_le_bytes().to_vec();
+    expected.extend(1i64.to_le_bytes());
+    expected.extend(labelled.to_bytes()); // boxed: its id first
+    assert_eq!(bytes, expected);
+    assert_eq!(types::Envelope::from_bytes(&bytes).unwrap(), value);
+}

@@ -67,10 +67,11 @@ pub fn check_files(paths: &[impl AsRef<Path>], options: &Options, resolve: bool)
     }
     if resolve && reports.iter().all(|r| r.outcome != Outcome::Errors) {
         if let Err(errors) = crate::model::resolve(&schemas, crate::DEFAULT_MAX_INLINE_VARIANT) {
-            let mut text = String::new();
-            for error in &errors {
-                let _ = writeln!(text, "error: {error}");
-            }
+            let named: Vec<(&str, &str)> = sources
+                .iter()
+                .map(|(name, text)| (name.as_str(), text.as_str()))
+                .collect();
+            let mut text = crate::model::render_errors(&errors, &named);
             let _ = writeln!(
                 text,
                 "error: the schema cannot be generated: {} error{}",

@@ -67,7 +67,12 @@ pub enum Error {
     /// Written ids that differ from their definitions and were not accepted.
     IdMismatch(Vec<tl_parser::IdMismatch>),
     /// References to unknown types and other errors across the schema files.
-    Resolve(Vec<ResolveError>),
+    Resolve {
+        /// The errors, file by file in source order.
+        errors: Vec<ResolveError>,
+        /// The errors with their source lines, as the parser reports its own.
+        rendered: String,
+    },
     /// The runtime path is not a Rust path.
     RuntimePath(String),
     /// The emitted tokens did not form a Rust file: a bug in tl-codegen.
@@ -89,14 +94,13 @@ impl fmt::Display for Error {
                     "accept known ones by name (Config::accept_id_mismatch or --accept-id-mismatch)"
                 )
             }
-            Error::Resolve(errors) => {
-                for (i, e) in errors.iter().enumerate() {
-                    if i > 0 {
-                        writeln!(f)?;
-                    }
-                    write!(f, "error: {e}")?;
-                }
-                Ok(())
+            Error::Resolve { errors, rendered } => {
+                let n = errors.len();
+                let s = if n == 1 { "" } else { "s" };
+                write!(
+                    f,
+                    "{rendered}error: the schema cannot be generated: {n} error{s}"
+                )
             }
             Error::RuntimePath(path) => {
                 write!(f, "`{path}` is not a valid path to the runtime crate")
@@ -273,7 +277,10 @@ impl Config {
         if !mismatches.is_empty() {
             return Err(Error::IdMismatch(mismatches));
         }
-        model::resolve(&schemas, self.max_inline_variant).map_err(Error::Resolve)
+        model::resolve(&schemas, self.max_inline_variant).map_err(|errors| Error::Resolve {
+            rendered: model::render_errors(&errors, sources),
+            errors,
+        })
     }
 
     /// For `build.rs`: generates and writes `out_dir/file_name`, and tells Cargo to rerun

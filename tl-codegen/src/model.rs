@@ -3,9 +3,9 @@
 //! which variants are boxed (recursion and size), what each function returns.
 
 use std::collections::{BTreeMap, HashMap, HashSet};
-use std::fmt;
+use std::fmt::{self, Write as _};
 
-use tl_parser::{Category, Definition, Multiplier, Param, ParamKind, Schema, Type};
+use tl_parser::{Category, Definition, Multiplier, Param, ParamKind, Schema, Span, Type};
 
 use crate::naming;
 
@@ -206,22 +206,40 @@ pub struct Model {
 pub struct ResolveError {
     /// The schema file.
     pub file: String,
-    /// 1-based line.
-    pub line: u32,
-    /// 1-based column.
-    pub column: u32,
+    /// Where in the file: the type, parameter or definition at fault.
+    pub span: Span,
     /// What is wrong.
     pub message: String,
 }
 
+/// `file:line:column: message`; [`Error::Resolve`](crate::Error::Resolve) also carries the
+/// errors rendered with their source lines, as the parser reports its own.
 impl fmt::Display for ResolveError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(
-            f,
-            "{}:{}:{}: {}",
-            self.file, self.line, self.column, self.message
-        )
+        let Span { line, column, .. } = self.span;
+        write!(f, "{}:{line}:{column}: {}", self.file, self.message)
     }
+}
+
+/// Renders `errors` like the parser's: `error: message`, `--> file:line:column`, the source
+/// line and a caret, taking the text from `sources` (`(file name, text)`); an error in a
+/// file not among them as `error: file:line:column: message`.
+pub(crate) fn render_errors(errors: &[ResolveError], sources: &[(&str, &str)]) -> String {
+    let mut out = String::new();
+    for error in errors {
+        let source = sources.iter().find(|(name, _)| *name == error.file);
+        let rendered = source.and_then(|(name, text)| {
+            let one = [(error.span, error.message.as_str(), "")];
+            tl_parser::render_errors(name, text, one).ok()
+        });
+        match rendered {
+            Some(rendered) => out.push_str(&rendered),
+            None => {
+                let _ = writeln!(out, "error: {error}");
+            }
+        }
+    }
+    out
 }
 
 /// Boxed type names that map to Rust primitives: their constructors are not generated.
@@ -274,6 +292,22 @@ fn words_width(params: &[Param]) -> Option<usize> {
     (width > 0).then_some(width)
 }
 
+/// Whether `def` has the root-namespace type `name` as its result or among its parameters'
+/// types (at any depth: `Vector<Object>`).
+fn refers_to(def: &Definition, name: &str) -> bool {
+    fn in_type(ty: &Type, name: &str) -> bool {
+        (ty.namespace.is_empty() && ty.name == name) || ty.args.iter().any(|a| in_type(a, name))
+    }
+    fn in_params(params: &[Param], name: &str) -> bool {
+        params.iter().any(|p| match &p.kind {
+            ParamKind::Typed { ty, .. } => in_type(ty, name),
+            ParamKind::Repeated { params, .. } => in_params(params, name),
+            ParamKind::Nat => false,
+        })
+    }
+    in_type(&def.result, name) || in_params(&def.params, name)
+}
+
 /// Estimated sizes in bytes, for deciding which variants to box.
 const POINTER: usize = 8;
 const HEAP_VEC: usize = 24;
@@ -310,11 +344,10 @@ struct Resolver {
 }
 
 impl Resolver {
-    fn error(&mut self, schema: &Schema, line: u32, column: u32, message: String) {
+    fn error(&mut self, schema: &Schema, span: Span, message: String) {
         self.errors.push(ResolveError {
             file: schema.file.clone(),
-            line,
-            column,
+            span,
             message,
         });
     }
@@ -333,13 +366,10 @@ impl Resolver {
                     self.fixed_width_types
                         .insert(def.result.full_name(), def.full_name());
                 }
-                if def.result.namespace.is_empty() && def.result.args.is_empty() {
-                    match def.result.name {
-                        "Object" => any_object = true,
-                        "Function" => any_function = true,
-                        _ => {}
-                    }
-                }
+                // Declared (`object ? = Object`, TON) or only referred to (`result:Object`,
+                // as pyrogram's mtproto schema has it): TL's universal types.
+                any_object |= refers_to(def, "Object");
+                any_function |= refers_to(def, "Function");
                 if is_primitive(def) {
                     continue;
                 }
@@ -349,8 +379,7 @@ impl Resolver {
                 {
                     self.error(
                         schema,
-                        def.span.line,
-                        def.span.column,
+                        def.span,
                         format!("`{full_name}` is also defined in {first_file}"),
                     );
                     continue;
@@ -550,7 +579,7 @@ impl Resolver {
                             match self.resolve_type(ty, &generics) {
                                 Ok(t) => t,
                                 Err(message) => {
-                                    self.error(schema, ty.span.line, ty.span.column, message);
+                                    self.error(schema, ty.span, message);
                                     continue;
                                 }
                             }
@@ -568,8 +597,7 @@ impl Resolver {
                         let Some(width) = words_width(std::slice::from_ref(param)) else {
                             self.error(
                                 schema,
-                                param.span.line,
-                                param.span.column,
+                                param.span,
                                 "only repetitions of a fixed count of `int` or `long` \
                                  (`key:64*[ int ]`) are supported outside `vector`"
                                     .to_owned(),
@@ -592,20 +620,14 @@ impl Resolver {
                     Ok(Ty::Bare(_)) => {
                         self.error(
                             schema,
-                            def.result.span.line,
-                            def.result.span.column,
+                            def.result.span,
                             "a function must return a boxed type".to_owned(),
                         );
                         None
                     }
                     Ok(t) => Some(t),
                     Err(message) => {
-                        self.error(
-                            schema,
-                            def.result.span.line,
-                            def.result.span.column,
-                            message,
-                        );
+                        self.error(schema, def.result.span, message);
                         None
                     }
                 }
@@ -667,17 +689,24 @@ impl Resolver {
             return Ok(Ty::FixedBytes(width));
         }
         if let Some(builtin) = self.fixed_width_types.get(&full) {
+            if let Some(&width) = self.fixed_widths.get(builtin).filter(|_| ty.bare_marker) {
+                // `%Int128`: the bare form of the boxed type, which is the built-in itself.
+                return Ok(Ty::FixedBytes(width));
+            }
             return Err(format!(
                 "`{full}` is the boxed type of the fixed-width built-in `{builtin}`: fields \
                  hold it bare, as `{builtin}`"
             ));
         }
         if ty.bare_marker {
-            // `%T`: the single constructor of boxed type T, bare.
-            let &e = self
-                .enums_by_name
-                .get(&full)
-                .ok_or_else(|| format!("unknown type `{full}`"))?;
+            // `%T`: the single constructor of boxed type T, bare; `%t` is `t` itself.
+            let Some(&e) = self.enums_by_name.get(&full) else {
+                return self
+                    .ctors_by_name
+                    .get(&full)
+                    .map(|&c| Ty::Bare(c))
+                    .ok_or_else(|| format!("unknown type `{full}`"));
+            };
             return match self.model.enums[e].variants.as_slice() {
                 [only] => Ok(Ty::Bare(only.ctor)),
                 _ => Err(format!(

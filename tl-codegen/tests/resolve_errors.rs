@@ -9,7 +9,7 @@ const PRELUDE: &str = "int ? = Int;\nlong ? = Long;\nstring ? = String;\n";
 fn resolve_errors(source: &str) -> Vec<String> {
     let text = format!("{PRELUDE}{source}");
     match Config::new().generate_from_sources(&[("edge.tl", &text)]) {
-        Err(Error::Resolve(errors)) => errors.iter().map(ToString::to_string).collect(),
+        Err(Error::Resolve { errors, .. }) => errors.iter().map(ToString::to_string).collect(),
         Err(other) => panic!("expected resolution errors, got: {other}"),
         Ok(_) => panic!("expected resolution errors, got generated code"),
     }
@@ -23,6 +23,23 @@ fn unknown_types_are_reported_with_their_position() {
             "edge.tl:4:7: unknown type `Bar`",
             "edge.tl:4:13: unknown constructor `baz` (bare type)",
         ]
+    );
+}
+
+#[test]
+fn errors_show_their_source_line_as_parse_errors_do() {
+    let text = format!("{PRELUDE}foo x:Bar = Foo;\n");
+    let err = Config::new()
+        .generate_from_sources(&[("edge.tl", &text)])
+        .unwrap_err();
+    assert_eq!(
+        err.to_string(),
+        "error: unknown type `Bar`\n  \
+         --> edge.tl:4:7\n  \
+         |\n\
+         4 | foo x:Bar = Foo;\n  \
+         |       ^^^\n\n\
+         error: the schema cannot be generated: 1 error"
     );
 }
 
@@ -102,10 +119,12 @@ fn check_resolves_the_files_together() {
     let alone = check_files(&paths[..1], &options, true);
     let outcomes: Vec<Outcome> = alone.iter().map(|r| r.outcome).collect();
     assert_eq!(outcomes, [Outcome::Verified, Outcome::Errors]);
+    let text = &alone[1].text;
+    assert!(text.starts_with("error: unknown type `Photo`\n"), "{text}");
+    assert!(text.contains("api.tl:2:19\n"), "{text}");
     assert!(
-        alone[1].text.contains("api.tl:2:19: unknown type `Photo`"),
-        "{}",
-        alone[1].text
+        text.contains("2 | user id:int photo:Photo = User;"),
+        "{text}"
     );
     // Together they form one schema.
     let together = check_files(&paths, &options, true);
@@ -131,4 +150,18 @@ fn check_reports_unknown_types_beside_id_mismatches() {
     assert_eq!(outcomes, [Outcome::IdMismatch, Outcome::Errors]);
     assert!(reports[0].text.contains("`user` is written as #12345678"));
     assert!(reports[1].text.contains("unknown type `Photo`"));
+}
+
+#[test]
+fn bare_markers_on_constructors_and_fixed_width_types() {
+    // `%foo` is the constructor `foo` itself; `%Hash` the bare form of a fixed-width type.
+    let text = format!(
+        "{PRELUDE}foo x:int = Foo;\nhash 8*[ int ] = Hash;\nbar a:%foo b:%Hash c:%Foo = Bar;\n"
+    );
+    let code = Config::new()
+        .generate_from_sources(&[("edge.tl", &text)])
+        .unwrap_or_else(|e| panic!("{e}"));
+    assert!(code.contains("pub a: types::Foo,"), "{code}");
+    assert!(code.contains("pub b: [u8; 32],"), "{code}");
+    assert!(code.contains("pub c: types::Foo,"), "{code}");
 }

@@ -114,23 +114,43 @@ impl Report {
     }
 }
 
+/// Renders errors in `source` like rustc: per error, `error: {message}`, `--> file:line:column`,
+/// the source line and a caret under its span with `label` beside it. For the parser's own
+/// errors ([`Report`]) and for tools reporting on a parsed schema (tl-codegen's unknown types).
+pub fn render_errors<'e>(
+    file: &str,
+    source: &str,
+    errors: impl IntoIterator<Item = (Span, &'e str, &'e str)>,
+) -> Result<String, fmt::Error> {
+    let files = SimpleFile::new(file, source);
+    let config = term::Config {
+        chars: term::Chars::ascii(),
+        ..term::Config::default()
+    };
+    let mut out = String::new();
+    for (span, message, label) in errors {
+        let end = span.end.max(span.start);
+        let diagnostic = Diagnostic::error().with_message(message).with_labels(vec![
+            Label::primary((), span.start..end).with_message(label),
+        ]);
+        term::emit_to_string(&mut out, &config, &files, &diagnostic).map_err(|_| fmt::Error)?;
+    }
+    Ok(out)
+}
+
 impl fmt::Display for Report {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        let files = SimpleFile::new(&self.file, &self.source);
-        let config = term::Config {
-            chars: term::Chars::ascii(),
-            ..term::Config::default()
-        };
-        let mut out = String::new();
-        for error in &self.errors {
-            let end = error.span.end.max(error.span.start);
-            let diagnostic = Diagnostic::error()
-                .with_message(error.kind.to_string())
-                .with_labels(vec![
-                    Label::primary((), error.span.start..end).with_message(error.label()),
-                ]);
-            term::emit_to_string(&mut out, &config, &files, &diagnostic).map_err(|_| fmt::Error)?;
-        }
+        let texts: Vec<(String, String)> = self
+            .errors
+            .iter()
+            .map(|e| (e.kind.to_string(), e.label()))
+            .collect();
+        let errors = self
+            .errors
+            .iter()
+            .zip(&texts)
+            .map(|(e, (message, label))| (e.span, message.as_str(), label.as_str()));
+        let mut out = render_errors(&self.file, &self.source, errors)?;
         let n = self.errors.len();
         write!(
             out,
