@@ -116,3 +116,19 @@ fn an_undeclared_object_holds_any_constructor_with_its_id() {
     assert_eq!(bytes, expected);
     assert_eq!(types::Envelope::from_bytes(&bytes).unwrap(), value);
 }
+
+#[test]
+fn types_differing_only_in_underscores_stay_apart() {
+    // `fooBar = FooBar` and `foo_bar = Foo_bar` both convert to `FooBar`: the structs take
+    // their ids as suffixes, the enums their TL names and then their order.
+    let a = enums::FooBarFooBar::from(types::FooBarXb8329303 {});
+    let b = enums::FooBarFooBar2::from(types::FooBarX0034b74c {});
+    assert_ne!(a.to_bytes(), b.to_bytes());
+    assert_eq!(enums::FooBarFooBar::from_bytes(&a.to_bytes()).unwrap(), a);
+    assert!(enums::FooBarFooBar::from_bytes(&b.to_bytes()).is_err());
+    // Namespaces `ns` and `n_s` stay two modules.
+    assert_ne!(
+        types::ns::Item::CONSTRUCTOR_ID,
+        types::n_s::Item::CONSTRUCTOR_ID
+    );
+}

@@ -65,7 +65,10 @@ const PRELUDE: &[&str] = &[
 ];
 
 fn escape(name: String) -> String {
-    if NOT_RAW.contains(&name.as_str()) {
+    if name.is_empty() {
+        // heck drops underscores: `_` (an identifier to the parser) converts to nothing.
+        "unnamed".to_owned()
+    } else if NOT_RAW.contains(&name.as_str()) {
         format!("{name}_")
     } else if KEYWORDS.contains(&name.as_str()) {
         format!("r#{name}")
@@ -84,7 +87,9 @@ pub fn module_name(namespace: &str) -> String {
 /// A TL name (without namespace) as a Rust type name.
 pub fn type_name(tl_name: &str) -> String {
     let name = tl_name.to_upper_camel_case();
-    if PRELUDE.contains(&name.as_str()) {
+    if name.is_empty() {
+        "Unnamed".to_owned()
+    } else if PRELUDE.contains(&name.as_str()) {
         format!("{name}_")
     } else {
         escape(name)
@@ -143,11 +148,31 @@ pub fn disambiguate(model: &mut Model) {
             .or_default()
             .push(i);
     }
-    for members in enum_groups.into_values().filter(|m| m.len() > 1) {
-        for i in members {
+    let mut colliding: Vec<Vec<usize>> =
+        enum_groups.into_values().filter(|m| m.len() > 1).collect();
+    colliding.sort();
+    for members in colliding {
+        for &i in &members {
             // Boxed types have no id: their full TL name (with namespace) tells them apart.
             let e = &mut model.enums[i];
             e.name = format!("{}{}", e.name, qualified_name(&e.tl_name));
+        }
+        // Unless they differ only in underscores or case (`_` and `__`): then by order.
+        for (n, &i) in members.iter().enumerate().skip(1) {
+            let (module, name) = (&model.enums[i].module, &model.enums[i].name);
+            let taken = |candidate: &str| {
+                model
+                    .enums
+                    .iter()
+                    .any(|other| other.module == *module && other.name == candidate)
+            };
+            if members[..n].iter().any(|&j| model.enums[j].name == *name) {
+                let mut k = n + 1;
+                while taken(&format!("{name}{k}")) {
+                    k += 1;
+                }
+                model.enums[i].name = format!("{name}{k}");
+            }
         }
     }
 

@@ -165,3 +165,15 @@ fn bare_markers_on_constructors_and_fixed_width_types() {
     assert!(code.contains("pub b: [u8; 32],"), "{code}");
     assert!(code.contains("pub c: types::Foo,"), "{code}");
 }
+
+#[test]
+fn names_made_of_underscores_get_placeholders() {
+    // Not TL (identifiers start with a letter) but accepted by the parser: found by fuzzing,
+    // this once panicked on an empty identifier.
+    let text = format!("{PRELUDE}__ _:int = _;\n_ x:int = __;\n");
+    let code = Config::new()
+        .generate_from_sources(&[("edge.tl", &text)])
+        .unwrap_or_else(|e| panic!("{e}"));
+    assert!(code.contains("pub unnamed: i32,"), "{code}");
+    assert!(code.contains("pub enum Unnamed {") && code.contains("pub enum Unnamed2 {"));
+}
