@@ -15,6 +15,14 @@ fn resolve_errors(source: &str) -> Vec<String> {
     }
 }
 
+/// The code generated from `source` (after the prelude).
+fn generated(source: &str) -> String {
+    let text = format!("{PRELUDE}{source}");
+    Config::new()
+        .generate_from_sources(&[("edge.tl", &text)])
+        .unwrap_or_else(|e| panic!("{e}"))
+}
+
 #[test]
 fn unknown_types_are_reported_with_their_position() {
     assert_eq!(
@@ -55,10 +63,7 @@ fn a_fixed_width_builtin_is_used_bare() {
           it bare, as `foo`"
         ]
     );
-    let text = format!("{PRELUDE}foo 8*[ int ] = Foo;\nbar k:foo = Bar;\n");
-    let code = Config::new()
-        .generate_from_sources(&[("edge.tl", &text)])
-        .unwrap_or_else(|e| panic!("{e}"));
+    let code = generated("foo 8*[ int ] = Foo;\nbar k:foo = Bar;\n");
     assert!(code.contains("pub k: [u8; 32],"), "{code}");
 }
 
@@ -78,10 +83,7 @@ fn repetitions_other_than_a_fixed_count_of_words_are_refused() {
 
 #[test]
 fn anonymous_parameters_are_named_by_position() {
-    let text = format!("{PRELUDE}pair string # long = Pair;\n");
-    let code = Config::new()
-        .generate_from_sources(&[("edge.tl", &text)])
-        .unwrap_or_else(|e| panic!("{e}"));
+    let code = generated("pair string # long = Pair;\n");
     assert!(
         code.contains("pub arg1: String,") && code.contains("pub arg2: u32,"),
         "{code}"
@@ -155,12 +157,8 @@ fn check_reports_unknown_types_beside_id_mismatches() {
 #[test]
 fn bare_markers_on_constructors_and_fixed_width_types() {
     // `%foo` is the constructor `foo` itself; `%Hash` the bare form of a fixed-width type.
-    let text = format!(
-        "{PRELUDE}foo x:int = Foo;\nhash 8*[ int ] = Hash;\nbar a:%foo b:%Hash c:%Foo = Bar;\n"
-    );
-    let code = Config::new()
-        .generate_from_sources(&[("edge.tl", &text)])
-        .unwrap_or_else(|e| panic!("{e}"));
+    let code =
+        generated("foo x:int = Foo;\nhash 8*[ int ] = Hash;\nbar a:%foo b:%Hash c:%Foo = Bar;\n");
     assert!(code.contains("pub a: types::Foo,"), "{code}");
     assert!(code.contains("pub b: [u8; 32],"), "{code}");
     assert!(code.contains("pub c: types::Foo,"), "{code}");
@@ -170,10 +168,7 @@ fn bare_markers_on_constructors_and_fixed_width_types() {
 fn names_made_of_underscores_get_placeholders() {
     // Not TL (identifiers start with a letter) but accepted by the parser: found by fuzzing,
     // this once panicked on an empty identifier.
-    let text = format!("{PRELUDE}__ _:int = _;\n_ x:int = __;\n");
-    let code = Config::new()
-        .generate_from_sources(&[("edge.tl", &text)])
-        .unwrap_or_else(|e| panic!("{e}"));
+    let code = generated("__ _:int = _;\n_ x:int = __;\n");
     assert!(code.contains("pub unnamed: i32,"), "{code}");
     assert!(code.contains("pub enum Unnamed {") && code.contains("pub enum Unnamed2 {"));
 }
