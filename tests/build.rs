@@ -3,7 +3,8 @@
 //! * `any.rs`: the bindings of `schema/any.tl` (TON- and TDLib-style `Object`, `Function`,
 //!   `int512`, `True`);
 //! * `edge.rs`: the bindings of `schema/edge.tl` (anonymous parameters, named repetitions,
-//!   fixed-width integers written word by word, field names that collide);
+//!   fixed-width integers written word by word, field names that collide), and `edge_serde.rs`,
+//!   the same with serde derives;
 //! * with `TL_CORPUS` set: `grammers.rs`, the bindings of grammers/api.tl + mtproto.tl
 //!   (layer 230, the schema of grammers-tl-types 0.11.0) with their samples, enabling
 //!   `cfg(grammers_layer)`.
@@ -17,10 +18,15 @@ fn main() {
     let schema = Path::new(env!("CARGO_MANIFEST_DIR")).join("../schema");
     let ours = [schema.join("api.tl"), schema.join("mtproto.tl")];
     write_samples(&ours, &out.join("ours_samples.rs"));
-    for name in ["any", "edge"] {
-        let file = Path::new(env!("CARGO_MANIFEST_DIR")).join(format!("schema/{name}.tl"));
+    for (name, file, serde) in [
+        ("any", "any", false),
+        ("edge", "edge", false),
+        ("edge_serde", "edge", true),
+    ] {
+        let file = Path::new(env!("CARGO_MANIFEST_DIR")).join(format!("schema/{file}.tl"));
         println!("cargo:rerun-if-changed={}", file.display());
         let code = tl_codegen::Config::new()
+            .serde(serde)
             .generate(&[file])
             .unwrap_or_else(|e| panic!("{e}"));
         write_if_changed(&out.join(format!("{name}.rs")), &code);

@@ -20,6 +20,11 @@ pub mod edge {
     include!(concat!(env!("OUT_DIR"), "/edge.rs"));
 }
 
+/// The bindings of `tests/schema/edge.tl` with serde's derives (`Config::serde(true)`).
+pub mod edge_serde {
+    include!(concat!(env!("OUT_DIR"), "/edge_serde.rs"));
+}
+
 /// Layer 230 as grammers-tl-types 0.11.0 has it (grammers/api.tl + mtproto.tl), generated
 /// by our generator, with samples.
 #[cfg(grammers_layer)]

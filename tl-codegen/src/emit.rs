@@ -76,6 +76,8 @@ pub fn emit(model: &Model, options: &EmitOptions<'_>) -> TokenStream {
         &functions,
         0,
     );
+    let serde_byte_array = (options.serde && model.structs.iter().any(has_serde_byte_array))
+        .then(serde_byte_array_module);
     quote! {
         #layer
 
@@ -89,6 +91,8 @@ pub fn emit(model: &Model, options: &EmitOptions<'_>) -> TokenStream {
 
         #[allow(unused_imports)]
         use #runtime as _;
+
+        #serde_byte_array
 
         #types
         #enums
@@ -332,6 +336,20 @@ impl Emitter<'_> {
             .unwrap_or_default()
     }
 
+    /// `#[serde(with = ...)]` for a byte array longer than serde's arrays (32).
+    fn serde_with(&self, s: &Struct, field: &Field) -> TokenStream {
+        if !self.options.serde || !is_serde_byte_array(field) {
+            return TokenStream::new();
+        }
+        // From the struct's module (`types`, `types::ns`...) up to the root of the output.
+        let mut path = "super::".repeat(s.module.len() + 1);
+        path.push_str("serde_byte_array");
+        if matches!(field.presence, Presence::Optional { .. }) {
+            path.push_str("::option");
+        }
+        quote!(#[serde(with = #path)])
+    }
+
     fn derives(&self) -> TokenStream {
         let serde = self
             .options
@@ -360,7 +378,8 @@ impl Emitter<'_> {
             let fname = ident(&f.name);
             let ty = self.field_type(f);
             let fdocs = self.field_docs(s, f);
-            quote! { #fdocs pub #fname: #ty, }
+            let serde = self.serde_with(s, f);
+            quote! { #fdocs #serde pub #fname: #ty, }
         });
         let id = hex(s.id);
         let tl_name = &s.tl_name;
@@ -942,6 +961,104 @@ impl FixedRun {
             let mut fixed = [0u8; #total];
             #(#copies)*
             buf.extend_from_slice(&fixed);
+        }
+    }
+}
+
+/// Whether `field` is a byte array (or an optional one) that serde cannot derive for: its
+/// arrays stop at 32. (A vector of them is not handled.)
+fn is_serde_byte_array(field: &Field) -> bool {
+    matches!(field.ty, Ty::FixedBytes(len) if len > 32)
+}
+
+fn has_serde_byte_array(s: &Struct) -> bool {
+    s.fields.iter().any(is_serde_byte_array)
+}
+
+/// serde for `[u8; N]` and `Option<[u8; N]>` with N over 32 (`int512`, `key:64*[ int ]`), as
+/// bytes; emitted once at the root of the output when a field needs it.
+fn serde_byte_array_module() -> TokenStream {
+    quote! {
+        /// serde for byte arrays longer than serde's own array impls (32): as bytes.
+        #[doc(hidden)]
+        pub mod serde_byte_array {
+            use ::serde::de::{Error as _, SeqAccess, Visitor};
+            use ::serde::{Deserializer, Serializer};
+
+            pub fn serialize<S: Serializer, const N: usize>(
+                bytes: &[u8; N],
+                serializer: S,
+            ) -> Result<S::Ok, S::Error> {
+                serializer.serialize_bytes(bytes)
+            }
+
+            pub fn deserialize<'de, D: Deserializer<'de>, const N: usize>(
+                deserializer: D,
+            ) -> Result<[u8; N], D::Error> {
+                deserializer.deserialize_bytes(ByteArray::<N>)
+            }
+
+            /// Accepts bytes, or a sequence of numbers (self-describing formats such as JSON).
+            struct ByteArray<const N: usize>;
+
+            impl<'de, const N: usize> Visitor<'de> for ByteArray<N> {
+                type Value = [u8; N];
+
+                fn expecting(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+                    write!(f, "{N} bytes")
+                }
+
+                fn visit_bytes<E: ::serde::de::Error>(self, bytes: &[u8]) -> Result<[u8; N], E> {
+                    bytes
+                        .try_into()
+                        .map_err(|_| E::invalid_length(bytes.len(), &self))
+                }
+
+                fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<[u8; N], A::Error> {
+                    let mut out = [0u8; N];
+                    for (i, byte) in out.iter_mut().enumerate() {
+                        *byte = seq
+                            .next_element()?
+                            .ok_or_else(|| A::Error::invalid_length(i, &self))?;
+                    }
+                    if seq.next_element::<u8>()?.is_some() {
+                        return Err(A::Error::invalid_length(N + 1, &self));
+                    }
+                    Ok(out)
+                }
+            }
+
+            /// The same for `Option<[u8; N]>`.
+            pub mod option {
+                use ::serde::{Deserialize, Deserializer, Serialize, Serializer};
+
+                struct Bytes<const N: usize>([u8; N]);
+
+                impl<const N: usize> Serialize for Bytes<N> {
+                    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+                        super::serialize(&self.0, serializer)
+                    }
+                }
+
+                impl<'de, const N: usize> Deserialize<'de> for Bytes<N> {
+                    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+                        super::deserialize(deserializer).map(Bytes)
+                    }
+                }
+
+                pub fn serialize<S: Serializer, const N: usize>(
+                    bytes: &Option<[u8; N]>,
+                    serializer: S,
+                ) -> Result<S::Ok, S::Error> {
+                    bytes.map(Bytes).serialize(serializer)
+                }
+
+                pub fn deserialize<'de, D: Deserializer<'de>, const N: usize>(
+                    deserializer: D,
+                ) -> Result<Option<[u8; N]>, D::Error> {
+                    Ok(Option::<Bytes<N>>::deserialize(deserializer)?.map(|bytes| bytes.0))
+                }
+            }
         }
     }
 }

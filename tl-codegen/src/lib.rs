@@ -153,7 +153,9 @@ impl Config {
     }
 
     /// Derive `serde::Serialize` and `serde::Deserialize` (the crate using the output must
-    /// depend on `serde` with its `derive` feature). Default: off.
+    /// depend on `serde` with its `derive` feature). Byte arrays wider than 32 (`int512`),
+    /// which serde's own impls stop short of, go through a `serde_byte_array` module emitted
+    /// with them, as bytes; a vector of them is not supported. Default: off.
     pub fn serde(&mut self, on: bool) -> &mut Self {
         self.serde = on;
         self
