@@ -449,6 +449,16 @@ impl<'s> Grammar<'s> {
 
     /// `N*[ params ]`, `n*[ params ]` or `[ params ]`; `None` if `input` starts with none.
     fn repetition(&self, input: &'s str) -> Option<PResult<'s, ParamKind<'s>>> {
+        // Nearly every parameter is not one: a byte scan rules it out before any parser runs.
+        let bytes = input.as_bytes();
+        let word = bytes
+            .iter()
+            .position(|b| !(b.is_ascii_alphanumeric() || *b == b'_'))
+            .unwrap_or(bytes.len());
+        let after_word = bytes[word..].iter().find(|b| !matches!(b, b' ' | b'\t'));
+        if !input.starts_with('[') && (word == 0 || after_word != Some(&b'*')) {
+            return None;
+        }
         if input.starts_with('[') {
             return Some(self.bracketed(input).map(|(i, params)| {
                 let kind = ParamKind::Repeated {
