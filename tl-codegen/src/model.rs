@@ -258,6 +258,14 @@ fn is_primitive(def: &Definition) -> bool {
             && PRIMITIVE_BOXED.contains(&def.result.name))
 }
 
+/// The widest fixed-width integer or repetition generated: a `[u8; N]` lives on the stack
+/// while it is decoded, and real schemas stop at 256 bytes (tgl's `key:64*[int]`).
+const MAX_FIXED_WIDTH: usize = 4096;
+
+fn too_wide(width: usize) -> String {
+    format!("{width} bytes of fixed width: at most {MAX_FIXED_WIDTH} are supported")
+}
+
 /// The width in bytes of a fixed-width integer built-in: `int512 16*[ int ] = Int512`, or
 /// with the words written out, `int128 long long = Int128` (old schemas).
 fn fixed_width(def: &Definition) -> Option<usize> {
@@ -362,6 +370,9 @@ impl Resolver {
             }
             for (def_index, def) in schema.definitions.iter().enumerate() {
                 if let Some(width) = fixed_width(def) {
+                    if width > MAX_FIXED_WIDTH {
+                        self.error(schema, def.span, too_wide(width));
+                    }
                     self.fixed_widths.insert(def.full_name(), width);
                     self.fixed_width_types
                         .insert(def.result.full_name(), def.full_name());
@@ -604,6 +615,10 @@ impl Resolver {
                             );
                             continue;
                         };
+                        if width > MAX_FIXED_WIDTH {
+                            self.error(schema, param.span, too_wide(width));
+                            continue;
+                        }
                         members.push(Member::Field(fields.len()));
                         fields.push(Field {
                             name: naming::field_name(&tl_name),

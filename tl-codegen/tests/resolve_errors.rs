@@ -172,3 +172,16 @@ fn names_made_of_underscores_get_placeholders() {
     assert!(code.contains("pub unnamed: i32,"), "{code}");
     assert!(code.contains("pub enum Unnamed {") && code.contains("pub enum Unnamed2 {"));
 }
+
+#[test]
+fn fixed_widths_are_bounded() {
+    // A `[u8; N]` lives on the stack while it is decoded: absurd widths are refused.
+    assert_eq!(
+        resolve_errors("huge 4000000000*[ long ] = Huge;\nfoo k:1025*[ int ] = Foo;\n"),
+        [
+            "edge.tl:4:1: 32000000000 bytes of fixed width: at most 4096 are supported",
+            "edge.tl:5:5: 4100 bytes of fixed width: at most 4096 are supported",
+        ]
+    );
+    assert!(generated("foo k:1024*[ int ] = Foo;\n").contains("pub k: [u8; 4096],"));
+}
