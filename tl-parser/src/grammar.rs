@@ -336,6 +336,13 @@ impl<'s> Grammar<'s> {
                 let (rest, param) =
                     expect("a parameter such as `name:Type`, or `=`", |i| self.param(i))
                         .parse(i)?;
+                if param.name.is_none()
+                    && matches!(param.kind, ParamKind::Typed { .. })
+                    && param.span.column == 1
+                {
+                    // A bare word starting a line is the next definition: `=` is missing.
+                    return failure(i, "`=` and the result type before the next definition");
+                }
                 params.push(param);
                 i = rest;
             }

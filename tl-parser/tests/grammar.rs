@@ -1687,3 +1687,19 @@ fn error_in_a_named_repetition() {
     let e = single_error("a key:64*int = A;\n");
     assert_syntax(&e, 1, 10, "`[`", "`int`");
 }
+
+#[test]
+fn a_missing_equals_before_the_next_line_is_reported_there() {
+    // Anonymous parameters are TL, but one starting a line is the next definition.
+    let e = single_error("user id:int\nchat id:int = Chat;\n");
+    assert_syntax(
+        &e,
+        2,
+        1,
+        "`=` and the result type before the next definition",
+        "`chat`",
+    );
+    // Indented, it continues the definition (multi-line definitions indent, as ton_api.tl).
+    let schema = parse_conv("pair int\n  long = Pair;\n", Convention::TlParser);
+    assert_eq!(param_shapes(def(&schema, "pair")), ["int", "long"]);
+}
