@@ -120,17 +120,56 @@ fn an_undeclared_object_holds_any_constructor_with_its_id() {
 #[test]
 fn types_differing_only_in_underscores_stay_apart() {
     // `fooBar = FooBar` and `foo_bar = Foo_bar` both convert to `FooBar`: the structs take
-    // their ids as suffixes, the enums their TL names and then their order.
-    let a = enums::FooBarFooBar::from(types::FooBarXb8329303 {});
-    let b = enums::FooBarFooBar2::from(types::FooBarX0034b74c {});
+    // their ids as suffixes; the enums take their TL names (`FooBarFooBar`), which is also
+    // the name of a third type, so they are numbered, and that type keeps its name.
+    let a = enums::FooBarFooBar2::from(types::FooBarXb8329303 {});
+    let b = enums::FooBarFooBar3::from(types::FooBarX0034b74c {});
+    let c = enums::FooBarFooBar::from(types::FooBarFooBar {});
     assert_ne!(a.to_bytes(), b.to_bytes());
-    assert_eq!(enums::FooBarFooBar::from_bytes(&a.to_bytes()).unwrap(), a);
-    assert!(enums::FooBarFooBar::from_bytes(&b.to_bytes()).is_err());
+    assert_eq!(enums::FooBarFooBar2::from_bytes(&a.to_bytes()).unwrap(), a);
+    assert!(enums::FooBarFooBar2::from_bytes(&b.to_bytes()).is_err());
+    assert!(enums::FooBarFooBar2::from_bytes(&c.to_bytes()).is_err());
     // Namespaces `ns` and `n_s` stay two modules.
     assert_ne!(
         types::ns::Item::CONSTRUCTOR_ID,
         types::n_s::Item::CONSTRUCTOR_ID
     );
+}
+
+#[test]
+fn flag_words_named_like_the_codecs_locals() {
+    // `fixed:# buf:# Fixed:#`: three words, in order, each with its own bit.
+    let value = types::Words {
+        x: Some(1),
+        y: Some(2),
+        z: Some("z".to_owned()),
+    };
+    let bytes = value.to_bytes();
+    let mut expected = types::Words::CONSTRUCTOR_ID.to_le_bytes().to_vec();
+    for word in [1u32, 1 << 1, 1 << 2] {
+        expected.extend(word.to_le_bytes());
+    }
+    expected.extend(1i32.to_le_bytes());
+    expected.extend(2i64.to_le_bytes());
+    expected.extend([1, b'z', 0, 0]);
+    assert_eq!(bytes, expected);
+    assert_eq!(types::Words::from_bytes(&bytes).unwrap(), value);
+    let empty = types::Words {
+        x: None,
+        y: None,
+        z: None,
+    };
+    assert_eq!(empty.to_bytes().len(), 4 + 12);
+    assert_eq!(types::Words::from_bytes(&empty.to_bytes()).unwrap(), empty);
+}
+
+#[test]
+fn an_all_int_constructor_beside_another_is_an_ordinary_constructor() {
+    let pair = enums::PairOrName::from(types::PairOrName { arg1: 1, arg2: 2 });
+    let mut expected = types::PairOrName::CONSTRUCTOR_ID.to_le_bytes().to_vec();
+    expected.extend([1, 0, 0, 0, 2, 0, 0, 0]);
+    assert_eq!(pair.to_bytes(), expected);
+    assert_eq!(enums::PairOrName::from_bytes(&expected).unwrap(), pair);
 }
 
 #[test]

@@ -28,56 +28,77 @@ pub struct Report {
 /// Checks one file, appending a human-readable summary to `out` (errors go there too).
 /// References to other types are not followed: see [`check_files`].
 pub fn check_file(path: &Path, options: &Options, out: &mut String) -> Outcome {
-    let report = &check_files(&[path], options, false)[0];
+    let report = &check_files(&[path], options, Resolution::None)[0];
     out.push_str(&report.text);
     report.outcome
 }
 
-/// Checks files that form one schema (e.g. api.tl and mtproto.tl): a report per file (syntax,
-/// ids), then, if `resolve` and every file parsed, one for the references across them (unknown
-/// types and the other errors that would stop generation), as generating them would find.
-pub fn check_files(paths: &[impl AsRef<Path>], options: &Options, resolve: bool) -> Vec<Report> {
+/// Whether and how [`check_files`] resolves the types that files refer to.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Resolution {
+    /// Syntax and ids only.
+    None,
+    /// Each file as a schema of its own (the command's default: files need not be related).
+    EachFile,
+    /// All files as one schema, as generating them together would (api.tl and mtproto.tl).
+    Together,
+}
+
+/// Checks files: a report per file, in order (syntax, ids, and with [`Resolution::EachFile`]
+/// its unknown types and the other errors that would stop generation), then with
+/// [`Resolution::Together`], if every file parsed, one report for the references across them.
+pub fn check_files(
+    paths: &[impl AsRef<Path>],
+    options: &Options,
+    resolution: Resolution,
+) -> Vec<Report> {
+    let sources: Vec<(String, Result<String, String>)> = paths
+        .iter()
+        .map(|path| {
+            let name = path.as_ref().display().to_string();
+            let source = std::fs::read_to_string(path).map_err(|e| e.to_string());
+            (name, source)
+        })
+        .collect();
     let mut reports = Vec::new();
-    let mut sources = Vec::new();
-    for path in paths {
-        let name = path.as_ref().display().to_string();
-        match std::fs::read_to_string(path) {
-            Ok(source) => sources.push((name, source)),
-            Err(e) => reports.push(Report {
-                outcome: Outcome::Errors,
-                text: format!("error: cannot read {name}: {e}\n"),
-            }),
-        }
-    }
     let mut schemas = Vec::new();
     for (name, source) in &sources {
+        let source = match source {
+            Ok(source) => source,
+            Err(e) => {
+                reports.push(Report {
+                    outcome: Outcome::Errors,
+                    text: format!("error: cannot read {name}: {e}\n"),
+                });
+                continue;
+            }
+        };
         let mut text = String::new();
-        let outcome = match tl_parser::parse(name, source, options) {
+        let mut outcome = Outcome::Errors;
+        match tl_parser::parse(name, source, options) {
             Ok(schema) => {
-                let outcome = summarize(&schema, &mut text);
+                outcome = summarize(&schema, &mut text);
+                if resolution == Resolution::EachFile {
+                    if let Some(errors) = resolve(std::slice::from_ref(&schema), &[(name, source)])
+                    {
+                        text.push_str(&errors);
+                        outcome = Outcome::Errors;
+                    }
+                }
                 schemas.push(schema);
-                outcome
             }
             Err(report) => {
                 let _ = writeln!(text, "{report}");
-                Outcome::Errors
             }
-        };
+        }
         reports.push(Report { outcome, text });
     }
-    if resolve && reports.iter().all(|r| r.outcome != Outcome::Errors) {
-        if let Err(errors) = crate::model::resolve(&schemas, crate::DEFAULT_MAX_INLINE_VARIANT) {
-            let named: Vec<(&str, &str)> = sources
-                .iter()
-                .map(|(name, text)| (name.as_str(), text.as_str()))
-                .collect();
-            let mut text = crate::model::render_errors(&errors, &named);
-            let _ = writeln!(
-                text,
-                "error: the schema cannot be generated: {} error{}",
-                errors.len(),
-                if errors.len() == 1 { "" } else { "s" }
-            );
+    if resolution == Resolution::Together && reports.iter().all(|r| r.outcome != Outcome::Errors) {
+        let named: Vec<(&String, &String)> = sources
+            .iter()
+            .filter_map(|(name, source)| Some((name, source.as_ref().ok()?)))
+            .collect();
+        if let Some(text) = resolve(&schemas, &named) {
             reports.push(Report {
                 outcome: Outcome::Errors,
                 text,
@@ -85,6 +106,20 @@ pub fn check_files(paths: &[impl AsRef<Path>], options: &Options, resolve: bool)
         }
     }
     reports
+}
+
+/// The rendered errors that generating `schemas` would stop on, if any.
+fn resolve(schemas: &[Schema], sources: &[(&String, &String)]) -> Option<String> {
+    let errors = crate::model::resolve(schemas, crate::DEFAULT_MAX_INLINE_VARIANT).err()?;
+    let named: Vec<(&str, &str)> = sources
+        .iter()
+        .map(|(name, text)| (name.as_str(), text.as_str()))
+        .collect();
+    let mut text = crate::model::render_errors(&errors, &named);
+    let n = errors.len();
+    let s = if n == 1 { "" } else { "s" };
+    let _ = writeln!(text, "error: the schema cannot be generated: {n} error{s}");
+    Some(text)
 }
 
 fn summarize(schema: &Schema, out: &mut String) -> Outcome {

@@ -11,6 +11,7 @@ use syn::Ident;
 use tl_parser::Category;
 
 use crate::model::{self, Enum, Field, Member, Model, Presence, Struct, Ty};
+use crate::naming;
 
 /// What to emit besides the code.
 pub struct EmitOptions<'a> {
@@ -907,18 +908,9 @@ fn bit_mask(bit: u32) -> TokenStream {
     }
 }
 
-/// Decoders' local names that a field must not take: the decoder's own (`reader`, and `slot`,
-/// the allocation of a boxed constructor), and the placeholders that `clippy::disallowed_names`
-/// rejects by default (`foo`, `baz`, `quux`).
-const RESERVED_LOCALS: &[&str] = &["reader", "slot", "foo", "baz", "quux"];
-
 /// The local variable holding a field while decoding.
 fn local_name(field: &Field) -> Ident {
-    if RESERVED_LOCALS.contains(&field.name.as_str()) {
-        format_ident!("{}_", field.name)
-    } else {
-        ident(&field.name)
-    }
+    ident(&naming::field_local(field))
 }
 
 /// Consecutive fixed-width members (flag words, numbers, `int128`...), written with one append:

@@ -4,7 +4,7 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 
 use clap::{Args, Parser, Subcommand};
-use tl_codegen::check::{Outcome, check_files};
+use tl_codegen::check::{Outcome, Resolution, check_files};
 use tl_parser::{Convention, Options};
 
 /// Generate Rust from TL schema files, or check them.
@@ -35,12 +35,19 @@ struct Cli {
 
 #[derive(Subcommand)]
 enum Command {
-    /// Parse schema files, verify every written constructor id, resolve every type that the
-    /// files (together, as one schema) refer to, and print a summary.
+    /// Parse schema files, verify every written constructor id, resolve every type that each
+    /// file (or, with --together, all of them as one schema) refers to, and print a summary.
     ///
     /// Exit status: 0 when everything verifies, 1 when a written id mismatches (and is not
     /// accepted), 2 on syntax or semantic errors (unknown types included).
-    Check(SchemaArgs),
+    Check {
+        #[command(flatten)]
+        schema: SchemaArgs,
+        /// Resolve the files as one schema, as generating them together does (a file may
+        /// then refer to types of another).
+        #[arg(long)]
+        together: bool,
+    },
 }
 
 #[derive(Args)]
@@ -86,7 +93,7 @@ impl SchemaArgs {
 fn main() -> ExitCode {
     let cli = Cli::parse();
     match &cli.command {
-        Some(Command::Check(args)) => check(args),
+        Some(Command::Check { schema, together }) => check(schema, *together),
         None => generate(&cli),
     }
 }
@@ -127,10 +134,15 @@ fn generate(cli: &Cli) -> ExitCode {
     ExitCode::SUCCESS
 }
 
-fn check(args: &SchemaArgs) -> ExitCode {
+fn check(args: &SchemaArgs, together: bool) -> ExitCode {
     let options = args.options();
+    let resolution = if together {
+        Resolution::Together
+    } else {
+        Resolution::EachFile
+    };
     let mut worst = Outcome::Verified;
-    for report in check_files(&args.files, &options, true) {
+    for report in check_files(&args.files, &options, resolution) {
         if report.outcome == Outcome::Errors {
             eprint!("{}", report.text);
         } else {

@@ -121,8 +121,11 @@ pub enum Member {
 /// A `#` parameter that conditions refer to.
 #[derive(Debug, Clone)]
 pub struct FlagWord {
-    /// Local variable name in generated code (the TL name, snake_case).
+    /// Local variable name in generated code (the TL name, snake_case, kept clear of the
+    /// codecs' own locals and of the fields: [`naming::name_flag_words`]).
     pub name: String,
+    /// The TL name, which conditions (`flags.3?`) refer to.
+    pub tl_name: String,
     /// Bits that some field uses.
     pub defined_bits: u32,
 }
@@ -249,13 +252,27 @@ const PRIMITIVE_BOXED: &[&str] = &[
     "Int53", "Int64",
 ];
 
-/// Whether a definition describes a primitive rather than a constructor to generate.
+/// Whether a definition describes a primitive rather than a constructor to generate
+/// (fixed-width built-ins aside: see [`fixed_width`]).
 fn is_primitive(def: &Definition) -> bool {
     def.builtin
-        || fixed_width(def).is_some()
         || (def.category == Category::Type
             && def.result.namespace.is_empty()
             && PRIMITIVE_BOXED.contains(&def.result.name))
+}
+
+/// The width in bytes of a fixed-width integer built-in: `int512 16*[ int ] = Int512`, or
+/// with the words written out, `int128 long long = Int128` (old schemas). Only the sole
+/// constructor of its type is one (`constructors` counts them per type): `foo int = Foo`
+/// beside `bar x:string = Foo` is an ordinary constructor.
+fn fixed_width(def: &Definition, constructors: &HashMap<String, usize>) -> Option<usize> {
+    if def.category != Category::Type
+        || def.params.iter().any(|p| p.name.is_some())
+        || constructors.get(&def.result.full_name()) != Some(&1)
+    {
+        return None;
+    }
+    words_width(&def.params).filter(|&width| width > 0)
 }
 
 /// The widest fixed-width integer or repetition generated: a `[u8; N]` lives on the stack
@@ -266,38 +283,31 @@ fn too_wide(width: usize) -> String {
     format!("{width} bytes of fixed width: at most {MAX_FIXED_WIDTH} are supported")
 }
 
-/// The width in bytes of a fixed-width integer built-in: `int512 16*[ int ] = Int512`, or
-/// with the words written out, `int128 long long = Int128` (old schemas).
-fn fixed_width(def: &Definition) -> Option<usize> {
-    if def.category != Category::Type || def.params.iter().any(|p| p.name.is_some()) {
-        return None;
-    }
-    words_width(&def.params)
-}
-
 /// The width of anonymous `int`, `long` and `N*[ ... ]` of them; `None` for anything else.
+/// Saturates rather than overflows: absurd widths are refused against [`MAX_FIXED_WIDTH`].
 fn words_width(params: &[Param]) -> Option<usize> {
-    let mut width = 0;
+    let mut width: usize = 0;
     for param in params {
-        width += match &param.kind {
+        let param_width = match &param.kind {
             ParamKind::Typed {
                 condition: None,
                 ty,
             } if param.name.is_none() && ty.namespace.is_empty() && ty.args.is_empty() => {
                 match ty.name {
-                    "int" => 4,
-                    "long" => 8,
+                    "int" | "int32" => 4,
+                    "long" | "int64" => 8,
                     _ => return None,
                 }
             }
             ParamKind::Repeated {
                 multiplier: Some(Multiplier::Literal(count)),
                 params,
-            } => (*count as usize).checked_mul(words_width(params)?)?,
+            } => (*count as usize).saturating_mul(words_width(params)?),
             _ => return None,
         };
+        width = width.saturating_add(param_width);
     }
-    (width > 0).then_some(width)
+    Some(width)
 }
 
 /// Whether `def` has the root-namespace type `name` as its result or among its parameters'
@@ -328,7 +338,11 @@ pub fn resolve(schemas: &[Schema], max_inline_variant: usize) -> Result<Model, V
     resolver.collect(schemas);
     resolver.resolve_fields(schemas);
     if !resolver.errors.is_empty() {
-        return Err(resolver.errors);
+        // In source order, file by file, as the parser reports its own.
+        let file_index = |file: &str| schemas.iter().position(|s| s.file == file);
+        let mut errors = resolver.errors;
+        errors.sort_by_key(|e| (file_index(&e.file), e.span.start));
+        return Err(errors);
     }
     let mut model = resolver.model;
     decide_boxing(&mut model, max_inline_variant);
@@ -362,6 +376,12 @@ impl Resolver {
 
     /// Pass 1: a struct per definition, an enum per boxed type, names.
     fn collect(&mut self, schemas: &[Schema]) {
+        let mut constructors: HashMap<String, usize> = HashMap::new();
+        for def in schemas.iter().flat_map(|s| &s.definitions) {
+            if def.category == Category::Type {
+                *constructors.entry(def.result.full_name()).or_default() += 1;
+            }
+        }
         let mut seen: HashMap<(Category, String), String> = HashMap::new();
         let (mut any_object, mut any_function) = (false, false);
         for (file_index, schema) in schemas.iter().enumerate() {
@@ -369,7 +389,8 @@ impl Resolver {
                 self.model.layer = Some(layer);
             }
             for (def_index, def) in schema.definitions.iter().enumerate() {
-                if let Some(width) = fixed_width(def) {
+                let fixed = fixed_width(def, &constructors);
+                if let Some(width) = fixed {
                     if width > MAX_FIXED_WIDTH {
                         self.error(schema, def.span, too_wide(width));
                     }
@@ -381,7 +402,7 @@ impl Resolver {
                 // as pyrogram's mtproto schema has it): TL's universal types.
                 any_object |= refers_to(def, "Object");
                 any_function |= refers_to(def, "Function");
-                if is_primitive(def) {
+                if fixed.is_some() || is_primitive(def) {
                     continue;
                 }
                 let full_name = def.full_name();
@@ -546,6 +567,7 @@ impl Resolver {
                         members.push(Member::FlagWord(flag_words.len()));
                         flag_words.push(FlagWord {
                             name: naming::field_name(&tl_name),
+                            tl_name: tl_name.clone(),
                             defined_bits: 0,
                         });
                     }
@@ -563,10 +585,9 @@ impl Resolver {
                             None => Presence::Required,
                             Some(cond) => {
                                 // The parser guarantees the word precedes its conditions.
-                                let word_name = naming::field_name(cond.field);
                                 let word = flag_words
                                     .iter()
-                                    .position(|w| w.name == word_name)
+                                    .position(|w| w.tl_name == cond.field)
                                     .unwrap_or(0);
                                 if let Some(w) = flag_words.get_mut(word) {
                                     w.defined_bits |= 1 << cond.bit;
@@ -630,6 +651,7 @@ impl Resolver {
                 }
             }
             naming::dedupe_fields(&mut fields);
+            naming::name_flag_words(&mut flag_words, &fields);
             let returns = if def.category == Category::Function {
                 match self.resolve_type(&def.result, &generics) {
                     Ok(Ty::Bare(_)) => {

@@ -23,7 +23,7 @@ use std::collections::{HashMap, HashSet};
 use heck::{ToSnakeCase, ToUpperCamelCase};
 use tl_parser::Category;
 
-use crate::model::{Field, Model};
+use crate::model::{Field, FlagWord, Model};
 
 const KEYWORDS: &[&str] = &[
     "abstract", "as", "async", "await", "become", "box", "break", "const", "continue", "do", "dyn",
@@ -125,6 +125,42 @@ pub fn dedupe_fields(fields: &mut [Field]) {
     }
 }
 
+/// Locals of the generated decoders that a field's local must not take (`reader`, and `slot`,
+/// the allocation of a boxed constructor), and the placeholders that
+/// `clippy::disallowed_names` rejects by default.
+pub const DECODER_LOCALS: &[&str] = &["reader", "slot", "foo", "baz", "quux"];
+
+/// Locals of the generated encoders (`buf`, the run of fixed-width members `fixed`, an
+/// optional field's `value` and its `zero`).
+const ENCODER_LOCALS: &[&str] = &["buf", "fixed", "value", "zero"];
+
+/// The local name of a field in decoders: its name, or with `_` if a decoder local has it.
+pub fn field_local(field: &Field) -> String {
+    if DECODER_LOCALS.contains(&field.name.as_str()) {
+        format!("{}_", field.name)
+    } else {
+        field.name.clone()
+    }
+}
+
+/// Gives flag words (locals of both encoders and decoders) names that no codec local, field
+/// local or other flag word has (`flags:#` and `Flags:#` are `flags` and `flags_`).
+pub fn name_flag_words(words: &mut [FlagWord], fields: &[Field]) {
+    let mut taken: HashSet<String> = fields.iter().map(field_local).collect();
+    taken.extend(
+        DECODER_LOCALS
+            .iter()
+            .chain(ENCODER_LOCALS)
+            .map(|n| (*n).to_owned()),
+    );
+    for word in words {
+        while taken.contains(&word.name) {
+            word.name.push('_');
+        }
+        taken.insert(word.name.clone());
+    }
+}
+
 /// Applies the collision rules to struct, enum and variant names.
 pub fn disambiguate(model: &mut Model) {
     let mut groups: HashMap<(Category, Vec<String>, String), Vec<usize>> = HashMap::new();
@@ -148,31 +184,38 @@ pub fn disambiguate(model: &mut Model) {
             .or_default()
             .push(i);
     }
-    let mut colliding: Vec<Vec<usize>> =
-        enum_groups.into_values().filter(|m| m.len() > 1).collect();
-    colliding.sort();
-    for members in colliding {
-        for &i in &members {
+    let mut qualified = vec![false; model.enums.len()];
+    for members in enum_groups.into_values().filter(|m| m.len() > 1) {
+        for i in members {
             // Boxed types have no id: their full TL name (with namespace) tells them apart.
             let e = &mut model.enums[i];
             e.name = format!("{}{}", e.name, qualified_name(&e.tl_name));
+            qualified[i] = true;
         }
-        // Unless they differ only in underscores or case (`_` and `__`): then by order.
-        for (n, &i) in members.iter().enumerate().skip(1) {
-            let (module, name) = (&model.enums[i].module, &model.enums[i].name);
-            let taken = |candidate: &str| {
-                model
-                    .enums
-                    .iter()
-                    .any(|other| other.module == *module && other.name == candidate)
-            };
-            if members[..n].iter().any(|&j| model.enums[j].name == *name) {
-                let mut k = n + 1;
-                while taken(&format!("{name}{k}")) {
-                    k += 1;
-                }
-                model.enums[i].name = format!("{name}{k}");
+    }
+    // Unless they differ only in underscores or case (`_` and `__`), or the qualified name is
+    // another type's: then the qualified ones (in schema order) are numbered.
+    let mut taken: HashSet<(Vec<String>, String)> = model
+        .enums
+        .iter()
+        .map(|e| (e.module.clone(), e.name.clone()))
+        .collect();
+    let mut kept: HashSet<(Vec<String>, String)> = model
+        .enums
+        .iter()
+        .zip(&qualified)
+        .filter(|(_, q)| !**q)
+        .map(|(e, _)| (e.module.clone(), e.name.clone()))
+        .collect();
+    for (e, _) in model.enums.iter_mut().zip(&qualified).filter(|(_, q)| **q) {
+        if !kept.insert((e.module.clone(), e.name.clone())) {
+            let mut n = 2;
+            while taken.contains(&(e.module.clone(), format!("{}{n}", e.name))) {
+                n += 1;
             }
+            e.name = format!("{}{n}", e.name);
+            taken.insert((e.module.clone(), e.name.clone()));
+            kept.insert((e.module.clone(), e.name.clone()));
         }
     }
 

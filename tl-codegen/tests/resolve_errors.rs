@@ -107,7 +107,7 @@ fn write_files(test: &str, files: &[(&str, &str)]) -> Vec<std::path::PathBuf> {
 
 #[test]
 fn check_resolves_the_files_together() {
-    use tl_codegen::check::{Outcome, check_files};
+    use tl_codegen::check::{Outcome, Resolution, check_files};
 
     let paths = write_files(
         "together",
@@ -118,7 +118,7 @@ fn check_resolves_the_files_together() {
     );
     let options = tl_parser::Options::default();
     // Each file parses; `api.tl` alone refers to a type it does not declare.
-    let alone = check_files(&paths[..1], &options, true);
+    let alone = check_files(&paths[..1], &options, Resolution::Together);
     let outcomes: Vec<Outcome> = alone.iter().map(|r| r.outcome).collect();
     assert_eq!(outcomes, [Outcome::Verified, Outcome::Errors]);
     let text = &alone[1].text;
@@ -129,16 +129,27 @@ fn check_resolves_the_files_together() {
         "{text}"
     );
     // Together they form one schema.
-    let together = check_files(&paths, &options, true);
+    let together = check_files(&paths, &options, Resolution::Together);
     let outcomes: Vec<Outcome> = together.iter().map(|r| r.outcome).collect();
     assert_eq!(outcomes, [Outcome::Verified, Outcome::Verified]);
+    // File by file (the command's default), `api.tl` fails on its own, in its own report.
+    let each = check_files(&paths, &options, Resolution::EachFile);
+    let outcomes: Vec<Outcome> = each.iter().map(|r| r.outcome).collect();
+    assert_eq!(outcomes, [Outcome::Errors, Outcome::Verified]);
+    assert!(
+        each[0].text.contains("unknown type `Photo`"),
+        "{}",
+        each[0].text
+    );
     // Without resolution, only the files' own checks.
-    assert_eq!(check_files(&paths[..1], &options, false).len(), 1);
+    let syntax_only = check_files(&paths[..1], &options, Resolution::None);
+    assert_eq!(syntax_only.len(), 1);
+    assert_eq!(syntax_only[0].outcome, Outcome::Verified);
 }
 
 #[test]
 fn check_reports_unknown_types_beside_id_mismatches() {
-    use tl_codegen::check::{Outcome, check_files};
+    use tl_codegen::check::{Outcome, Resolution, check_files};
 
     let paths = write_files(
         "mismatch",
@@ -147,11 +158,17 @@ fn check_reports_unknown_types_beside_id_mismatches() {
             "int ? = Int;\nuser#12345678 id:int photo:Photo = User;\n",
         )],
     );
-    let reports = check_files(&paths, &tl_parser::Options::default(), true);
+    let reports = check_files(&paths, &tl_parser::Options::default(), Resolution::Together);
     let outcomes: Vec<Outcome> = reports.iter().map(|r| r.outcome).collect();
     assert_eq!(outcomes, [Outcome::IdMismatch, Outcome::Errors]);
     assert!(reports[0].text.contains("`user` is written as #12345678"));
     assert!(reports[1].text.contains("unknown type `Photo`"));
+    // File by file, both in the file's report, which is then an error.
+    let each = check_files(&paths, &tl_parser::Options::default(), Resolution::EachFile);
+    assert_eq!(each.len(), 1);
+    assert_eq!(each[0].outcome, Outcome::Errors);
+    assert!(each[0].text.contains("`user` is written as #12345678"));
+    assert!(each[0].text.contains("unknown type `Photo`"));
 }
 
 #[test]
@@ -175,13 +192,21 @@ fn names_made_of_underscores_get_placeholders() {
 
 #[test]
 fn fixed_widths_are_bounded() {
-    // A `[u8; N]` lives on the stack while it is decoded: absurd widths are refused.
-    assert_eq!(
-        resolve_errors("huge 4000000000*[ long ] = Huge;\nfoo k:1025*[ int ] = Foo;\n"),
-        [
-            "edge.tl:4:1: 32000000000 bytes of fixed width: at most 4096 are supported",
-            "edge.tl:5:5: 4100 bytes of fixed width: at most 4096 are supported",
-        ]
+    // A `[u8; N]` lives on the stack while it is decoded: absurd widths are refused, and
+    // widths that overflow `usize` (found in review: a panic) saturate into the same error.
+    let errors = resolve_errors(
+        "huge 4000000000*[ long ] = Huge;\nfoo k:1025*[ int ] = Foo;\n\
+         a 2147483648*[1073741824*[int]] 2147483648*[1073741824*[int]] = A;\n",
     );
+    assert_eq!(errors.len(), 3, "{errors:?}");
+    let at = ["edge.tl:4:1: ", "edge.tl:5:5: ", "edge.tl:6:1: "];
+    for (error, at) in errors.iter().zip(at) {
+        assert!(error.starts_with(at), "{error}");
+        assert!(
+            error.ends_with(" bytes of fixed width: at most 4096 are supported"),
+            "{error}"
+        );
+    }
+    assert!(errors[1].contains(": 4100 bytes"));
     assert!(generated("foo k:1024*[ int ] = Foo;\n").contains("pub k: [u8; 4096],"));
 }
