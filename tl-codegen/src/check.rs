@@ -16,9 +16,9 @@ pub enum Outcome {
     Errors = 2,
 }
 
-/// What checking found in one file, or across files.
+/// What checking found in one file, or across files ([`Resolution::Together`]).
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Report {
+pub struct FileReport {
     /// How it went.
     pub outcome: Outcome,
     /// A human-readable summary, errors included.
@@ -51,7 +51,7 @@ pub fn check_files(
     paths: &[impl AsRef<Path>],
     options: &Options,
     resolution: Resolution,
-) -> Vec<Report> {
+) -> Vec<FileReport> {
     let sources: Vec<(String, Result<String, String>)> = paths
         .iter()
         .map(|path| {
@@ -66,7 +66,7 @@ pub fn check_files(
         let source = match source {
             Ok(source) => source,
             Err(e) => {
-                reports.push(Report {
+                reports.push(FileReport {
                     outcome: Outcome::Errors,
                     text: format!("error: cannot read {name}: {e}\n"),
                 });
@@ -91,7 +91,7 @@ pub fn check_files(
                 let _ = writeln!(text, "{report}");
             }
         }
-        reports.push(Report { outcome, text });
+        reports.push(FileReport { outcome, text });
     }
     if resolution == Resolution::Together && reports.iter().all(|r| r.outcome != Outcome::Errors) {
         let named: Vec<(&String, &String)> = sources
@@ -99,7 +99,7 @@ pub fn check_files(
             .filter_map(|(name, source)| Some((name, source.as_ref().ok()?)))
             .collect();
         if let Some(text) = resolve(&schemas, &named) {
-            reports.push(Report {
+            reports.push(FileReport {
                 outcome: Outcome::Errors,
                 text,
             });

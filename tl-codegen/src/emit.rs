@@ -963,6 +963,30 @@ fn is_serde_byte_array(field: &Field) -> bool {
     matches!(field.ty, Ty::FixedBytes(len) if len > 32)
 }
 
+/// serde's derives cannot handle a vector of byte arrays wider than 32 (`vector<int512>`),
+/// which `serde_byte_array` does not cover: refused before emitting code that would not compile.
+pub(crate) fn check_serde(model: &Model) -> Result<(), String> {
+    fn wide_in_vector(ty: &Ty) -> bool {
+        match ty {
+            Ty::Vector { elem, .. } => {
+                matches!(**elem, Ty::FixedBytes(len) if len > 32) || wide_in_vector(elem)
+            }
+            _ => false,
+        }
+    }
+    let found = model.structs.iter().find_map(|s| {
+        let field = s.fields.iter().find(|f| wide_in_vector(&f.ty))?;
+        Some(format!("`{}` of `{}`", field.tl_name, s.tl_name))
+    });
+    match found {
+        Some(field) => Err(format!(
+            "serde: field {field} is a vector of byte arrays wider than 32 bytes, which the \
+             serde derives do not support; generate without serde"
+        )),
+        None => Ok(()),
+    }
+}
+
 fn has_serde_byte_array(s: &Struct) -> bool {
     s.fields.iter().any(is_serde_byte_array)
 }

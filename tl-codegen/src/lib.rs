@@ -73,6 +73,8 @@ pub enum Error {
         /// The errors with their source lines, as the parser reports its own.
         rendered: String,
     },
+    /// The schema needs something the generator does not do (with these options).
+    Unsupported(String),
     /// The runtime path is not a Rust path.
     RuntimePath(String),
     /// The emitted tokens did not form a Rust file: a bug in tl-codegen.
@@ -102,6 +104,7 @@ impl fmt::Display for Error {
                     "{rendered}error: the schema cannot be generated: {n} error{s}"
                 )
             }
+            Error::Unsupported(message) => write!(f, "error: {message}"),
             Error::RuntimePath(path) => {
                 write!(f, "`{path}` is not a valid path to the runtime crate")
             }
@@ -234,6 +237,9 @@ impl Config {
     /// As [`Config::generate`], from `(file name, text)` pairs.
     pub fn generate_from_sources(&self, sources: &[(&str, &str)]) -> Result<String, Error> {
         let model = self.model(sources)?;
+        if self.serde {
+            emit::check_serde(&model).map_err(Error::Unsupported)?;
+        }
         let runtime = self.runtime()?;
         let tokens = emit::emit(
             &model,

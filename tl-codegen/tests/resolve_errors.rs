@@ -91,31 +91,44 @@ fn anonymous_parameters_are_named_by_position() {
     assert!(code.contains("pub arg3: i64,"), "{code}");
 }
 
-/// Writes `files` into a new directory of the system's temporary one; returns their paths.
-fn write_files(test: &str, files: &[(&str, &str)]) -> Vec<std::path::PathBuf> {
+/// Files written into a new directory of the system's temporary one, removed on drop.
+struct TempFiles {
+    dir: std::path::PathBuf,
+    paths: Vec<std::path::PathBuf>,
+}
+
+impl Drop for TempFiles {
+    fn drop(&mut self) {
+        let _ = std::fs::remove_dir_all(&self.dir);
+    }
+}
+
+fn write_files(test: &str, files: &[(&str, &str)]) -> TempFiles {
     let dir = std::env::temp_dir().join(format!("tl-codegen-{test}-{}", std::process::id()));
     std::fs::create_dir_all(&dir).unwrap();
-    files
+    let paths = files
         .iter()
         .map(|(name, text)| {
             let path = dir.join(name);
             std::fs::write(&path, text).unwrap();
             path
         })
-        .collect()
+        .collect();
+    TempFiles { dir, paths }
 }
 
 #[test]
 fn check_resolves_the_files_together() {
     use tl_codegen::check::{Outcome, Resolution, check_files};
 
-    let paths = write_files(
+    let files = write_files(
         "together",
         &[
             ("api.tl", "int ? = Int;\nuser id:int photo:Photo = User;\n"),
             ("more.tl", "photoEmpty = Photo;\n"),
         ],
     );
+    let paths = &files.paths;
     let options = tl_parser::Options::default();
     // Each file parses; `api.tl` alone refers to a type it does not declare.
     let alone = check_files(&paths[..1], &options, Resolution::Together);
@@ -129,11 +142,11 @@ fn check_resolves_the_files_together() {
         "{text}"
     );
     // Together they form one schema.
-    let together = check_files(&paths, &options, Resolution::Together);
+    let together = check_files(paths, &options, Resolution::Together);
     let outcomes: Vec<Outcome> = together.iter().map(|r| r.outcome).collect();
     assert_eq!(outcomes, [Outcome::Verified, Outcome::Verified]);
     // File by file (the command's default), `api.tl` fails on its own, in its own report.
-    let each = check_files(&paths, &options, Resolution::EachFile);
+    let each = check_files(paths, &options, Resolution::EachFile);
     let outcomes: Vec<Outcome> = each.iter().map(|r| r.outcome).collect();
     assert_eq!(outcomes, [Outcome::Errors, Outcome::Verified]);
     assert!(
@@ -151,20 +164,21 @@ fn check_resolves_the_files_together() {
 fn check_reports_unknown_types_beside_id_mismatches() {
     use tl_codegen::check::{Outcome, Resolution, check_files};
 
-    let paths = write_files(
+    let files = write_files(
         "mismatch",
         &[(
             "api.tl",
             "int ? = Int;\nuser#12345678 id:int photo:Photo = User;\n",
         )],
     );
-    let reports = check_files(&paths, &tl_parser::Options::default(), Resolution::Together);
+    let paths = &files.paths;
+    let reports = check_files(paths, &tl_parser::Options::default(), Resolution::Together);
     let outcomes: Vec<Outcome> = reports.iter().map(|r| r.outcome).collect();
     assert_eq!(outcomes, [Outcome::IdMismatch, Outcome::Errors]);
     assert!(reports[0].text.contains("`user` is written as #12345678"));
     assert!(reports[1].text.contains("unknown type `Photo`"));
     // File by file, both in the file's report, which is then an error.
-    let each = check_files(&paths, &tl_parser::Options::default(), Resolution::EachFile);
+    let each = check_files(paths, &tl_parser::Options::default(), Resolution::EachFile);
     assert_eq!(each.len(), 1);
     assert_eq!(each[0].outcome, Outcome::Errors);
     assert!(each[0].text.contains("`user` is written as #12345678"));
@@ -209,4 +223,17 @@ fn fixed_widths_are_bounded() {
     }
     assert!(errors[1].contains(": 4100 bytes"));
     assert!(generated("foo k:1024*[ int ] = Foo;\n").contains("pub k: [u8; 4096],"));
+}
+
+#[test]
+fn serde_refuses_vectors_of_wide_byte_arrays() {
+    let text =
+        format!("{PRELUDE}vector {{t:Type}} # [ t ] = Vector t;\na xs:vector<int512> = A;\n");
+    let sources = [("edge.tl", text.as_str())];
+    match Config::new().serde(true).generate_from_sources(&sources) {
+        Err(Error::Unsupported(message)) => assert!(message.contains("`xs` of `a`"), "{message}"),
+        other => panic!("expected Unsupported, got {:?}", other.map(|_| "code")),
+    }
+    // Without serde the same schema generates.
+    assert!(Config::new().generate_from_sources(&sources).is_ok());
 }
