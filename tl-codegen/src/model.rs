@@ -394,6 +394,20 @@ impl Resolver {
                     if width > MAX_FIXED_WIDTH {
                         self.error(schema, def.span, too_wide(width));
                     }
+                    let builtin = match def.name {
+                        "int128" => 16,
+                        "int256" => 32,
+                        "int512" => 64,
+                        _ => width,
+                    };
+                    if def.namespace.is_empty() && builtin != width {
+                        let message = format!(
+                            "`{}` is {builtin} bytes wide, not {width}: this declaration \
+                             contradicts the built-in",
+                            def.name
+                        );
+                        self.error(schema, def.span, message);
+                    }
                     self.fixed_widths.insert(def.full_name(), width);
                     self.fixed_width_types
                         .insert(def.result.full_name(), def.full_name());

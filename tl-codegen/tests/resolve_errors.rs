@@ -237,3 +237,17 @@ fn serde_refuses_vectors_of_wide_byte_arrays() {
     // Without serde the same schema generates.
     assert!(Config::new().generate_from_sources(&sources).is_ok());
 }
+
+#[test]
+fn a_builtin_declared_with_another_width_is_an_error() {
+    assert_eq!(
+        resolve_errors("int128 2*[ int ] = Int128;\n"),
+        [
+            "edge.tl:4:1: `int128` is 16 bytes wide, not 8: this declaration contradicts the built-in"
+        ]
+    );
+    // Declared as the built-in is, in either form, it is the built-in.
+    assert!(
+        generated("int128 long long = Int128;\na x:int128 = A;\n").contains("pub x: [u8; 16],")
+    );
+}
