@@ -232,7 +232,11 @@ pub(crate) fn render_errors(errors: &[ResolveError], sources: &[(&str, &str)]) -
     for error in errors {
         let source = sources.iter().find(|(name, _)| *name == error.file);
         let rendered = source.and_then(|(name, text)| {
-            let one = [(error.span, error.message.as_str(), "")];
+            let one = [tl_parser::Diagnostic {
+                span: error.span,
+                message: &error.message,
+                label: "",
+            }];
             tl_parser::render_errors(name, text, one).ok()
         });
         match rendered {

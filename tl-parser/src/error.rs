@@ -2,7 +2,7 @@
 
 use std::fmt::{self, Write as _};
 
-use codespan_reporting::diagnostic::{Diagnostic, Label};
+use codespan_reporting::diagnostic::Label;
 use codespan_reporting::files::SimpleFile;
 use codespan_reporting::term;
 
@@ -114,13 +114,24 @@ impl Report {
     }
 }
 
+/// One error to render with [`render_errors`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Diagnostic<'a> {
+    /// Where: the caret goes under it.
+    pub span: Span,
+    /// What is wrong, after `error: `.
+    pub message: &'a str,
+    /// The text beside the caret (may be empty).
+    pub label: &'a str,
+}
+
 /// Renders errors in `source` like rustc: per error, `error: {message}`, `--> file:line:column`,
-/// the source line and a caret under its span with `label` beside it. For the parser's own
+/// the source line and a caret under its span with its label beside it. For the parser's own
 /// errors ([`Report`]) and for tools reporting on a parsed schema (tl-codegen's unknown types).
-pub fn render_errors<'e>(
+pub fn render_errors<'a>(
     file: &str,
     source: &str,
-    errors: impl IntoIterator<Item = (Span, &'e str, &'e str)>,
+    errors: impl IntoIterator<Item = Diagnostic<'a>>,
 ) -> Result<String, fmt::Error> {
     let files = SimpleFile::new(file, source);
     let config = term::Config {
@@ -128,11 +139,14 @@ pub fn render_errors<'e>(
         ..term::Config::default()
     };
     let mut out = String::new();
-    for (span, message, label) in errors {
+    for error in errors {
+        let span = error.span;
         let end = span.end.max(span.start);
-        let diagnostic = Diagnostic::error().with_message(message).with_labels(vec![
-            Label::primary((), span.start..end).with_message(label),
-        ]);
+        let diagnostic = codespan_reporting::diagnostic::Diagnostic::error()
+            .with_message(error.message)
+            .with_labels(vec![
+                Label::primary((), span.start..end).with_message(error.label),
+            ]);
         term::emit_to_string(&mut out, &config, &files, &diagnostic).map_err(|_| fmt::Error)?;
     }
     Ok(out)
@@ -149,7 +163,11 @@ impl fmt::Display for Report {
             .errors
             .iter()
             .zip(&texts)
-            .map(|(e, (message, label))| (e.span, message.as_str(), label.as_str()));
+            .map(|(e, (message, label))| Diagnostic {
+                span: e.span,
+                message,
+                label,
+            });
         let mut out = render_errors(&self.file, &self.source, errors)?;
         let n = self.errors.len();
         write!(

@@ -27,7 +27,7 @@ pub use ast::{
     Category, Condition, Definition, GenericParam, IdMismatch, Multiplier, Param, ParamKind,
     Schema, Span, Type,
 };
-pub use error::{Error, ErrorKind, Report, render_errors};
+pub use error::{Diagnostic, Error, ErrorKind, Report, render_errors};
 pub use id::{Convention, compute_id, normalized_text};
 
 use grammar::{Grammar, sp};
