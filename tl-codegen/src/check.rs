@@ -94,9 +94,9 @@ pub fn check_files(
         reports.push(FileReport { outcome, text });
     }
     if resolution == Resolution::Together && reports.iter().all(|r| r.outcome != Outcome::Errors) {
-        let named: Vec<(&String, &String)> = sources
+        let named: Vec<(&str, &str)> = sources
             .iter()
-            .filter_map(|(name, source)| Some((name, source.as_ref().ok()?)))
+            .filter_map(|(name, source)| Some((name.as_str(), source.as_ref().ok()?.as_str())))
             .collect();
         if let Some(text) = resolve(&schemas, &named) {
             reports.push(FileReport {
@@ -109,13 +109,9 @@ pub fn check_files(
 }
 
 /// The rendered errors that generating `schemas` would stop on, if any.
-fn resolve(schemas: &[Schema], sources: &[(&String, &String)]) -> Option<String> {
+fn resolve(schemas: &[Schema], sources: &[(&str, &str)]) -> Option<String> {
     let errors = crate::model::resolve(schemas, crate::DEFAULT_MAX_INLINE_VARIANT).err()?;
-    let named: Vec<(&str, &str)> = sources
-        .iter()
-        .map(|(name, text)| (name.as_str(), text.as_str()))
-        .collect();
-    let mut text = crate::model::render_errors(&errors, &named);
+    let mut text = crate::model::render_errors(&errors, sources);
     let n = errors.len();
     let s = if n == 1 { "" } else { "s" };
     let _ = writeln!(text, "error: the schema cannot be generated: {n} error{s}");

@@ -77,8 +77,9 @@ pub fn emit(model: &Model, options: &EmitOptions<'_>) -> TokenStream {
         &functions,
         0,
     );
-    let serde_byte_array = (options.serde && model.structs.iter().any(has_serde_byte_array))
-        .then(serde_byte_array_module);
+    let needs_byte_array = |s: &Struct| s.fields.iter().any(|f| f.ty.is_wide_array());
+    let serde_byte_array =
+        (options.serde && model.structs.iter().any(needs_byte_array)).then(serde_byte_array_module);
     quote! {
         #layer
 
@@ -339,7 +340,8 @@ impl Emitter<'_> {
 
     /// `#[serde(with = ...)]` for a byte array longer than serde's arrays (32).
     fn serde_with(&self, s: &Struct, field: &Field) -> TokenStream {
-        if !self.options.serde || !is_serde_byte_array(field) {
+        // serde's array impls stop at 32 (an optional one too: `with` covers both).
+        if !self.options.serde || !field.ty.is_wide_array() {
             return TokenStream::new();
         }
         // From the struct's module (`types`, `types::ns`...) up to the root of the output.
@@ -957,20 +959,12 @@ impl FixedRun {
     }
 }
 
-/// Whether `field` is a byte array (or an optional one) that serde cannot derive for: its
-/// arrays stop at 32. (A vector of them is not handled.)
-fn is_serde_byte_array(field: &Field) -> bool {
-    matches!(field.ty, Ty::FixedBytes(len) if len > 32)
-}
-
 /// serde's derives cannot handle a vector of byte arrays wider than 32 (`vector<int512>`),
 /// which `serde_byte_array` does not cover: refused before emitting code that would not compile.
 pub(crate) fn check_serde(model: &Model) -> Result<(), String> {
     fn wide_in_vector(ty: &Ty) -> bool {
         match ty {
-            Ty::Vector { elem, .. } => {
-                matches!(**elem, Ty::FixedBytes(len) if len > 32) || wide_in_vector(elem)
-            }
+            Ty::Vector { elem, .. } => elem.is_wide_array() || wide_in_vector(elem),
             _ => false,
         }
     }
@@ -985,10 +979,6 @@ pub(crate) fn check_serde(model: &Model) -> Result<(), String> {
         )),
         None => Ok(()),
     }
-}
-
-fn has_serde_byte_array(s: &Struct) -> bool {
-    s.fields.iter().any(is_serde_byte_array)
 }
 
 /// serde for `[u8; N]` and `Option<[u8; N]>` with N over 32 (`int512`, `key:64*[ int ]`), as

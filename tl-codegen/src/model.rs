@@ -49,10 +49,14 @@ impl Ty {
     pub fn has_default(&self) -> bool {
         match self {
             Ty::Boxed(_) | Ty::Bare(_) | Ty::Generic(_) => false,
-            // The standard library implements `Default` for arrays up to 32 elements.
-            Ty::FixedBytes(len) => *len <= 32,
-            _ => true,
+            _ => !self.is_wide_array(),
         }
+    }
+
+    /// A byte array longer than 32: the standard library's `Default` and serde's impls for
+    /// arrays stop at 32 elements.
+    pub fn is_wide_array(&self) -> bool {
+        matches!(self, Ty::FixedBytes(len) if *len > 32)
     }
 
     /// The encoded length of a fixed-width type.
@@ -279,6 +283,9 @@ fn fixed_width(def: &Definition, constructors: &HashMap<String, usize>) -> Optio
     words_width(&def.params).filter(|&width| width > 0)
 }
 
+/// The fixed-width integers that need no declaration, with their widths in bytes.
+const BUILTIN_WIDTHS: [(&str, usize); 3] = [("int128", 16), ("int256", 32), ("int512", 64)];
+
 /// The widest fixed-width integer or repetition generated: a `[u8; N]` lives on the stack
 /// while it is decoded, and real schemas stop at 256 bytes (tgl's `key:64*[int]`).
 const MAX_FIXED_WIDTH: usize = 4096;
@@ -398,12 +405,10 @@ impl Resolver {
                     if width > MAX_FIXED_WIDTH {
                         self.error(schema, def.span, too_wide(width));
                     }
-                    let builtin = match def.name {
-                        "int128" => 16,
-                        "int256" => 32,
-                        "int512" => 64,
-                        _ => width,
-                    };
+                    let builtin = BUILTIN_WIDTHS
+                        .iter()
+                        .find(|(name, _)| *name == def.name)
+                        .map_or(width, |&(_, builtin)| builtin);
                     if def.namespace.is_empty() && builtin != width {
                         let message = format!(
                             "`{}` is {builtin} bytes wide, not {width}: this declaration \
@@ -718,13 +723,13 @@ impl Resolver {
                 "int" | "int32" => Some(Ty::Int),
                 "long" | "int53" | "int64" => Some(Ty::Long),
                 "double" => Some(Ty::Double),
-                "int128" => Some(Ty::FixedBytes(16)),
-                "int256" => Some(Ty::FixedBytes(32)),
-                "int512" => Some(Ty::FixedBytes(64)),
                 "string" => Some(Ty::String),
                 "bytes" => Some(Ty::Bytes),
                 "Bool" => Some(Ty::Bool),
-                _ => None,
+                name => BUILTIN_WIDTHS
+                    .iter()
+                    .find(|(builtin, _)| *builtin == name)
+                    .map(|&(_, width)| Ty::FixedBytes(width)),
             };
             if let Some(p) = primitive {
                 return Ok(p);
@@ -930,17 +935,10 @@ pub fn min_bare_len(model: &Model, s: usize) -> usize {
 
 fn min_len(model: &Model, ty: &Ty, visiting: &mut Vec<usize>) -> usize {
     match ty {
-        Ty::Int | Ty::Nat | Ty::String | Ty::Bytes | Ty::Bool | Ty::Boxed(_) | Ty::Generic(_) => 4,
-        Ty::Long | Ty::Double => 8,
-        Ty::FixedBytes(len) => *len,
-        Ty::Vector { boxed, .. } => {
-            if *boxed {
-                8
-            } else {
-                4
-            }
-        }
+        Ty::Vector { boxed: true, .. } => 8,
         Ty::Bare(c) => min_struct_len(model, *c, visiting),
+        // Fixed widths; otherwise one word: a length, a `Bool`'s or a boxed value's id.
+        _ => ty.fixed_len().unwrap_or(4),
     }
 }
 
