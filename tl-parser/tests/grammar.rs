@@ -1703,3 +1703,41 @@ fn a_missing_equals_before_the_next_line_is_reported_there() {
     let schema = parse_conv("pair int\n  long = Pair;\n", Convention::TlParser);
     assert_eq!(param_shapes(def(&schema, "pair")), ["int", "long"]);
 }
+
+#[test]
+fn a_byte_order_mark_is_skipped_and_not_counted_as_a_column() {
+    let src = "\u{feff}boolFalse#bc799737 = Bool;\nboolTrue#997275b5 = Bool;\n";
+    let schema = parse_ok(src);
+    assert_eq!(names(&schema), ["boolFalse", "boolTrue"]);
+    assert_eq!(schema.verified_ids(), 2);
+    assert!(schema.id_mismatches.is_empty());
+    assert_span(
+        src,
+        schema.definitions[0].span,
+        "boolFalse#bc799737 = Bool;",
+        1,
+        1,
+    );
+    // Errors on the first line point where an editor shows them.
+    let e = single_error("\u{feff}foo = ;\n");
+    assert_eq!((e.line(), e.column()), (1, 7), "{e:?}");
+}
+
+#[test]
+fn windows_line_endings() {
+    let src = "// LAYER 7\r\n\
+               boolFalse#bc799737 = Bool;\r\n\
+               ---functions---\r\n\
+               //@description A comment\r\n\
+               ping#7abe77ec ping_id:long = Pong;\r\n";
+    let schema = parse_ok(src);
+    assert_eq!(schema.layer, Some(7));
+    assert_eq!(names(&schema), ["boolFalse", "ping"]);
+    assert_eq!(schema.verified_ids(), 2);
+    assert!(schema.id_mismatches.is_empty());
+    let ping = def(&schema, "ping");
+    assert_eq!(ping.category, Category::Function);
+    assert_span(src, ping.span, "ping#7abe77ec ping_id:long = Pong;", 5, 1);
+    let e = single_error("a = A;\r\nb c: = B;\r\n");
+    assert_eq!((e.line(), e.column()), (2, 6), "{e:?}");
+}
