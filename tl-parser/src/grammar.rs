@@ -143,6 +143,32 @@ fn block_comment(i: &str) -> PResult<'_, &str> {
 
 /// A letter or `_`, then letters, digits and `_`. Scanned as bytes: identifiers are ASCII, and
 /// this is the parser's innermost loop.
+/// The rest after `New T;`, `Final T;` or `Empty T;`, if `input` starts with one of these
+/// declarations of the TL grammar. They state what may be defined of a type and define no
+/// constructor, so they are accepted and skipped.
+pub(crate) fn type_declaration(input: &str) -> Option<&str> {
+    let rest = ["New", "Final", "Empty"]
+        .iter()
+        .find_map(|keyword| input.strip_prefix(keyword))?;
+    let (rest, _) = (space1::<_, Expected>, full_name, space0, char(';'))
+        .parse(rest)
+        .ok()?;
+    Some(rest)
+}
+
+/// If `input` starts a parameter group, `(a b:int)` (names, then `:`), the offset of its `:`.
+/// A parenthesised type such as `(vector adnl.Address)` has no `:` after its words.
+fn param_group_names(input: &str) -> Option<usize> {
+    let bytes = input.as_bytes();
+    if bytes.first() != Some(&b'(') {
+        return None;
+    }
+    let colon = 1 + bytes[1..]
+        .iter()
+        .position(|b| !(b.is_ascii_alphanumeric() || *b == b'_' || b.is_ascii_whitespace()))?;
+    (bytes[colon] == b':' && bytes[1..colon].iter().any(u8::is_ascii_alphabetic)).then_some(colon)
+}
+
 fn ident(i: &str) -> PResult<'_, &str> {
     let is_ident = |b: &u8| b.is_ascii_alphanumeric() || *b == b'_';
     match i.as_bytes().first() {
@@ -337,9 +363,9 @@ impl<'s> Grammar<'s> {
                 return failure(i, "`=` and the result type");
             }
             if i.starts_with('{') {
-                let (rest, generic) = self.generic(i)?;
-                generics.push(generic);
-                i = rest;
+                i = self.generics(i, &mut generics)?.0;
+            } else if let Some(names_end) = param_group_names(i) {
+                i = self.param_group(i, names_end, &mut params)?.0;
             } else {
                 let (rest, param) =
                     expect("a parameter such as `name:Type`, or `=`", |i| self.param(i))
@@ -383,25 +409,62 @@ impl<'s> Grammar<'s> {
         ))
     }
 
-    /// `{X:Type}`.
-    fn generic(&self, input: &'s str) -> PResult<'s, GenericParam<'s>> {
+    /// `{X:Type}`, or `{X Y:Type}` for several of one kind; appended to `out`.
+    fn generics(&self, input: &'s str, out: &mut Vec<GenericParam<'s>>) -> PResult<'s, ()> {
         let (i, _) = char('{').parse(input)?;
         let (i, ()) = sp(i)?;
-        let (i, name) = expect("a generic parameter name", ident).parse(i)?;
-        let (i, ()) = sp(i)?;
-        let (i, _) = expect("`:`", char(':')).parse(i)?;
+        let (mut i, first) = expect("a generic parameter name", ident).parse(i)?;
+        let mut names = vec![first];
+        loop {
+            let (rest, ()) = sp(i)?;
+            match ident(rest) {
+                Ok((rest, name)) => {
+                    names.push(name);
+                    i = rest;
+                }
+                Err(_) => {
+                    i = rest;
+                    break;
+                }
+            }
+        }
+        let (i, _) = expect("`:` or another name", char(':')).parse(i)?;
         let (i, ()) = sp(i)?;
         let (i, kind) = expect("a type", |i| self.type_term(i)).parse(i)?;
         let (i, ()) = sp(i)?;
         let (i, _) = expect("`}`", char('}')).parse(i)?;
-        Ok((
-            i,
-            GenericParam {
-                name,
-                kind,
-                span: self.between(input, i),
+        let span = self.between(input, i);
+        out.extend(names.into_iter().map(|name| GenericParam {
+            name,
+            kind: kind.clone(),
+            span,
+        }));
+        Ok((i, ()))
+    }
+
+    /// `(a b:int)`: several parameters of one type, appended to `out`. `names_end` is where
+    /// [`param_group_names`] found the `:`.
+    fn param_group(
+        &self,
+        input: &'s str,
+        names_end: usize,
+        out: &mut Vec<Param<'s>>,
+    ) -> PResult<'s, ()> {
+        let names: Vec<&'s str> = input[1..names_end].split_ascii_whitespace().collect();
+        let (i, ()) = sp(&input[names_end + 1..])?;
+        let (i, ty) = cut(expect("a type", |i| self.type_term(i))).parse(i)?;
+        let (i, ()) = sp(i)?;
+        let (i, _) = cut(expect("`)`", char(')'))).parse(i)?;
+        let span = self.between(input, i);
+        out.extend(names.into_iter().map(|name| Param {
+            name: Some(name),
+            kind: ParamKind::Typed {
+                condition: None,
+                ty: ty.clone(),
             },
-        ))
+            span,
+        }));
+        Ok((i, ()))
     }
 
     /// Runs `parse` one nesting level deeper, failing past [`MAX_NESTING`].

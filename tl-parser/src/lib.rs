@@ -6,6 +6,10 @@
 //! problem becomes an [`Error`] with line and column, and all of a file's errors are collected
 //! into one [`Report`] that renders like rustc.
 //!
+//! The grammar is TL's, not that of particular files: anonymous, repeated (`n*[ int ]`) and
+//! grouped (`(x y:int)`, `{X Y:Type}`) parameters, parenthesised types, `New`/`Final`/`Empty`
+//! declarations (skipped: they define no constructor), block and line comments.
+//!
 //! ```
 //! let schema = tl_parser::parse(
 //!     "api.tl",
@@ -141,6 +145,11 @@ fn parse_statements<'s>(grammar: &Grammar<'s>, source: &'s str, out: &mut Parsed
                 }
                 Err(nom::Err::Incomplete(_)) => input = "",
             }
+            continue;
+        }
+        if let Some(rest) = grammar::type_declaration(input) {
+            docs.clear();
+            input = rest;
             continue;
         }
         match grammar.definition(input, category) {

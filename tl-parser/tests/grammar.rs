@@ -1741,3 +1741,48 @@ fn windows_line_endings() {
     let e = single_error("a = A;\r\nb c: = B;\r\n");
     assert_eq!((e.line(), e.column()), (2, 6), "{e:?}");
 }
+
+#[test]
+fn several_generic_names_of_one_kind() {
+    let src = "pair {X Y:Type} a:X b:Y = Pair X Y;\n";
+    let schema = parse_conv(src, Convention::TlParser);
+    let d = def(&schema, "pair");
+    let generics: Vec<_> = d.generics.iter().map(|g| g.name).collect();
+    assert_eq!(generics, ["X", "Y"]);
+    assert!(d.generics.iter().all(|g| g.kind.is_plain("Type")));
+    assert_span(src, d.generics[1].span, "{X Y:Type}", 1, 6);
+    assert_eq!(
+        normalized_text(d, Convention::TlParser),
+        "pair X:Type Y:Type a:X b:Y = Pair X Y"
+    );
+    let e = single_error("pair {X Y} a:X = Pair X;\n");
+    assert_syntax(&e, 1, 10, "`:` or another name", "`}`");
+}
+
+#[test]
+fn a_parenthesised_group_of_parameters_of_one_type() {
+    let src = "point (x y:int) ( z : long ) w:(vector int) = Point;\n";
+    let schema = parse_conv(src, Convention::TlParser);
+    let d = def(&schema, "point");
+    assert_eq!(
+        param_shapes(d),
+        ["x:int", "y:int", "z:long", "w:vector<int>"]
+    );
+    assert_span(src, d.params[1].span, "(x y:int)", 1, 7);
+    assert_eq!(
+        normalized_text(d, Convention::TlParser),
+        "point x:int y:int z:long w:vector int = Point"
+    );
+    let e = single_error("point (x y:int = Point;\n");
+    assert_syntax(&e, 1, 16, "`)`", "`=`");
+}
+
+#[test]
+fn new_final_and_empty_declarations_are_accepted() {
+    let src = "a = A;\nFinal A;\nNew ns.B ;\nEmpty C;\nFinalist = A;\n";
+    let schema = parse_conv(src, Convention::TlParser);
+    assert_eq!(names(&schema), ["a", "Finalist"]);
+    // Without its type name it is no declaration.
+    let e = single_error("Final;\n");
+    assert_eq!((e.line(), e.column()), (1, 6), "{e:?}");
+}
