@@ -143,7 +143,11 @@ fn position(src: &str, at: usize) -> (u32, u32) {
     let before = &src[..at];
     let line = before.matches('\n').count() + 1;
     let line_start = before.rfind('\n').map_or(0, |n| n + 1);
-    let column = before[line_start..].chars().count() + 1;
+    let mut column = before[line_start..].chars().count() + 1;
+    if line == 1 && src.starts_with('\u{feff}') && at > 0 {
+        // A byte order mark is not a column.
+        column -= 1;
+    }
     (line as u32, column as u32)
 }
 

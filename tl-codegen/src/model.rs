@@ -132,6 +132,9 @@ pub struct FlagWord {
     pub tl_name: String,
     /// Bits that some field uses.
     pub defined_bits: u32,
+    /// Local holding where the encoder wrote the word, when some of its bits are set as their
+    /// fields are written and the word is completed afterwards ([`naming::name_flag_words`]).
+    pub position_name: String,
 }
 
 /// A constructor or function, as a Rust struct.
@@ -592,6 +595,7 @@ impl Resolver {
                             name: naming::field_name(&tl_name),
                             tl_name: tl_name.clone(),
                             defined_bits: 0,
+                            position_name: String::new(),
                         });
                     }
                     ParamKind::Nat => {

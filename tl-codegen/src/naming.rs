@@ -132,7 +132,7 @@ pub const DECODER_LOCALS: &[&str] = &["reader", "slot", "foo", "baz", "quux"];
 
 /// Locals of the generated encoders (`buf`, the run of fixed-width members `fixed`, an
 /// optional field's `value` and its `zero`).
-const ENCODER_LOCALS: &[&str] = &["buf", "fixed", "value", "zero"];
+const ENCODER_LOCALS: &[&str] = &["buf", "id", "fixed", "value", "zero"];
 
 /// The local name of a field in decoders: its name, or with `_` if a decoder local has it.
 pub fn field_local(field: &Field) -> String {
@@ -144,7 +144,8 @@ pub fn field_local(field: &Field) -> String {
 }
 
 /// Gives flag words (locals of both encoders and decoders) names that no codec local, field
-/// local or other flag word has (`flags:#` and `Flags:#` are `flags` and `flags_`).
+/// local or other flag word has (`flags:#` and `Flags:#` are `flags` and `flags_`), and the
+/// encoder's locals for their positions (`flags_at`) names as clear.
 pub fn name_flag_words(words: &mut [FlagWord], fields: &[Field]) {
     let mut taken: HashSet<String> = fields.iter().map(field_local).collect();
     taken.extend(
@@ -153,11 +154,19 @@ pub fn name_flag_words(words: &mut [FlagWord], fields: &[Field]) {
             .chain(ENCODER_LOCALS)
             .map(|n| (*n).to_owned()),
     );
-    for word in words {
+    for word in words.iter_mut() {
         while taken.contains(&word.name) {
             word.name.push('_');
         }
         taken.insert(word.name.clone());
+    }
+    for word in words {
+        // `buf_` + `_at` would be `buf__at`, which is not snake case.
+        word.position_name = format!("{}_at", word.name.trim_end_matches('_'));
+        while taken.contains(&word.position_name) {
+            word.position_name.push('_');
+        }
+        taken.insert(word.position_name.clone());
     }
 }
 

@@ -114,8 +114,17 @@ pub trait Deserializable: Sized {
 /// A constructor's fields without its id. Every constructor struct implements this; its boxed
 /// encoding (id, then fields) follows from the blanket [`Serializable`] impl.
 pub trait BareSerializable {
+    /// Appends the fields' encoding to `buf`, preceded by `id` if there is one.
+    ///
+    /// One method for both encodings lets generated code write the id in the same append as
+    /// the fixed-width fields that follow it (flag words, numbers).
+    fn serialize_fields(&self, id: Option<u32>, buf: &mut Vec<u8>);
+
     /// Appends the fields' encoding to `buf`.
-    fn serialize_bare(&self, buf: &mut Vec<u8>);
+    #[inline]
+    fn serialize_bare(&self, buf: &mut Vec<u8>) {
+        self.serialize_fields(None, buf);
+    }
 }
 
 /// Reads a constructor's fields without its id; the boxed decoding (check the id, then read
@@ -140,8 +149,7 @@ pub trait BareDeserializable: Sized {
 impl<T: BareSerializable + Identifiable> Serializable for T {
     #[inline]
     fn serialize(&self, buf: &mut Vec<u8>) {
-        buf.extend_from_slice(&T::CONSTRUCTOR_ID.to_le_bytes());
-        self.serialize_bare(buf);
+        self.serialize_fields(Some(T::CONSTRUCTOR_ID), buf);
     }
 }
 
