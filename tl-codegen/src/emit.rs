@@ -995,11 +995,7 @@ impl FixedRun {
         let with_id = std::mem::take(&mut self.id_pending);
         if members.is_empty() {
             return if with_id {
-                quote! {
-                    if let Some(id) = id {
-                        buf.extend_from_slice(&id.to_le_bytes());
-                    }
-                }
+                quote!(rt::write_id(buf, id);)
             } else {
                 TokenStream::new()
             };
@@ -1037,17 +1033,13 @@ impl FixedRun {
         });
         let copies: Vec<_> = copies.collect();
         let total = Literal::usize_unsuffixed(total);
-        let (id_copy, written) = if with_id {
-            (
-                quote!(fixed[0..4].copy_from_slice(&id.unwrap_or_default().to_le_bytes());),
-                quote!(&fixed[if id.is_some() { 0 } else { 4 }..]),
-            )
+        let written = if with_id {
+            quote!(rt::with_id(&mut fixed, id))
         } else {
-            (TokenStream::new(), quote!(&fixed))
+            quote!(&fixed)
         };
         quote! {
             let mut fixed = [0u8; #total];
-            #id_copy
             #(#copies)*
             buf.extend_from_slice(#written);
             #(#positions)*

@@ -172,6 +172,28 @@ pub trait RemoteCall: Serializable {
     type Return: Deserializable;
 }
 
+/// Appends `id`, if there is one: the start of a boxed encoding (see
+/// [`BareSerializable::serialize_fields`]).
+#[inline(always)]
+pub fn write_id(buf: &mut Vec<u8>, id: Option<u32>) {
+    if let Some(id) = id {
+        buf.extend_from_slice(&id.to_le_bytes());
+    }
+}
+
+/// The bytes to append of a run of fixed-width fields whose first four bytes are kept for
+/// `id`: all of them with `id` written in, or the fields alone.
+#[inline(always)]
+pub fn with_id(fixed: &mut [u8], id: Option<u32>) -> &[u8] {
+    match id {
+        Some(id) => {
+            fixed[..4].copy_from_slice(&id.to_le_bytes());
+            fixed
+        }
+        None => &fixed[4..],
+    }
+}
+
 /// Appends a TL `bytes`/`string` encoding: length prefix, data, zero padding to 4.
 // `always`: left to itself LLVM calls it out of line, which cost about 10% of encoding
 // messages.messages. The encoders that call it are compiled only where used.
