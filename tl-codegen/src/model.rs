@@ -356,6 +356,8 @@ pub fn resolve(schemas: &[Schema], max_inline_variant: usize) -> Result<Model, V
         let file_index = |file: &str| schemas.iter().position(|s| s.file == file);
         let mut errors = resolver.errors;
         errors.sort_by_key(|e| (file_index(&e.file), e.span.start));
+        // The parameters of a group, `(x y:Foo)`, share one type: its error is reported once.
+        errors.dedup();
         return Err(errors);
     }
     let mut model = resolver.model;

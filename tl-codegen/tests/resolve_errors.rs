@@ -35,6 +35,14 @@ fn unknown_types_are_reported_with_their_position() {
 }
 
 #[test]
+fn a_group_of_parameters_reports_its_unknown_type_once() {
+    assert_eq!(
+        resolve_errors("foo (x y:Bar) = Foo;\n"),
+        ["edge.tl:4:10: unknown type `Bar`"]
+    );
+}
+
+#[test]
 fn errors_show_their_source_line_as_parse_errors_do() {
     let text = format!("{PRELUDE}foo x:Bar = Foo;\n");
     let err = Config::new()

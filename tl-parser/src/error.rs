@@ -133,19 +133,25 @@ pub fn render_errors<'a>(
     source: &str,
     errors: impl IntoIterator<Item = Diagnostic<'a>>,
 ) -> Result<String, fmt::Error> {
-    let files = SimpleFile::new(file, source);
+    // Shown without a byte order mark, which is no column (spans are at or after it).
+    let skipped = if source.starts_with(crate::grammar::BYTE_ORDER_MARK) {
+        crate::grammar::BYTE_ORDER_MARK.len_utf8()
+    } else {
+        0
+    };
+    let files = SimpleFile::new(file, &source[skipped..]);
     let config = term::Config {
         chars: term::Chars::ascii(),
         ..term::Config::default()
     };
     let mut out = String::new();
     for error in errors {
-        let span = error.span;
-        let end = span.end.max(span.start);
+        let start = error.span.start.saturating_sub(skipped);
+        let end = error.span.end.saturating_sub(skipped).max(start);
         let diagnostic = codespan_reporting::diagnostic::Diagnostic::error()
             .with_message(error.message)
             .with_labels(vec![
-                Label::primary((), span.start..end).with_message(error.label),
+                Label::primary((), start..end).with_message(error.label),
             ]);
         term::emit_to_string(&mut out, &config, &files, &diagnostic).map_err(|_| fmt::Error)?;
     }

@@ -141,8 +141,6 @@ fn block_comment(i: &str) -> PResult<'_, &str> {
     }
 }
 
-/// A letter or `_`, then letters, digits and `_`. Scanned as bytes: identifiers are ASCII, and
-/// this is the parser's innermost loop.
 /// The rest after `New T;`, `Final T;` or `Empty T;`, if `input` starts with one of these
 /// declarations of the TL grammar. They state what may be defined of a type and define no
 /// constructor, so they are accepted and skipped.
@@ -166,9 +164,13 @@ fn param_group_names(input: &str) -> Option<usize> {
     let colon = 1 + bytes[1..]
         .iter()
         .position(|b| !(b.is_ascii_alphanumeric() || *b == b'_' || b.is_ascii_whitespace()))?;
-    (bytes[colon] == b':' && bytes[1..colon].iter().any(u8::is_ascii_alphabetic)).then_some(colon)
+    let mut names = input[1..colon].split_ascii_whitespace().peekable();
+    let all_idents = names.peek().is_some() && names.all(|name| matches!(ident(name), Ok(("", _))));
+    (bytes[colon] == b':' && all_idents).then_some(colon)
 }
 
+/// A letter or `_`, then letters, digits and `_`. Scanned as bytes: identifiers are ASCII, and
+/// this is the parser's innermost loop.
 fn ident(i: &str) -> PResult<'_, &str> {
     let is_ident = |b: &u8| b.is_ascii_alphanumeric() || *b == b'_';
     match i.as_bytes().first() {
@@ -442,7 +444,7 @@ impl<'s> Grammar<'s> {
         Ok((i, ()))
     }
 
-    /// `(a b:int)`: several parameters of one type, appended to `out`. `names_end` is where
+    /// `(a b:int)` or `(n m:#)`: several parameters of one type, appended to `out`. `names_end` is where
     /// [`param_group_names`] found the `:`.
     fn param_group(
         &self,
@@ -452,15 +454,24 @@ impl<'s> Grammar<'s> {
     ) -> PResult<'s, ()> {
         let names: Vec<&'s str> = input[1..names_end].split_ascii_whitespace().collect();
         let (i, ()) = sp(&input[names_end + 1..])?;
-        let (i, ty) = cut(expect("a type", |i| self.type_term(i))).parse(i)?;
+        let (i, ty) = match i.strip_prefix('#') {
+            Some(rest) => (rest, None),
+            None => {
+                let (i, ty) = cut(expect("a type", |i| self.type_term(i))).parse(i)?;
+                (i, Some(ty))
+            }
+        };
         let (i, ()) = sp(i)?;
         let (i, _) = cut(expect("`)`", char(')'))).parse(i)?;
         let span = self.between(input, i);
         out.extend(names.into_iter().map(|name| Param {
             name: Some(name),
-            kind: ParamKind::Typed {
-                condition: None,
-                ty: ty.clone(),
+            kind: match &ty {
+                Some(ty) => ParamKind::Typed {
+                    condition: None,
+                    ty: ty.clone(),
+                },
+                None => ParamKind::Nat,
             },
             span,
         }));

@@ -1718,9 +1718,13 @@ fn a_byte_order_mark_is_skipped_and_not_counted_as_a_column() {
         1,
         1,
     );
-    // Errors on the first line point where an editor shows them.
+    // Errors on the first line point where an editor shows them, in the report too.
     let e = single_error("\u{feff}foo = ;\n");
     assert_eq!((e.line(), e.column()), (1, 7), "{e:?}");
+    let report = parse("bom.tl", "\u{feff}foo = ;\n", &Options::default()).unwrap_err();
+    let text = report.to_string();
+    assert!(text.contains("--> bom.tl:1:7\n"), "{text}");
+    assert!(text.contains("1 | foo = ;\n"), "{text}");
 }
 
 #[test]
@@ -1775,6 +1779,18 @@ fn a_parenthesised_group_of_parameters_of_one_type() {
     );
     let e = single_error("point (x y:int = Point;\n");
     assert_syntax(&e, 1, 16, "`)`", "`=`");
+    // Word counts and flag words group too.
+    let schema = parse_conv(
+        "a (n m:#) (flags:#) x:flags.0?int = A;\n",
+        Convention::TlParser,
+    );
+    assert_eq!(
+        param_shapes(def(&schema, "a")),
+        ["n:#", "m:#", "flags:#", "x:flags.0?int"]
+    );
+    // Names are identifiers: `(1 x:int)` is no group (nor a type).
+    assert_eq!(single_error("a (x 1y:int) = A;\n").line(), 1);
+    assert_eq!(single_error("a (1 x:int) = A;\n").line(), 1);
 }
 
 #[test]

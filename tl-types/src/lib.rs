@@ -111,10 +111,12 @@ pub trait Deserializable: Sized {
     }
 }
 
-/// A constructor's fields without its id. Every constructor struct implements this; its boxed
-/// encoding (id, then fields) follows from the blanket [`Serializable`] impl.
+/// A constructor's fields, encoded with or without its id. Every constructor struct implements
+/// this; its boxed encoding (id, then fields) follows from the blanket [`Serializable`] impl,
+/// which passes its [`Identifiable::CONSTRUCTOR_ID`].
 pub trait BareSerializable {
-    /// Appends the fields' encoding to `buf`, preceded by `id` if there is one.
+    /// Appends the fields' encoding to `buf`, preceded by `id` if there is one. An
+    /// implementation must write the `id` it is given: the boxed encoding relies on it.
     ///
     /// One method for both encodings lets generated code write the id in the same append as
     /// the fixed-width fields that follow it (flag words, numbers).
