@@ -137,6 +137,42 @@ fn types_differing_only_in_underscores_stay_apart() {
 }
 
 #[test]
+fn fields_without_a_zero_value_on_one_bit_are_written_only_together() {
+    let labelled = |n: i32| {
+        enums::Labelled::from(types::Labelled {
+            arg1: "l".to_owned(),
+            arg2: n,
+        })
+    };
+    let head = |flags: u32| {
+        let mut bytes = types::Both::CONSTRUCTOR_ID.to_le_bytes().to_vec();
+        bytes.extend(flags.to_le_bytes());
+        bytes
+    };
+    let both = types::Both {
+        a: Some(labelled(1)),
+        b: Some(labelled(2)),
+    };
+    let mut expected = head(1);
+    for n in [1i32, 2] {
+        expected.extend(types::Labelled::CONSTRUCTOR_ID.to_le_bytes());
+        expected.extend([1, b'l', 0, 0]);
+        expected.extend(n.to_le_bytes());
+    }
+    assert_eq!(both.to_bytes(), expected);
+    assert_eq!(types::Both::from_bytes(&expected).unwrap(), both);
+    // One of them cannot be encoded: the bit stays clear and neither is written, so that the
+    // bytes still decode (to neither).
+    let one = types::Both {
+        a: Some(labelled(1)),
+        b: None,
+    };
+    assert_eq!(one.to_bytes(), head(0));
+    let decoded = types::Both::from_bytes(&one.to_bytes()).unwrap();
+    assert_eq!((decoded.a, decoded.b), (None, None));
+}
+
+#[test]
 fn flag_words_named_like_the_codecs_locals() {
     // `fixed:# buf:# Fixed:#`: three words, in order, each with its own bit.
     let value = types::Words {

@@ -576,8 +576,12 @@ impl Emitter<'_> {
                                     }
                                 });
                             } else {
+                                // A bit shared with fields that have no zero value is set only
+                                // when all of them are present: written only with its bit.
+                                let word = ident(&s.flag_words[word].name);
+                                let mask = bit_mask(bit);
                                 out.extend(quote! {
-                                    if let Some(value) = &self.#fname {
+                                    if let Some(value) = self.#fname.as_ref().filter(|_| #word & #mask != 0) {
                                         #w;
                                     }
                                 });
