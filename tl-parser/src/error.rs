@@ -134,11 +134,7 @@ pub fn render_errors<'a>(
     errors: impl IntoIterator<Item = Diagnostic<'a>>,
 ) -> Result<String, fmt::Error> {
     // Shown without a byte order mark, which is no column (spans are at or after it).
-    let skipped = if source.starts_with(crate::grammar::BYTE_ORDER_MARK) {
-        crate::grammar::BYTE_ORDER_MARK.len_utf8()
-    } else {
-        0
-    };
+    let skipped = crate::grammar::byte_order_mark_len(source);
     let files = SimpleFile::new(file, &source[skipped..]);
     let config = term::Config {
         chars: term::Chars::ascii(),

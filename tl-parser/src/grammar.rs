@@ -225,8 +225,16 @@ fn number(i: &str) -> PResult<'_, u32> {
 /// from exhausting the stack.
 pub(crate) const MAX_NESTING: u32 = 64;
 
-/// U+FEFF at the start of a file, which parsing skips.
-pub(crate) const BYTE_ORDER_MARK: char = '\u{feff}';
+/// The length of the byte order mark (U+FEFF) that `src` starts with, if any: parsing skips it
+/// and it is no column (files saved by some Windows editors have one).
+pub(crate) fn byte_order_mark_len(src: &str) -> usize {
+    const BYTE_ORDER_MARK: char = '\u{feff}';
+    if src.starts_with(BYTE_ORDER_MARK) {
+        BYTE_ORDER_MARK.len_utf8()
+    } else {
+        0
+    }
+}
 
 /// The grammar over one source text: knows the text for spans, and the nesting depth.
 pub(crate) struct Grammar<'s> {
@@ -244,12 +252,7 @@ impl<'s> Grammar<'s> {
         // One pass: `find` is a memchr; `is_ascii` checks a word at a time.
         let mut line_starts = Vec::with_capacity(src.len() / 64 + 1);
         let mut ascii_lines = Vec::with_capacity(src.len() / 64 + 1);
-        // A byte order mark (files saved by some Windows editors) is not a column of line 1.
-        let mut start = if src.starts_with(BYTE_ORDER_MARK) {
-            BYTE_ORDER_MARK.len_utf8()
-        } else {
-            0
-        };
+        let mut start = byte_order_mark_len(src);
         loop {
             line_starts.push(start);
             let rest = &src[start..];

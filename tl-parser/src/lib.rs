@@ -110,9 +110,7 @@ struct Parsed<'s> {
 /// The statement loop: trivia (collecting doc comments and `// LAYER N`), section switches
 /// and definitions, recovering after each syntax error at the next statement.
 fn parse_statements<'s>(grammar: &Grammar<'s>, source: &'s str, out: &mut Parsed<'s>) {
-    let mut input = source
-        .strip_prefix(grammar::BYTE_ORDER_MARK)
-        .unwrap_or(source);
+    let mut input = &source[grammar::byte_order_mark_len(source)..];
     let mut category = Category::Type;
     let mut docs = Vec::new();
     // A comment on the line where the previous statement ends belongs to that statement.
