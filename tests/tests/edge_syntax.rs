@@ -245,3 +245,15 @@ fn wide_byte_arrays_go_through_serde_as_bytes() {
     let err = serde_json::from_str::<serde_types::Sealed>(short).unwrap_err();
     assert!(err.to_string().contains("64 bytes"), "{err}");
 }
+
+#[test]
+fn an_unused_type_parameter_changes_the_id_only() {
+    assert_eq!(
+        types::Tagged::CONSTRUCTOR_ID,
+        crc32fast::hash(b"tagged X:Type id:int = Tagged")
+    );
+    let value = types::Tagged { id: 5 };
+    let bytes = value.to_bytes();
+    assert_eq!(bytes[4..], 5i32.to_le_bytes());
+    assert_eq!(types::Tagged::from_bytes(&bytes).unwrap(), value);
+}

@@ -45,6 +45,15 @@ pub enum Ty {
 }
 
 impl Ty {
+    /// Whether the generic parameter `name` appears in this type.
+    pub fn mentions_generic(&self, name: &str) -> bool {
+        match self {
+            Ty::Generic(g) => g == name,
+            Ty::Vector { elem, .. } => elem.mentions_generic(name),
+            _ => false,
+        }
+    }
+
     /// Whether `<T as Default>` exists and encodes as the TL zero value.
     pub fn has_default(&self) -> bool {
         match self {
@@ -701,6 +710,27 @@ impl Resolver {
                 None
             };
             let s = &mut self.model.structs[index];
+            // `{X:Type}` that no field or result mentions says nothing about the wire
+            // format; kept, it would be a Rust type parameter that nothing uses (E0392).
+            s.generics.retain(|g| {
+                fields.iter().any(|f| f.ty.mentions_generic(g))
+                    || returns.as_ref().is_some_and(|r| r.mentions_generic(g))
+            });
+            if def.category == Category::Type
+                && let Some(used) = def
+                    .generics
+                    .iter()
+                    .find(|g| s.generics.iter().any(|kept| kept == g.name))
+            {
+                // Its enum would need the parameter too, and its decoder a type to decode.
+                let message = format!(
+                    "type parameter `{}` is used by a constructor's field; only functions \
+                     (`{{X:Type}} query:!X = X`) may take one",
+                    used.name
+                );
+                self.error(schema, used.span, message);
+                continue;
+            }
             s.fields = fields;
             s.flag_words = flag_words;
             s.members = members;

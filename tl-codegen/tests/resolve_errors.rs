@@ -259,3 +259,22 @@ fn a_builtin_declared_with_another_width_is_an_error() {
         generated("int128 long long = Int128;\na x:int128 = A;\n").contains("pub x: [u8; 16],")
     );
 }
+
+#[test]
+fn a_constructor_may_not_hold_a_value_of_a_type_parameter() {
+    assert_eq!(
+        resolve_errors("vector {t:Type} # [ t ] = Vector t;\nwrap {X:Type} q:!X = Wrap;\n"),
+        [
+            "edge.tl:5:6: type parameter `X` is used by a constructor's field; only functions \
+          (`{X:Type} query:!X = X`) may take one"
+        ]
+    );
+}
+
+#[test]
+fn an_unused_type_parameter_makes_no_rust_type_parameter() {
+    let code =
+        generated("tagged {X:Type} id:int = Tagged;\n---functions---\nping {X:Type} = Tagged;\n");
+    assert!(code.contains("pub struct Tagged {"), "{code}");
+    assert!(code.contains("pub struct Ping {}"), "{code}");
+}
