@@ -9,7 +9,7 @@ use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};
 
 use tl_codegen::check::{Outcome, check_file};
-use tl_parser::{Convention, Options, Schema, compute_id, parse};
+use tl_parser::{Convention, MismatchExplanation, Options, Schema, compute_id, parse};
 
 /// One row of the MANIFEST table.
 struct Manifest {
@@ -454,4 +454,60 @@ fn own_schema_files_verify_every_written_id() {
 /// The corpus directory, or `None` after saying the corpus test was skipped.
 fn corpus_dir(test: &str) -> Option<PathBuf> {
     tl_tests::corpus(&format!("corpus test {test}"))
+}
+
+#[test]
+fn tdlib_renamed_and_prefix_constructors_are_explained() {
+    let Some(dir) = corpus_dir("tdlib_renamed_and_prefix_constructors_are_explained") else {
+        return;
+    };
+    let path = corpus_file(&dir, "tdlib/telegram_api.tl");
+    let schema = parse_file(&path, &Options::default());
+    let explanation = |name: &str| {
+        schema
+            .id_mismatches
+            .iter()
+            .find(|m| m.name == name)
+            .unwrap_or_else(|| panic!("no mismatch of `{name}`"))
+            .explanation
+            .clone()
+    };
+    for (name, old_name) in [
+        (
+            "inputPeerPhotoFileLocationLegacy",
+            "inputPeerPhotoFileLocation",
+        ),
+        ("inputStickerSetThumbLegacy", "inputStickerSetThumb"),
+    ] {
+        assert_eq!(
+            explanation(name),
+            Some(MismatchExplanation::Renamed {
+                old_name: old_name.to_owned()
+            })
+        );
+    }
+    for (name, function) in [
+        (
+            "invokeWithBusinessConnectionPrefix",
+            "invokeWithBusinessConnection",
+        ),
+        ("invokeWithReCaptchaPrefix", "invokeWithReCaptcha"),
+    ] {
+        let Some(MismatchExplanation::IdOf { name: owner, line }) = explanation(name) else {
+            panic!("`{name}` is not explained by `{function}`");
+        };
+        assert_eq!(owner, function);
+        let written = schema.definitions.iter().find(|d| d.full_name() == owner);
+        assert_eq!(written.map(|d| d.span.line), Some(line));
+    }
+    assert_eq!(explanation("ipPortSecret"), None);
+
+    let accepting_renamed = Options {
+        accept_renamed: true,
+        ..Options::default()
+    };
+    let schema = parse_file(&path, &accepting_renamed);
+    let left = unaccepted(&schema);
+    assert_eq!(left.len(), 7, "{left:?}");
+    assert!(!left.contains("inputStickerSetThumbLegacy"));
 }

@@ -94,7 +94,20 @@ impl fmt::Display for Error {
                 write!(
                     f,
                     "accept known ones by name (Config::accept_id_mismatch or --accept-id-mismatch)"
-                )
+                )?;
+                if mismatches.iter().any(|m| {
+                    matches!(
+                        m.explanation,
+                        Some(tl_parser::MismatchExplanation::Renamed { .. })
+                    )
+                }) {
+                    write!(
+                        f,
+                        ", and those of renamed definitions all at once \
+                         (Config::accept_renamed_ids or --accept-renamed)"
+                    )?;
+                }
+                Ok(())
             }
             Error::Resolve { errors, rendered } => {
                 let n = errors.len();
@@ -180,6 +193,15 @@ impl Config {
     /// Accept a written id that differs from its definition's CRC32 (full TL name).
     pub fn accept_id_mismatch(&mut self, name: &str) -> &mut Self {
         self.parse.accepted_mismatches.push(name.to_owned());
+        self
+    }
+
+    /// Accept every written id that is its definition's CRC32 under the definition's name
+    /// without a version suffix (`decryptedMessage8` written with `decryptedMessage`'s id), as
+    /// schemas that keep renamed older constructors have (TDLib's secret_api.tl). Other
+    /// mismatches still fail. Default: off.
+    pub fn accept_renamed_ids(&mut self, on: bool) -> &mut Self {
+        self.parse.accept_renamed = on;
         self
     }
 

@@ -62,6 +62,10 @@ struct SchemaArgs {
     /// `accessPointRule`, `help.configSimple`) and of TON's ton_api.tl and lite_api.tl.
     #[arg(long)]
     accept_known_mismatches: bool,
+    /// Accept every written id that is the id of its definition under the name without a
+    /// version suffix (`decryptedMessage8` written with `decryptedMessage`'s id).
+    #[arg(long)]
+    accept_renamed: bool,
     /// Constructor-id convention: `telegram` or `tl-parser` (default: detected per file).
     #[arg(long)]
     convention: Option<Convention>,
@@ -86,6 +90,7 @@ impl SchemaArgs {
         Options {
             convention: self.convention,
             accepted_mismatches: self.accepted_mismatches(),
+            accept_renamed: self.accept_renamed,
         }
     }
 }
@@ -108,6 +113,7 @@ fn generate(cli: &Cli) -> ExitCode {
     for name in args.accepted_mismatches() {
         config.accept_id_mismatch(&name);
     }
+    config.accept_renamed_ids(args.accept_renamed);
     if let Some(convention) = args.convention {
         config.convention(convention);
     }

@@ -93,17 +93,60 @@ pub struct IdMismatch {
     pub computed: u32,
     /// The exact text that was hashed.
     pub normalized: String,
-    /// Whether the caller accepted this mismatch by name.
+    /// Where the written id comes from, when the schema itself shows it.
+    pub explanation: Option<MismatchExplanation>,
+    /// Whether the caller accepted this mismatch (by name, or as a rename).
     pub accepted: bool,
+}
+
+/// Where a written id that is not the CRC32 of its definition comes from.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum MismatchExplanation {
+    /// The id is the CRC32 of the definition under its name without a version suffix
+    /// (`decryptedMessage` for `decryptedMessage8`, `decryptedMessage_l16` or
+    /// `decryptedMessageLegacy`): an older constructor kept under a new name, as secret-chat
+    /// schemas and TDLib do. The id is verified, against that name.
+    Renamed {
+        /// The name the id was computed from.
+        old_name: String,
+    },
+    /// The id is that of another definition of the file (TDLib's `invokeWith...Prefix`
+    /// pseudo-constructors carry the ids of the functions they prefix).
+    IdOf {
+        /// Full name of that definition.
+        name: String,
+        /// Its line.
+        line: u32,
+    },
 }
 
 impl fmt::Display for IdMismatch {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(
-            f,
-            "line {}: `{}` is written as #{:08x} but its definition hashes to #{:08x} (hashed: \"{}\")",
-            self.span.line, self.name, self.written, self.computed, self.normalized
-        )
+        let (line, name, written, computed) =
+            (self.span.line, &self.name, self.written, self.computed);
+        match &self.explanation {
+            Some(MismatchExplanation::Renamed { old_name }) => write!(
+                f,
+                "line {line}: `{name}` is written as #{written:08x}, the id of its definition \
+                 under the older name `{old_name}` (under its own name it hashes to \
+                 #{computed:08x})"
+            ),
+            Some(MismatchExplanation::IdOf {
+                name: other,
+                line: other_line,
+            }) => write!(
+                f,
+                "line {line}: `{name}` is written as #{written:08x}, the id of `{other}` (line \
+                 {other_line}); its definition hashes to #{computed:08x} (hashed: \"{}\")",
+                self.normalized
+            ),
+            None => write!(
+                f,
+                "line {line}: `{name}` is written as #{written:08x} but its definition hashes to \
+                 #{computed:08x} (hashed: \"{}\")",
+                self.normalized
+            ),
+        }
     }
 }
 

@@ -99,6 +99,37 @@ pub(crate) fn write_normalized_text(
     write_type(text, &def.result);
 }
 
+/// The name a definition had before it was renamed, if its `written` id is the CRC32 of its
+/// `normalized` text under that name. Schemas that keep older constructors beside their
+/// successors rename them with a version suffix and keep their ids: TDLib's secret_api.tl
+/// (`decryptedMessage8`), tgl (`decryptedMessage_l16`), TDLib's telegram_api.tl
+/// (`inputStickerSetThumbLegacy`).
+pub(crate) fn name_before_rename(
+    full_name: &str,
+    normalized: &str,
+    written: u32,
+) -> Option<String> {
+    let rest = normalized.strip_prefix(full_name)?;
+    let without_digits = full_name.trim_end_matches(|c: char| c.is_ascii_digit());
+    let candidates = [
+        full_name.strip_suffix("Legacy"),
+        (without_digits.len() < full_name.len())
+            .then(|| without_digits.strip_suffix("_l").unwrap_or(without_digits)),
+    ];
+    candidates
+        .into_iter()
+        .flatten()
+        .map(|base| base.strip_suffix('_').unwrap_or(base))
+        .filter(|base| !base.is_empty() && !base.ends_with('.'))
+        .find(|base| {
+            let mut hasher = crc32fast::Hasher::new();
+            hasher.update(base.as_bytes());
+            hasher.update(rest.as_bytes());
+            hasher.finalize() == written
+        })
+        .map(str::to_owned)
+}
+
 /// The CRC32 (IEEE) of the definition's normalized text under `convention`.
 pub fn compute_id(def: &Definition<'_>, convention: Convention) -> u32 {
     crc32fast::hash(normalized_text(def, convention).as_bytes())

@@ -28,8 +28,8 @@ mod id;
 mod validate;
 
 pub use ast::{
-    Category, Condition, Definition, GenericParam, IdMismatch, Multiplier, Param, ParamKind,
-    Schema, Span, Type,
+    Category, Condition, Definition, GenericParam, IdMismatch, MismatchExplanation, Multiplier,
+    Param, ParamKind, Schema, Span, Type,
 };
 pub use error::{Diagnostic, Error, ErrorKind, Report, render_errors};
 pub use id::{Convention, compute_id, normalized_text};
@@ -44,6 +44,9 @@ pub struct Options {
     /// Full names (`help.configSimple`) whose written id may differ from the computed one:
     /// such mismatches are still listed, marked accepted.
     pub accepted_mismatches: Vec<String>,
+    /// Accept every mismatch explained by a rename ([`MismatchExplanation::Renamed`]); they are
+    /// still listed, marked accepted.
+    pub accept_renamed: bool,
 }
 
 /// Parses a whole schema file named `file` (the name is used in diagnostics only).
@@ -81,16 +84,22 @@ pub fn parse<'s>(file: &str, source: &'s str, options: &Options) -> Result<Schem
         def.computed_id = crc32fast::hash(normalized.as_bytes());
         if let Some(written) = def.written_id.filter(|&w| w != def.computed_id) {
             let name = def.full_name();
+            let explanation = id::name_before_rename(&name, &normalized, written)
+                .map(|old_name| MismatchExplanation::Renamed { old_name });
             id_mismatches.push(IdMismatch {
-                accepted: options.accepted_mismatches.contains(&name),
+                accepted: options.accepted_mismatches.contains(&name)
+                    || (options.accept_renamed
+                        && matches!(explanation, Some(MismatchExplanation::Renamed { .. }))),
                 name,
                 span: def.span,
                 written,
                 computed: def.computed_id,
                 normalized: normalized.clone(),
+                explanation,
             });
         }
     }
+    explain_borrowed_ids(&parsed.definitions, &mut id_mismatches);
     Ok(Schema {
         file: file.to_owned(),
         layer: parsed.layer,
@@ -98,6 +107,24 @@ pub fn parse<'s>(file: &str, source: &'s str, options: &Options) -> Result<Schem
         definitions: parsed.definitions,
         id_mismatches,
     })
+}
+
+/// Marks the mismatches whose written id is another definition's (written or computed) id.
+fn explain_borrowed_ids(definitions: &[Definition<'_>], mismatches: &mut [IdMismatch]) {
+    if mismatches.iter().all(|m| m.explanation.is_some()) {
+        return;
+    }
+    for mismatch in mismatches.iter_mut().filter(|m| m.explanation.is_none()) {
+        let owner = definitions.iter().find(|d| {
+            d.span != mismatch.span && d.written_id.unwrap_or(d.computed_id) == mismatch.written
+        });
+        if let Some(owner) = owner {
+            mismatch.explanation = Some(MismatchExplanation::IdOf {
+                name: owner.full_name(),
+                line: owner.span.line,
+            });
+        }
+    }
 }
 
 #[derive(Default)]

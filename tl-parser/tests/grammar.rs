@@ -3,8 +3,8 @@
 //! rendering of reports, and constructor-id normalization under both conventions.
 
 use tl_parser::{
-    Category, Condition, Convention, Definition, Error, ErrorKind, Multiplier, Options, Param,
-    ParamKind, Schema, Span, Type, compute_id, normalized_text, parse,
+    Category, Condition, Convention, Definition, Error, ErrorKind, MismatchExplanation, Multiplier,
+    Options, Param, ParamKind, Schema, Span, Type, compute_id, normalized_text, parse,
 };
 
 // ---------------------------------------------------------------------------------------------
@@ -1560,6 +1560,73 @@ fn id_mismatches_are_listed_and_can_be_accepted() {
         .map(|m| m.name.as_str())
         .collect();
     assert_eq!(unaccepted, ["help.configSimple"]);
+}
+
+#[test]
+fn ids_of_renamed_definitions_are_explained_and_can_be_accepted_together() {
+    let id = |text: &str| crc32(text);
+    let src = format!(
+        "decryptedMessage8#{:08x} random_id:long = DecryptedMessage;\n\
+         decryptedMessage_l16#{:08x} random_id:long = DecryptedMessage;\n\
+         inputThumbLegacy#{:08x} id:long = InputThumb;\n\
+         invokePrefix#{:08x} id:long = Error;\n\
+         invoke#{:08x} {{X:Type}} id:long query:!X = X;\n\
+         other7#12345678 random_id:long = DecryptedMessage;\n",
+        id("decryptedMessage random_id:long = DecryptedMessage"),
+        id("decryptedMessage random_id:long = DecryptedMessage"),
+        id("inputThumb id:long = InputThumb"),
+        id("invoke X:Type id:long query:!X = X"),
+        id("invoke X:Type id:long query:!X = X"),
+    );
+    let schema = parse_ok(&src);
+    let explained: Vec<(&str, Option<&MismatchExplanation>)> = schema
+        .id_mismatches
+        .iter()
+        .map(|m| (m.name.as_str(), m.explanation.as_ref()))
+        .collect();
+    let renamed = |old: &str| MismatchExplanation::Renamed {
+        old_name: old.to_owned(),
+    };
+    let id_of_invoke = MismatchExplanation::IdOf {
+        name: "invoke".to_owned(),
+        line: 5,
+    };
+    assert_eq!(
+        explained,
+        [
+            ("decryptedMessage8", Some(&renamed("decryptedMessage"))),
+            ("decryptedMessage_l16", Some(&renamed("decryptedMessage"))),
+            ("inputThumbLegacy", Some(&renamed("inputThumb"))),
+            ("invokePrefix", Some(&id_of_invoke)),
+            ("other7", None),
+        ]
+    );
+    let shown = schema.id_mismatches[0].to_string();
+    assert!(
+        shown.contains("under the older name `decryptedMessage`"),
+        "{shown}"
+    );
+    let shown = schema.id_mismatches[3].to_string();
+    assert!(shown.contains("the id of `invoke` (line 5)"), "{shown}");
+    // The definitions keep their written ids on the wire.
+    assert_eq!(
+        def(&schema, "decryptedMessage8").id(),
+        schema.id_mismatches[0].written
+    );
+
+    let accepting_renamed = parse_with(
+        &src,
+        Options {
+            accept_renamed: true,
+            ..Options::default()
+        },
+    );
+    let unaccepted: Vec<&str> = accepting_renamed
+        .unaccepted_mismatches()
+        .map(|m| m.name.as_str())
+        .collect();
+    assert_eq!(unaccepted, ["invokePrefix", "other7"]);
+    assert_eq!(accepting_renamed.id_mismatches.len(), 5);
 }
 
 // ---------------------------------------------------------------------------------------------
