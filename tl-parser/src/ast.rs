@@ -83,6 +83,8 @@ impl<'s> Schema<'s> {
 /// A written constructor id that is not the CRC32 of its definition.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct IdMismatch {
+    /// The schema file (as named to [`crate::parse`]).
+    pub file: String,
     /// Full name of the definition (`ns.name`).
     pub name: String,
     /// Where the definition is.
@@ -122,12 +124,12 @@ pub enum MismatchExplanation {
 
 impl fmt::Display for IdMismatch {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        let (line, name, written, computed) =
-            (self.span.line, &self.name, self.written, self.computed);
+        let (name, written, computed) = (&self.name, self.written, self.computed);
+        let at = format!("{}:{}:{}", self.file, self.span.line, self.span.column);
         match &self.explanation {
             Some(MismatchExplanation::Renamed { old_name }) => write!(
                 f,
-                "line {line}: `{name}` is written as #{written:08x}, the id of its definition \
+                "{at}: `{name}` is written as #{written:08x}, the id of its definition \
                  under the older name `{old_name}` (under its own name it hashes to \
                  #{computed:08x})"
             ),
@@ -136,13 +138,13 @@ impl fmt::Display for IdMismatch {
                 line: other_line,
             }) => write!(
                 f,
-                "line {line}: `{name}` is written as #{written:08x}, the id of `{other}` (line \
+                "{at}: `{name}` is written as #{written:08x}, the id of `{other}` (line \
                  {other_line}); its definition hashes to #{computed:08x} (hashed: \"{}\")",
                 self.normalized
             ),
             None => write!(
                 f,
-                "line {line}: `{name}` is written as #{written:08x} but its definition hashes to \
+                "{at}: `{name}` is written as #{written:08x} but its definition hashes to \
                  #{computed:08x} (hashed: \"{}\")",
                 self.normalized
             ),

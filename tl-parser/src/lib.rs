@@ -87,6 +87,7 @@ pub fn parse<'s>(file: &str, source: &'s str, options: &Options) -> Result<Schem
             let explanation = id::name_before_rename(&name, &normalized, written)
                 .map(|old_name| MismatchExplanation::Renamed { old_name });
             id_mismatches.push(IdMismatch {
+                file: file.to_owned(),
                 accepted: options.accepted_mismatches.contains(&name)
                     || (options.accept_renamed
                         && matches!(explanation, Some(MismatchExplanation::Renamed { .. }))),
