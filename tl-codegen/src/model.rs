@@ -5,7 +5,9 @@
 use std::collections::{BTreeMap, HashMap, HashSet};
 use std::fmt::{self, Write as _};
 
-use tl_parser::{Category, Definition, Multiplier, Param, ParamKind, Schema, Span, Type};
+use tl_parser::{
+    Category, Convention, Definition, Multiplier, Param, ParamKind, Schema, Span, Type,
+};
 
 use crate::naming;
 
@@ -580,7 +582,12 @@ impl Resolver {
             let schema = &schemas[file_index];
             let def = &schema.definitions[def_index];
             let generics: HashSet<&str> = def.generics.iter().map(|g| g.name).collect();
-            // `#` parameters that some condition refers to are flag words; others are numbers.
+            // `#` parameters that some condition refers to are flag words; others are numbers,
+            // except in Telegram's schemas, where every `#` is a flag word (`flags:#` before
+            // any field uses a bit, as in `exportedChatlistInvite`, is 0 on the wire, and
+            // every other implementation computes it), while TON and TDLib give `mode:#` and
+            // `count:#` values of their own.
+            let every_nat_is_flags = schema.convention == Convention::Telegram;
             let flag_word_names: HashSet<&str> = def
                 .params
                 .iter()
@@ -600,7 +607,9 @@ impl Resolver {
                     .name
                     .map_or_else(|| format!("arg{}", position + 1), str::to_owned);
                 match &param.kind {
-                    ParamKind::Nat if flag_word_names.contains(tl_name.as_str()) => {
+                    ParamKind::Nat
+                        if every_nat_is_flags || flag_word_names.contains(tl_name.as_str()) =>
+                    {
                         members.push(Member::FlagWord(flag_words.len()));
                         flag_words.push(FlagWord {
                             name: naming::field_name(&tl_name),

@@ -2,6 +2,7 @@
 //! its file, line and column, all of them at once.
 
 use tl_codegen::{Config, Error};
+use tl_parser::Convention;
 
 const PRELUDE: &str = "int ? = Int;\nlong ? = Long;\nstring ? = String;\n";
 
@@ -277,4 +278,31 @@ fn an_unused_type_parameter_makes_no_rust_type_parameter() {
         generated("tagged {X:Type} id:int = Tagged;\n---functions---\nping {X:Type} = Tagged;\n");
     assert!(code.contains("pub struct Tagged {"), "{code}");
     assert!(code.contains("pub struct Ping {}"), "{code}");
+}
+
+#[test]
+fn an_unused_flags_word_is_a_flag_word_in_telegram_schemas_and_a_number_elsewhere() {
+    // Telegram's convention: every `#` is a flag word (0 until a field uses a bit). The C
+    // tl-parser's (TON, TDLib): a `#` that no condition refers to is a value of its own.
+    let text = format!("{PRELUDE}parcel flags:# size:int = Parcel;\n");
+    let generate = |convention| {
+        Config::new()
+            .convention(convention)
+            .generate_from_sources(&[("edge.tl", &text)])
+            .unwrap_or_else(|e| panic!("{e}"))
+    };
+    let struct_of = |code: &str| {
+        let start = code.find("pub struct Parcel {").expect("struct Parcel");
+        code[start..start + code[start..].find('}').expect("end of Parcel")].to_owned()
+    };
+    let telegram = generate(Convention::Telegram);
+    assert_eq!(
+        struct_of(&telegram),
+        "pub struct Parcel {\n        pub size: i32,\n    "
+    );
+    let tl_parser = generate(Convention::TlParser);
+    assert!(
+        struct_of(&tl_parser).contains("pub flags: u32"),
+        "{tl_parser}"
+    );
 }
