@@ -55,9 +55,93 @@ fn main() {
         println!("cargo:rerun-if-changed={}", file.display());
     }
     write_if_changed(&out.join("grammers.rs"), &code);
+    write_grammers_oracle(&files, &out.join("grammers_oracle.rs"));
     println!("cargo::rustc-cfg=grammers_layer");
 }
 
+/// `grammers_oracle.rs`, for `tests/grammers_oracle.rs`: `reencode(name, bytes)` decodes the
+/// boxed encoding of the definition `name` with grammers-tl-types' own type for it and
+/// encodes it again with grammers. Generic functions are left out (grammers makes them
+/// generic structs), and so are `Bool`'s constructors (grammers maps them to `bool`) and the
+/// built-ins.
+fn write_grammers_oracle(files: &[PathBuf], out: &Path) {
+    use std::fmt::Write;
+    let mut arms = String::new();
+    for file in files {
+        let source = std::fs::read_to_string(file).unwrap_or_else(|e| panic!("{e}"));
+        let schema = tl_parser::parse(&file.display().to_string(), &source, &Default::default())
+            .unwrap_or_else(|e| panic!("{e}"));
+        for def in &schema.definitions {
+            // `int128 4*[ int ] = Int128`: a built-in, a byte array on both sides.
+            let fixed_width = matches!(
+                def.params.as_slice(),
+                [tl_parser::Param {
+                    name: None,
+                    kind: tl_parser::ParamKind::Repeated { .. },
+                    ..
+                }]
+            );
+            let bool_constructor =
+                def.category == tl_parser::Category::Type && def.result.name == "Bool";
+            if def.builtin || fixed_width || !def.generics.is_empty() || bool_constructor {
+                continue;
+            }
+            let modules = |namespace: &[&str]| -> String {
+                namespace.iter().map(|ns| format!("{ns}::")).collect()
+            };
+            let (reencode, path) = match def.category {
+                tl_parser::Category::Type => (
+                    "reencode_boxed",
+                    format!(
+                        "enums::{}{}",
+                        modules(&def.result.namespace),
+                        grammers_type_name(def.result.name)
+                    ),
+                ),
+                tl_parser::Category::Function => (
+                    "reencode_function",
+                    format!(
+                        "functions::{}{}",
+                        modules(&def.namespace),
+                        grammers_type_name(def.name)
+                    ),
+                ),
+            };
+            let _ = writeln!(
+                arms,
+                "        {:?} => Some({reencode}::<grammers_tl_types::{path}>(bytes)),",
+                def.full_name()
+            );
+        }
+    }
+    let code = format!(
+        "/// grammers' re-encoding of `bytes`, the boxed encoding of a value of definition\n\
+         /// `name`, or `None` for a definition it has no type of its own for.\n\
+         pub fn reencode(name: &str, bytes: &[u8]) -> Option<Result<Vec<u8>, String>> {{\n    \
+         match name {{\n{arms}        _ => None,\n    }}\n}}\n"
+    );
+    write_if_changed(out, &code);
+}
+
+/// The Rust name grammers-tl-types gives a TL name (`msgs_ack` -> `MsgsAck`,
+/// `messageActionSetMessagesTTL` -> `MessageActionSetMessagesTtl`): each `_`-separated word
+/// capitalized, and a letter after a capital lowercased.
+fn grammers_type_name(name: &str) -> String {
+    let mut rust = String::with_capacity(name.len());
+    for word in name.split('_') {
+        let mut lower_next = false;
+        for (i, c) in word.chars().enumerate() {
+            rust.push(match (i, lower_next) {
+                (0, _) => c.to_ascii_uppercase(),
+                (_, true) => c.to_ascii_lowercase(),
+                (_, false) => c,
+            });
+            // A word's first letter, and any capital, lower the letter after it.
+            lower_next = i == 0 || c.is_ascii_uppercase();
+        }
+    }
+    rust
+}
 fn write_samples(files: &[PathBuf], out: &Path) {
     for file in files {
         println!("cargo:rerun-if-changed={}", file.display());
