@@ -5,6 +5,7 @@
 //! * `edge.rs`: the bindings of `schema/edge.tl` (anonymous parameters, named repetitions,
 //!   fixed-width integers written word by word, field names that collide), and `edge_serde.rs`,
 //!   the same with serde derives;
+//! * `layers.rs`: the bindings of `schema/layers.tl` (`===N===` layer sections);
 //! * with `TL_CORPUS` set: `grammers.rs`, the bindings of grammers/api.tl + mtproto.tl
 //!   (layer 230, the schema of grammers-tl-types 0.11.0) with their samples, enabling
 //!   `cfg(grammers_layer)`.
@@ -22,6 +23,7 @@ fn main() {
         ("any", "any", false),
         ("edge", "edge", false),
         ("edge_serde", "edge", true),
+        ("layers", "layers", false),
     ] {
         let file = Path::new(env!("CARGO_MANIFEST_DIR")).join(format!("schema/{file}.tl"));
         println!("cargo:rerun-if-changed={}", file.display());

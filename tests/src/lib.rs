@@ -25,6 +25,12 @@ pub mod edge_serde {
     include!(concat!(env!("OUT_DIR"), "/edge_serde.rs"));
 }
 
+/// The bindings of `tests/schema/layers.tl`: a schema in `===N===` layer sections that
+/// redefines a constructor.
+pub mod layers {
+    include!(concat!(env!("OUT_DIR"), "/layers.rs"));
+}
+
 /// Layer 230 as grammers-tl-types 0.11.0 has it (grammers/api.tl + mtproto.tl), generated
 /// by our generator, with samples.
 #[cfg(grammers_layer)]

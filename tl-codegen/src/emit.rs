@@ -51,7 +51,8 @@ pub fn emit(model: &Model, options: &EmitOptions<'_>) -> TokenStream {
     let layer = model.layer.map(|layer| {
         let layer = Literal::i32_unsuffixed(layer as i32);
         quote! {
-            /// The layer of the schema these bindings were generated from (`// LAYER N`).
+            /// The layer of the schema these bindings were generated from (`// LAYER N`, or the last
+            /// `===N===` section).
             pub const LAYER: i32 = #layer;
         }
     });

@@ -95,16 +95,17 @@ impl fmt::Display for Error {
                     f,
                     "accept known ones by name (Config::accept_id_mismatch or --accept-id-mismatch)"
                 )?;
-                if mismatches.iter().any(|m| {
-                    matches!(
+                let verified_otherwise = |m: &tl_parser::IdMismatch| {
+                    !matches!(
                         m.explanation,
-                        Some(tl_parser::MismatchExplanation::Renamed { .. })
+                        None | Some(tl_parser::MismatchExplanation::IdOf { .. })
                     )
-                }) {
+                };
+                if mismatches.iter().any(verified_otherwise) {
                     write!(
                         f,
-                        ", and those of renamed definitions all at once \
-                         (Config::accept_renamed_ids or --accept-renamed)"
+                        ", and those verified under an older name or the other convention all \
+                         at once (Config::accept_explained_ids or --accept-explained)"
                     )?;
                 }
                 Ok(())
@@ -196,12 +197,13 @@ impl Config {
         self
     }
 
-    /// Accept every written id that is its definition's CRC32 under the definition's name
-    /// without a version suffix (`decryptedMessage8` written with `decryptedMessage`'s id), as
-    /// schemas that keep renamed older constructors have (TDLib's secret_api.tl). Other
+    /// Accept every written id that its definition verifies another way: its CRC32 under the
+    /// name without a version suffix (`decryptedMessage8` written with `decryptedMessage`'s
+    /// id, as TDLib's secret_api.tl keeps renamed older constructors), or under the other
+    /// id convention (`bytes` hashed as written, as some of Telegram's definitions are). Other
     /// mismatches still fail. Default: off.
-    pub fn accept_renamed_ids(&mut self, on: bool) -> &mut Self {
-        self.parse.accept_renamed = on;
+    pub fn accept_explained_ids(&mut self, on: bool) -> &mut Self {
+        self.parse.accept_explained = on;
         self
     }
 

@@ -62,10 +62,11 @@ struct SchemaArgs {
     /// `accessPointRule`, `help.configSimple`) and of TON's ton_api.tl and lite_api.tl.
     #[arg(long)]
     accept_known_mismatches: bool,
-    /// Accept every written id that is the id of its definition under the name without a
-    /// version suffix (`decryptedMessage8` written with `decryptedMessage`'s id).
+    /// Accept every written id that its definition verifies another way: under the name
+    /// without a version suffix (`decryptedMessage8` written with `decryptedMessage`'s id), or
+    /// under the other id convention.
     #[arg(long)]
-    accept_renamed: bool,
+    accept_explained: bool,
     /// Constructor-id convention: `telegram` or `tl-parser` (default: detected per file).
     #[arg(long)]
     convention: Option<Convention>,
@@ -90,7 +91,7 @@ impl SchemaArgs {
         Options {
             convention: self.convention,
             accepted_mismatches: self.accepted_mismatches(),
-            accept_renamed: self.accept_renamed,
+            accept_explained: self.accept_explained,
         }
     }
 }
@@ -113,7 +114,7 @@ fn generate(cli: &Cli) -> ExitCode {
     for name in args.accepted_mismatches() {
         config.accept_id_mismatch(&name);
     }
-    config.accept_renamed_ids(args.accept_renamed);
+    config.accept_explained_ids(args.accept_explained);
     if let Some(convention) = args.convention {
         config.convention(convention);
     }

@@ -212,7 +212,7 @@ pub struct Variant {
 /// Everything the emitter needs.
 #[derive(Debug, Clone, Default)]
 pub struct Model {
-    /// The layer, from `// LAYER N`.
+    /// The layer, from `// LAYER N` or the last `===N===` section.
     pub layer: Option<u32>,
     /// Constructors and functions.
     pub structs: Vec<Struct>,
@@ -409,7 +409,19 @@ impl Resolver {
                 *constructors.entry(def.result.full_name()).or_default() += 1;
             }
         }
-        let mut seen: HashMap<(Category, String), String> = HashMap::new();
+        // In a schema grouped in `===N===` layer sections, the last definition of a name is
+        // the current one; earlier ones keep their ids under a name suffixed with their layer
+        // (`DecryptedMessage8`), as TDLib's secret_api.tl names them.
+        let mut current_section: HashMap<(usize, Category, String), Option<u32>> = HashMap::new();
+        for (file_index, schema) in schemas.iter().enumerate() {
+            for def in &schema.definitions {
+                current_section.insert(
+                    (file_index, def.category, def.full_name()),
+                    def.layer_section,
+                );
+            }
+        }
+        let mut seen: HashMap<(Category, String, Option<u32>), String> = HashMap::new();
         let (mut any_object, mut any_function) = (false, false);
         for (file_index, schema) in schemas.iter().enumerate() {
             if let Some(layer) = schema.layer {
@@ -445,9 +457,14 @@ impl Resolver {
                     continue;
                 }
                 let full_name = def.full_name();
-                if let Some(first_file) =
-                    seen.insert((def.category, full_name.clone()), schema.file.clone())
-                {
+                let superseded_in = def.layer_section.filter(|_| {
+                    current_section[&(file_index, def.category, full_name.clone())]
+                        != def.layer_section
+                });
+                if let Some(first_file) = seen.insert(
+                    (def.category, full_name.clone(), def.layer_section),
+                    schema.file.clone(),
+                ) {
                     self.error(
                         schema,
                         def.span,
@@ -471,7 +488,10 @@ impl Resolver {
                         .iter()
                         .map(|n| naming::module_name(n))
                         .collect(),
-                    name: naming::type_name(def.name),
+                    name: match superseded_in {
+                        Some(layer) => naming::type_name(&format!("{}{layer}", def.name)),
+                        None => naming::type_name(def.name),
+                    },
                     category: def.category,
                     fields: Vec::new(),
                     flag_words: Vec::new(),
@@ -483,7 +503,9 @@ impl Resolver {
                     returns: None,
                 });
                 if def.category == Category::Type {
-                    self.ctors_by_name.insert(full_name, index);
+                    if superseded_in.is_none() {
+                        self.ctors_by_name.insert(full_name, index);
+                    }
                     let type_name = def.result.full_name();
                     let enum_index = match self.enums_by_name.get(&type_name) {
                         Some(&e) => e,

@@ -37,7 +37,7 @@ pub enum Category {
 pub struct Schema<'s> {
     /// The name the file was parsed under (used in diagnostics).
     pub file: String,
-    /// The number of the last `// LAYER N` line, if any.
+    /// The number of the last `// LAYER N` line or `===N===` section, if any.
     pub layer: Option<u32>,
     /// The constructor-id convention the ids were verified and inferred with.
     pub convention: Convention,
@@ -112,6 +112,11 @@ pub enum MismatchExplanation {
         /// The name the id was computed from.
         old_name: String,
     },
+    /// The id is the CRC32 of the definition under the other convention: Telegram's schemas
+    /// have definitions hashed with `bytes` kept as written (`ipPortSecret`, and layer 143's
+    /// `decryptedMessageMediaDocument` of the end-to-end schema). The id is verified, under
+    /// that convention.
+    OtherConvention(Convention),
     /// The id is that of another definition of the file (TDLib's `invokeWith...Prefix`
     /// pseudo-constructors carry the ids of the functions they prefix).
     IdOf {
@@ -132,6 +137,11 @@ impl fmt::Display for IdMismatch {
                 "{at}: `{name}` is written as #{written:08x}, the id of its definition \
                  under the older name `{old_name}` (under its own name it hashes to \
                  #{computed:08x})"
+            ),
+            Some(MismatchExplanation::OtherConvention(convention)) => write!(
+                f,
+                "{at}: `{name}` is written as #{written:08x}, the id of its definition under the \
+                 {convention} convention (under this file's it hashes to #{computed:08x})"
             ),
             Some(MismatchExplanation::IdOf {
                 name: other,
@@ -175,6 +185,10 @@ pub struct Definition<'s> {
     pub category: Category,
     /// Comment lines directly above the definition (no blank line between), without `//`.
     pub docs: Vec<&'s str>,
+    /// The layer of the `===N===` section it is in, in schemas grouped by layer, as Telegram
+    /// publishes its end-to-end (secret chat) schema; such a schema redefines a constructor in
+    /// a later section when its fields change, and the last definition is the current one.
+    pub layer_section: Option<u32>,
     /// The whole statement, from the name to the `;`.
     pub span: Span,
 }

@@ -409,6 +409,7 @@ impl<'s> Grammar<'s> {
                 result,
                 category,
                 docs: Vec::new(),
+                layer_section: None,
                 span: self.between(input, rest),
             },
         ))

@@ -27,6 +27,14 @@ pub enum Convention {
 }
 
 impl Convention {
+    /// The convention that is not this one.
+    pub fn other(self) -> Convention {
+        match self {
+            Convention::Telegram => Convention::TlParser,
+            Convention::TlParser => Convention::Telegram,
+        }
+    }
+
     /// The rule used when no convention is forced: Telegram's schemas write an id on (nearly)
     /// every line, the tl-parser schemas on almost none. So: `Telegram` when at least half of
     /// the definitions carry a written id, otherwise `TlParser`.

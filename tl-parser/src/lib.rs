@@ -44,9 +44,10 @@ pub struct Options {
     /// Full names (`help.configSimple`) whose written id may differ from the computed one:
     /// such mismatches are still listed, marked accepted.
     pub accepted_mismatches: Vec<String>,
-    /// Accept every mismatch explained by a rename ([`MismatchExplanation::Renamed`]); they are
-    /// still listed, marked accepted.
-    pub accept_renamed: bool,
+    /// Accept every mismatch whose written id the definition verifies another way: under an
+    /// older name ([`MismatchExplanation::Renamed`]) or under the other convention
+    /// ([`MismatchExplanation::OtherConvention`]). They are still listed, marked accepted.
+    pub accept_explained: bool,
 }
 
 /// Parses a whole schema file named `file` (the name is used in diagnostics only).
@@ -85,12 +86,17 @@ pub fn parse<'s>(file: &str, source: &'s str, options: &Options) -> Result<Schem
         if let Some(written) = def.written_id.filter(|&w| w != def.computed_id) {
             let name = def.full_name();
             let explanation = id::name_before_rename(&name, &normalized, written)
-                .map(|old_name| MismatchExplanation::Renamed { old_name });
+                .map(|old_name| MismatchExplanation::Renamed { old_name })
+                .or_else(|| {
+                    let other = convention.other();
+                    (id::compute_id(def, other) == written)
+                        .then_some(MismatchExplanation::OtherConvention(other))
+                });
             id_mismatches.push(IdMismatch {
                 file: file.to_owned(),
+                // An id of another definition (found below) verifies nothing of this one.
                 accepted: options.accepted_mismatches.contains(&name)
-                    || (options.accept_renamed
-                        && matches!(explanation, Some(MismatchExplanation::Renamed { .. }))),
+                    || (options.accept_explained && explanation.is_some()),
                 name,
                 span: def.span,
                 written,
@@ -140,6 +146,7 @@ struct Parsed<'s> {
 fn parse_statements<'s>(grammar: &Grammar<'s>, source: &'s str, out: &mut Parsed<'s>) {
     let mut input = &source[grammar::byte_order_mark_len(source)..];
     let mut category = Category::Type;
+    let mut section = None;
     let mut docs = Vec::new();
     // A comment on the line where the previous statement ends belongs to that statement.
     let mut at_line_start = true;
@@ -178,9 +185,17 @@ fn parse_statements<'s>(grammar: &Grammar<'s>, source: &'s str, out: &mut Parsed
             input = rest;
             continue;
         }
+        if let Some((rest, layer)) = layer_section(input) {
+            docs.clear();
+            section = Some(layer);
+            out.layer = Some(layer);
+            input = rest;
+            continue;
+        }
         match grammar.definition(input, category) {
             Ok((rest, mut def)) => {
                 def.docs = std::mem::take(&mut docs);
+                def.layer_section = section;
                 out.definitions.push(def);
                 input = rest;
             }
@@ -274,6 +289,15 @@ fn push_doc_line<'s>(docs: &mut Vec<&'s str>, text: &'s str) {
     if !text.is_empty() {
         docs.push(text);
     }
+}
+
+/// A `===17===` line (Telegram's end-to-end schema: the definitions after it are those of
+/// layer 17): the rest of the input and the layer.
+fn layer_section(input: &str) -> Option<(&str, u32)> {
+    let rest = input.strip_prefix("===")?;
+    let digits = rest.len() - rest.trim_start_matches(|c: char| c.is_ascii_digit()).len();
+    let layer = rest[..digits].parse().ok()?;
+    Some((rest[digits..].strip_prefix("===")?, layer))
 }
 
 /// `LAYER 214` in `// LAYER 214`.

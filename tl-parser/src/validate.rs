@@ -7,16 +7,22 @@ use crate::error::{Error, ErrorKind};
 
 /// Appends an error for every flag condition naming an unknown `#` parameter or a bit above
 /// 31, every `!X` without `{X:Type}`, and every definition whose full name repeats an earlier
-/// one of the same category (a constructor and a function may share a name).
+/// one of the same category (a constructor and a function may share a name) in the same
+/// `===N===` section (a later section may redefine it).
 pub(crate) fn check(source: &str, definitions: &[Definition<'_>], errors: &mut Vec<Error>) {
-    let mut first_seen: HashMap<(Category, &str), u32> = HashMap::with_capacity(definitions.len());
+    let mut first_seen: HashMap<(Category, &str, Option<u32>), u32> =
+        HashMap::with_capacity(definitions.len());
     let mut nats = Vec::new();
     for def in definitions {
         nats.clear();
         check_params(def, &def.params, &mut nats, errors);
         check_generic_refs(def, &def.result, errors);
 
-        let key = (def.category, written_full_name(source, def));
+        let key = (
+            def.category,
+            written_full_name(source, def),
+            def.layer_section,
+        );
         if let Some(&first_line) = first_seen.get(&key) {
             errors.push(Error {
                 kind: ErrorKind::DuplicateDefinition {

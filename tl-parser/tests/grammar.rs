@@ -1620,7 +1620,7 @@ fn ids_of_renamed_definitions_are_explained_and_can_be_accepted_together() {
     let accepting_renamed = parse_with(
         &src,
         Options {
-            accept_renamed: true,
+            accept_explained: true,
             ..Options::default()
         },
     );
@@ -1630,6 +1630,89 @@ fn ids_of_renamed_definitions_are_explained_and_can_be_accepted_together() {
         .collect();
     assert_eq!(unaccepted, ["invokePrefix", "other7"]);
     assert_eq!(accepting_renamed.id_mismatches.len(), 5);
+}
+
+#[test]
+fn an_id_hashed_under_the_other_convention_is_explained_and_verified() {
+    // Telegram's convention hashes `bytes` as `string`; some of its definitions were hashed
+    // with `bytes` as written, the C tl-parser's rule.
+    let src = format!(
+        "a#{:08x} x:int = A;\nb#{:08x} y:bytes = B;\n",
+        crc32("a x:int = A"),
+        crc32("b y:bytes = B"),
+    );
+    let schema = parse_ok(&src);
+    assert_eq!(schema.convention, Convention::Telegram);
+    assert_eq!(schema.id_mismatches.len(), 1);
+    let m = &schema.id_mismatches[0];
+    assert_eq!(m.name, "b");
+    assert_eq!(m.computed, crc32("b y:string = B"));
+    assert_eq!(
+        m.explanation,
+        Some(MismatchExplanation::OtherConvention(Convention::TlParser))
+    );
+    assert!(
+        m.to_string().contains("under the tl-parser convention"),
+        "{m}"
+    );
+    let accepted = parse_with(
+        &src,
+        Options {
+            accept_explained: true,
+            ..Options::default()
+        },
+    );
+    assert_eq!(accepted.unaccepted_mismatches().count(), 0);
+}
+
+// ---------------------------------------------------------------------------------------------
+// `===N===` layer sections (Telegram's end-to-end schema)
+// ---------------------------------------------------------------------------------------------
+
+#[test]
+fn layer_sections_set_the_layer_and_may_redefine_a_constructor() {
+    let src = "===8===\nmsg x:int = Msg;\nother = Other;\n\n===17===\nmsg x:int y:int = Msg;\n";
+    let schema = parse_ok(src);
+    assert_eq!(schema.layer, Some(17));
+    let sections: Vec<(String, Option<u32>, u32)> = schema
+        .definitions
+        .iter()
+        .map(|d| (d.full_name(), d.layer_section, d.span.line))
+        .collect();
+    assert_eq!(
+        sections,
+        [
+            ("msg".to_owned(), Some(8), 2),
+            ("other".to_owned(), Some(8), 3),
+            ("msg".to_owned(), Some(17), 6),
+        ]
+    );
+    // Without sections there are none.
+    assert_eq!(
+        parse_ok("msg x:int = Msg;\n").definitions[0].layer_section,
+        None
+    );
+}
+
+#[test]
+fn a_constructor_defined_twice_in_one_layer_section_is_an_error() {
+    let errors = parse_errors("===8===\nmsg x:int = Msg;\nmsg y:int = Msg;\n");
+    assert_eq!(errors.len(), 1);
+    assert_eq!(errors[0].span.line, 3);
+    assert_eq!(
+        errors[0].kind,
+        ErrorKind::DuplicateDefinition {
+            name: "msg".to_owned(),
+            first_line: 2
+        }
+    );
+}
+
+#[test]
+fn a_malformed_layer_section_is_a_syntax_error() {
+    let errors = parse_errors("===x===\nmsg x:int = Msg;\n");
+    assert_eq!(errors.len(), 1);
+    assert_eq!((errors[0].span.line, errors[0].span.column), (1, 1));
 }
 
 // ---------------------------------------------------------------------------------------------
