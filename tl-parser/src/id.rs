@@ -12,10 +12,11 @@
 //! The normalized text is rendered from the syntax tree rather than cut from the source, so
 //! comments, line breaks and spacing inside a definition can never change an id.
 
+use std::collections::HashMap;
 use std::fmt::{self, Write};
 use std::str::FromStr;
 
-use crate::ast::{Definition, Multiplier, Param, ParamKind, Type};
+use crate::ast::{Category, Definition, Multiplier, Param, ParamKind, Type};
 
 /// How a file's constructor ids are computed.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -136,6 +137,50 @@ pub(crate) fn name_before_rename(
             hasher.finalize() == written
         })
         .map(str::to_owned)
+}
+
+/// The sole constructor of each boxed type that has one (`Message` -> `message`), to read
+/// `%Message` as: the bare type is that constructor.
+pub(crate) fn sole_constructors(definitions: &[Definition<'_>]) -> HashMap<String, Option<String>> {
+    let mut sole: HashMap<String, Option<String>> = HashMap::new();
+    for def in definitions.iter().filter(|d| d.category == Category::Type) {
+        sole.entry(def.result.full_name())
+            .and_modify(|c| *c = None)
+            .or_insert_with(|| Some(def.full_name()));
+    }
+    sole
+}
+
+/// `normalized` with every `%T` whose type has a sole constructor written as that constructor
+/// (`messages:vector %Message` -> `messages:vector message`, as Telegram's own copy of
+/// `msg_container` writes it and as its id is computed), if there is any.
+pub(crate) fn bare_types_as_constructors(
+    normalized: &str,
+    sole_constructors: &HashMap<String, Option<String>>,
+) -> Option<String> {
+    let mut out = String::with_capacity(normalized.len());
+    let mut replaced = false;
+    let mut rest = normalized;
+    while let Some(at) = rest.find('%') {
+        out.push_str(&rest[..at]);
+        let after = &rest[at + 1..];
+        let end = after
+            .find(|c: char| !(c.is_alphanumeric() || c == '_' || c == '.'))
+            .unwrap_or(after.len());
+        match sole_constructors.get(&after[..end]) {
+            Some(Some(constructor)) => {
+                out.push_str(constructor);
+                replaced = true;
+            }
+            _ => {
+                out.push('%');
+                out.push_str(&after[..end]);
+            }
+        }
+        rest = &after[end..];
+    }
+    out.push_str(rest);
+    replaced.then_some(out)
 }
 
 /// The CRC32 (IEEE) of the definition's normalized text under `convention`.

@@ -34,6 +34,8 @@ pub use ast::{
 pub use error::{Diagnostic, Error, ErrorKind, Report, render_errors};
 pub use id::{Convention, compute_id, normalized_text};
 
+use std::collections::HashMap;
+
 use grammar::{Grammar, sp};
 
 /// How to parse.
@@ -77,12 +79,25 @@ pub fn parse<'s>(file: &str, source: &'s str, options: &Options) -> Result<Schem
     let convention = options
         .convention
         .unwrap_or_else(|| Convention::detect(parsed.definitions.len(), written));
+    let sole_constructors = if source.contains('%') {
+        id::sole_constructors(&parsed.definitions)
+    } else {
+        HashMap::new()
+    };
     let mut id_mismatches = Vec::new();
     let mut normalized = String::new();
     for def in &mut parsed.definitions {
         normalized.clear();
         id::write_normalized_text(&mut normalized, def, convention);
         def.computed_id = crc32fast::hash(normalized.as_bytes());
+        if def.written_id != Some(def.computed_id)
+            && let Some(canonical) = id::bare_types_as_constructors(&normalized, &sole_constructors)
+            && def.written_id == Some(crc32fast::hash(canonical.as_bytes()))
+        {
+            // `vector<%Message>` is hashed as `vector message` (msg_container#73f1f8dc).
+            normalized = canonical;
+            def.computed_id = crc32fast::hash(normalized.as_bytes());
+        }
         if let Some(written) = def.written_id.filter(|&w| w != def.computed_id) {
             let name = def.full_name();
             let explanation = id::name_before_rename(&name, &normalized, written)

@@ -1665,6 +1665,34 @@ fn an_id_hashed_under_the_other_convention_is_explained_and_verified() {
     assert_eq!(accepted.unaccepted_mismatches().count(), 0);
 }
 
+#[test]
+fn a_bare_type_with_one_constructor_is_hashed_as_that_constructor() {
+    // mtproto's `msg_container#73f1f8dc messages:vector<%Message>`: its id is that of
+    // `messages:vector message`, the form Telegram's own copy of the line has.
+    let src = "msg_container#73f1f8dc messages:vector<%Message> = MessageContainer;\n\
+               message#5bb8e511 msg_id:long seqno:int bytes:int body:Object = Message;\n";
+    let schema = parse_ok(src);
+    assert!(
+        schema.id_mismatches.is_empty(),
+        "{:?}",
+        schema.id_mismatches
+    );
+    assert_eq!(def(&schema, "msg_container").computed_id, 0x73f1_f8dc);
+    assert_eq!(
+        crc32("msg_container messages:vector message = MessageContainer"),
+        0x73f1_f8dc
+    );
+    // With two constructors `%Message` names no single one: the mismatch stays.
+    let two = format!("{src}other#00000001 = Message;\n");
+    let schema = parse_ok(&two);
+    let names: Vec<&str> = schema
+        .id_mismatches
+        .iter()
+        .map(|m| m.name.as_str())
+        .collect();
+    assert_eq!(names, ["msg_container", "other"]);
+}
+
 // ---------------------------------------------------------------------------------------------
 // `===N===` layer sections (Telegram's end-to-end schema)
 // ---------------------------------------------------------------------------------------------
