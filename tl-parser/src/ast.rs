@@ -171,7 +171,9 @@ pub struct Definition<'s> {
     pub name: &'s str,
     /// The id written after `#`, if any.
     pub written_id: Option<u32>,
-    /// The CRC32 id under the schema's convention.
+    /// The CRC32 id under the schema's convention: [`crate::compute_id`], or, when only that
+    /// verifies the written id, the CRC32 with each bare `%T` read as `T`'s sole constructor
+    /// (`vector<%Message>` as `vector message`, as `msg_container#73f1f8dc` is hashed).
     pub computed_id: u32,
     /// Generic parameters `{X:Type}`, in order.
     pub generics: Vec<GenericParam<'s>>,

@@ -183,7 +183,10 @@ pub(crate) fn bare_types_as_constructors(
     replaced.then_some(out)
 }
 
-/// The CRC32 (IEEE) of the definition's normalized text under `convention`.
+/// The CRC32 (IEEE) of the definition's normalized text under `convention`, from the
+/// definition alone. [`crate::parse`] may do one thing more, which needs the whole schema: a
+/// written id that matches once each `%T` is read as `T`'s sole constructor is verified that
+/// way ([`Definition::computed_id`]).
 pub fn compute_id(def: &Definition<'_>, convention: Convention) -> u32 {
     crc32fast::hash(normalized_text(def, convention).as_bytes())
 }
