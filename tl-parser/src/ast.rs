@@ -48,7 +48,7 @@ pub struct Schema<'s> {
 }
 
 impl<'s> Schema<'s> {
-    /// Mismatches that the caller did not accept by name.
+    /// Mismatches that the caller did not accept (by name or as explained).
     pub fn unaccepted_mismatches(&self) -> impl Iterator<Item = &IdMismatch> {
         self.id_mismatches.iter().filter(|m| !m.accepted)
     }
@@ -97,7 +97,8 @@ pub struct IdMismatch {
     pub normalized: String,
     /// Where the written id comes from, when the schema itself shows it.
     pub explanation: Option<MismatchExplanation>,
-    /// Whether the caller accepted this mismatch (by name, or as a rename).
+    /// Whether the caller accepted this mismatch (by name, or as explained by a rename or the
+    /// other convention).
     pub accepted: bool,
 }
 

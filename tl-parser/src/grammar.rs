@@ -716,6 +716,23 @@ impl<'s> Grammar<'s> {
     }
 }
 
+/// A layer section header, `===17===`, with nothing after it on its line but a comment
+/// (Telegram's end-to-end schema: the definitions after it are those of layer 17).
+pub(crate) fn layer_section(input: &str) -> PResult<'_, u32> {
+    let (i, (_, layer, _, _)) = (
+        tag("==="),
+        expect("a layer number (`===8===`)", number),
+        expect("`===`", tag("===")),
+        space0,
+    )
+        .parse(input)?;
+    let line_ends = i.is_empty() || i.starts_with(['\n', '\r']) || i.starts_with("//");
+    if !line_ends {
+        return failure(i, "the end of the line after `===N===`");
+    }
+    Ok((i, layer))
+}
+
 /// The length of the token at the start of `at`: an identifier or number, else one character.
 fn found_token_len(at: &str) -> usize {
     match take_while1::<_, _, Expected>(|c: char| c.is_ascii_alphanumeric() || c == '_').parse(at) {

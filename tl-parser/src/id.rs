@@ -144,9 +144,15 @@ pub(crate) fn name_before_rename(
 pub(crate) fn sole_constructors(definitions: &[Definition<'_>]) -> HashMap<String, Option<String>> {
     let mut sole: HashMap<String, Option<String>> = HashMap::new();
     for def in definitions.iter().filter(|d| d.category == Category::Type) {
+        let name = def.full_name();
+        // A constructor redefined in a later `===N===` section is still the one.
         sole.entry(def.result.full_name())
-            .and_modify(|c| *c = None)
-            .or_insert_with(|| Some(def.full_name()));
+            .and_modify(|c| {
+                if c.as_ref() != Some(&name) {
+                    *c = None;
+                }
+            })
+            .or_insert(Some(name));
     }
     sole
 }

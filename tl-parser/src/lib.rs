@@ -131,16 +131,20 @@ pub fn parse<'s>(file: &str, source: &'s str, options: &Options) -> Result<Schem
     })
 }
 
-/// Marks the mismatches whose written id is another definition's (written or computed) id.
+/// Marks the mismatches whose written id is the verified (or inferred) id of another
+/// definition. An id that verifies nothing, such as one copied onto two definitions, explains
+/// nothing.
 fn explain_borrowed_ids(definitions: &[Definition<'_>], mismatches: &mut [IdMismatch]) {
     if mismatches.iter().all(|m| m.explanation.is_some()) {
         return;
     }
+    let owners: HashMap<u32, &Definition<'_>> = definitions
+        .iter()
+        .filter(|d| d.written_id.is_none_or(|w| w == d.computed_id))
+        .map(|d| (d.computed_id, d))
+        .collect();
     for mismatch in mismatches.iter_mut().filter(|m| m.explanation.is_none()) {
-        let owner = definitions.iter().find(|d| {
-            d.span != mismatch.span && d.written_id.unwrap_or(d.computed_id) == mismatch.written
-        });
-        if let Some(owner) = owner {
+        if let Some(owner) = owners.get(&mismatch.written) {
             mismatch.explanation = Some(MismatchExplanation::IdOf {
                 name: owner.full_name(),
                 line: owner.span.line,
@@ -170,7 +174,7 @@ fn parse_statements<'s>(grammar: &Grammar<'s>, source: &'s str, out: &mut Parsed
         if input.is_empty() {
             break;
         }
-        at_line_start = false;
+        let line_start = std::mem::replace(&mut at_line_start, false);
         if input.starts_with("/*") {
             // `trivia` stops only at a block comment that is never closed.
             let e = grammar::Expected {
@@ -200,11 +204,28 @@ fn parse_statements<'s>(grammar: &Grammar<'s>, source: &'s str, out: &mut Parsed
             input = rest;
             continue;
         }
-        if let Some((rest, layer)) = layer_section(input) {
+        if input.starts_with("===") {
             docs.clear();
-            section = Some(layer);
-            out.layer = Some(layer);
-            input = rest;
+            let parsed = if line_start {
+                grammar::layer_section(input)
+            } else {
+                Err(nom::Err::Failure(grammar::Expected {
+                    at: input,
+                    what: grammar::Expectation::Label("a layer section `===N===` at a line start"),
+                }))
+            };
+            match parsed {
+                Ok((rest, layer)) => {
+                    section = Some(layer);
+                    out.layer = Some(layer);
+                    input = rest;
+                }
+                Err(nom::Err::Error(e) | nom::Err::Failure(e)) => {
+                    out.errors.push(grammar.syntax_error(&e));
+                    input = input.find('\n').map_or("", |n| &input[n..]);
+                }
+                Err(nom::Err::Incomplete(_)) => input = "",
+            }
             continue;
         }
         match grammar.definition(input, category) {
@@ -304,15 +325,6 @@ fn push_doc_line<'s>(docs: &mut Vec<&'s str>, text: &'s str) {
     if !text.is_empty() {
         docs.push(text);
     }
-}
-
-/// A `===17===` line (Telegram's end-to-end schema: the definitions after it are those of
-/// layer 17): the rest of the input and the layer.
-fn layer_section(input: &str) -> Option<(&str, u32)> {
-    let rest = input.strip_prefix("===")?;
-    let digits = rest.len() - rest.trim_start_matches(|c: char| c.is_ascii_digit()).len();
-    let layer = rest[..digits].parse().ok()?;
-    Some((rest[digits..].strip_prefix("===")?, layer))
 }
 
 /// `LAYER 214` in `// LAYER 214`.

@@ -7,10 +7,11 @@ use crate::error::{Error, ErrorKind};
 
 /// Appends an error for every flag condition naming an unknown `#` parameter or a bit above
 /// 31, every `!X` without `{X:Type}`, and every definition whose full name repeats an earlier
-/// one of the same category (a constructor and a function may share a name) in the same
-/// `===N===` section (a later section may redefine it).
+/// one of the same category (a constructor and a function may share a name), unless both are
+/// in `===N===` sections and the later section redefines it.
 pub(crate) fn check(source: &str, definitions: &[Definition<'_>], errors: &mut Vec<Error>) {
-    let mut first_seen: HashMap<(Category, &str, Option<u32>), u32> =
+    // The line and section of the last definition of each name.
+    let mut seen: HashMap<(Category, &str), (u32, Option<u32>)> =
         HashMap::with_capacity(definitions.len());
     let mut nats = Vec::new();
     for def in definitions {
@@ -18,21 +19,18 @@ pub(crate) fn check(source: &str, definitions: &[Definition<'_>], errors: &mut V
         check_params(def, &def.params, &mut nats, errors);
         check_generic_refs(def, &def.result, errors);
 
-        let key = (
-            def.category,
-            written_full_name(source, def),
-            def.layer_section,
-        );
-        if let Some(&first_line) = first_seen.get(&key) {
-            errors.push(Error {
+        let key = (def.category, written_full_name(source, def));
+        let here = (def.span.line, def.layer_section);
+        match seen.insert(key, here) {
+            Some((_, Some(earlier))) if def.layer_section.is_some_and(|s| s != earlier) => {}
+            Some((first_line, _)) => errors.push(Error {
                 kind: ErrorKind::DuplicateDefinition {
                     name: def.full_name(),
                     first_line,
                 },
                 span: def.span,
-            });
-        } else {
-            first_seen.insert(key, def.span.line);
+            }),
+            None => {}
         }
     }
 }

@@ -1611,6 +1611,13 @@ fn ids_of_renamed_definitions_are_explained_and_can_be_accepted_together() {
     );
     let shown = schema.id_mismatches[3].to_string();
     assert!(shown.contains("the id of `invoke` (line 5)"), "{shown}");
+    // One wrong id copied onto two definitions explains neither.
+    let copied = parse_ok("a#12345678 x:int = A;\nb#12345678 y:int = B;\n");
+    assert!(
+        copied.id_mismatches.iter().all(|m| m.explanation.is_none()),
+        "{:?}",
+        copied.id_mismatches
+    );
     // The definitions keep their written ids on the wire.
     assert_eq!(
         def(&schema, "decryptedMessage8").id(),
@@ -1737,10 +1744,66 @@ fn a_constructor_defined_twice_in_one_layer_section_is_an_error() {
 }
 
 #[test]
-fn a_malformed_layer_section_is_a_syntax_error() {
-    let errors = parse_errors("===x===\nmsg x:int = Msg;\n");
+fn a_malformed_layer_section_is_a_syntax_error_on_its_line_only() {
+    let expected_at = |src: &str| -> Vec<(u32, u32, String)> {
+        parse_errors(src)
+            .into_iter()
+            .map(|e| match e.kind {
+                ErrorKind::Syntax { expected, .. } => (e.span.line, e.span.column, expected),
+                other => panic!("not a syntax error: {other:?}"),
+            })
+            .collect()
+    };
+    // The definition on the next line still parses: one error each.
+    assert_eq!(
+        expected_at("===x===\nmsg x:int = Msg;\n"),
+        [(1, 4, "a layer number (`===8===`)".to_owned())]
+    );
+    assert_eq!(
+        expected_at("===8==\nmsg x:int = Msg;\n"),
+        [(1, 5, "`===`".to_owned())]
+    );
+    assert_eq!(
+        expected_at("===99999999999===\nmsg x:int = Msg;\n"),
+        [(1, 4, "a number below 2^32".to_owned())]
+    );
+    assert_eq!(
+        expected_at("===8=== msg x:int = Msg;\n"),
+        [(1, 9, "the end of the line after `===N===`".to_owned())]
+    );
+    // Only at the start of a line.
+    assert_eq!(
+        expected_at("a x:int = A; ===8===\nmsg x:int = Msg;\n"),
+        [(
+            1,
+            14,
+            "a layer section `===N===` at a line start".to_owned()
+        )]
+    );
+    // A comment may follow it.
+    assert_eq!(
+        parse_ok("===8=== // layer 8\nmsg x:int = Msg;\n").layer,
+        Some(8)
+    );
+}
+
+#[test]
+fn a_constructor_both_outside_and_inside_a_layer_section_is_a_duplicate() {
+    let errors = parse_errors("msg x:int = Msg;\n===8===\nmsg y:int = Msg;\n");
     assert_eq!(errors.len(), 1);
-    assert_eq!((errors[0].span.line, errors[0].span.column), (1, 1));
+    assert_eq!(
+        errors[0].kind,
+        ErrorKind::DuplicateDefinition {
+            name: "msg".to_owned(),
+            first_line: 1
+        }
+    );
+}
+
+#[test]
+fn the_last_layer_marker_of_either_kind_is_the_layer() {
+    assert_eq!(parse_ok("===8===\na = A;\n// LAYER 3\n").layer, Some(3));
+    assert_eq!(parse_ok("// LAYER 3\n===8===\na = A;\n").layer, Some(8));
 }
 
 // ---------------------------------------------------------------------------------------------
