@@ -257,3 +257,11 @@ fn an_unused_type_parameter_changes_the_id_only() {
     assert_eq!(bytes[4..], 5i32.to_le_bytes());
     assert_eq!(types::Tagged::from_bytes(&bytes).unwrap(), value);
 }
+
+#[test]
+fn a_constructor_with_an_unused_type_parameter_is_an_object_like_any_other() {
+    let value = enums::Object::Tagged(Box::new(types::Tagged { id: 9 }));
+    let bytes = value.to_bytes();
+    assert_eq!(bytes[..4], types::Tagged::CONSTRUCTOR_ID.to_le_bytes());
+    assert_eq!(enums::Object::from_bytes(&bytes).unwrap(), value);
+}

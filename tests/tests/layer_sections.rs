@@ -46,3 +46,34 @@ fn the_boxed_type_decodes_every_layers_definition() {
         wrapper
     );
 }
+
+#[test]
+fn a_definition_repeated_unchanged_is_the_current_one_only() {
+    let value = types::Plain { x: 3 };
+    assert_eq!(
+        enums::Plain::from_bytes(&value.to_bytes()).unwrap(),
+        enums::Plain::from(value)
+    );
+}
+
+#[test]
+fn the_bare_form_of_a_redefined_type_is_its_current_constructor() {
+    let deck = types::Deck {
+        top: types::Card {
+            text: "ace".to_owned(),
+            lang: "en".to_owned(),
+        },
+    };
+    let bytes = deck.to_bytes();
+    // Bare: no constructor id before the card's fields.
+    assert_eq!(bytes.len(), 4 + 4 + 4);
+    assert_eq!(types::Deck::from_bytes(&bytes).unwrap(), deck);
+    let old = types::Card8 {
+        text: "ace".to_owned(),
+    };
+    assert_ne!(types::Card8::CONSTRUCTOR_ID, types::Card::CONSTRUCTOR_ID);
+    assert_eq!(
+        enums::Card::from_bytes(&old.to_bytes()).unwrap(),
+        enums::Card::from(old)
+    );
+}

@@ -47,15 +47,6 @@ pub enum Ty {
 }
 
 impl Ty {
-    /// Whether the generic parameter `name` appears in this type.
-    pub fn mentions_generic(&self, name: &str) -> bool {
-        match self {
-            Ty::Generic(g) => g == name,
-            Ty::Vector { elem, .. } => elem.mentions_generic(name),
-            _ => false,
-        }
-    }
-
     /// Whether `<T as Default>` exists and encodes as the TL zero value.
     pub fn has_default(&self) -> bool {
         match self {
@@ -335,6 +326,12 @@ fn words_width(params: &[Param]) -> Option<usize> {
     Some(width)
 }
 
+/// `flags`, `flags2`, ...: the names Telegram gives its flag words.
+fn is_flags_name(name: &str) -> bool {
+    name.strip_prefix("flags")
+        .is_some_and(|n| n.bytes().all(|b| b.is_ascii_digit()))
+}
+
 /// Whether `def` has the root-namespace type `name` as its result or among its parameters'
 /// types (at any depth: `Vector<Object>`).
 fn refers_to(def: &Definition, name: &str) -> bool {
@@ -409,19 +406,17 @@ impl Resolver {
                 *constructors.entry(def.result.full_name()).or_default() += 1;
             }
         }
-        // In a schema grouped in `===N===` layer sections, the last definition of a name is
-        // the current one; earlier ones keep their ids under a name suffixed with their layer
-        // (`DecryptedMessage8`), as TDLib's secret_api.tl names them.
-        let mut current_section: HashMap<(usize, Category, String), Option<u32>> = HashMap::new();
+        // In a schema grouped in `===N===` layer sections, the last definition of a name in
+        // the file is the current one; earlier ones (the parser allows them only in earlier
+        // sections) keep their ids under the name suffixed with their section's layer
+        // (`DecryptedMessage8`).
+        let mut current: HashMap<(usize, Category, String), usize> = HashMap::new();
         for (file_index, schema) in schemas.iter().enumerate() {
-            for def in &schema.definitions {
-                current_section.insert(
-                    (file_index, def.category, def.full_name()),
-                    def.layer_section,
-                );
+            for (def_index, def) in schema.definitions.iter().enumerate() {
+                current.insert((file_index, def.category, def.full_name()), def_index);
             }
         }
-        let mut seen: HashMap<(Category, String, Option<u32>), String> = HashMap::new();
+        let mut seen: HashMap<(Category, String), String> = HashMap::new();
         let (mut any_object, mut any_function) = (false, false);
         for (file_index, schema) in schemas.iter().enumerate() {
             if let Some(layer) = schema.layer {
@@ -457,14 +452,19 @@ impl Resolver {
                     continue;
                 }
                 let full_name = def.full_name();
-                let superseded_in = def.layer_section.filter(|_| {
-                    current_section[&(file_index, def.category, full_name.clone())]
-                        != def.layer_section
-                });
-                if let Some(first_file) = seen.insert(
-                    (def.category, full_name.clone(), def.layer_section),
-                    schema.file.clone(),
-                ) {
+                let current_def = current
+                    .get(&(file_index, def.category, full_name.clone()))
+                    .filter(|&&c| c != def_index)
+                    .map(|&c| &schema.definitions[c]);
+                let superseded_in = current_def.and(def.layer_section);
+                if let Some(current_def) = current_def {
+                    if current_def.id() == def.id() {
+                        // Redefined unchanged: the current one reads and writes it.
+                        continue;
+                    }
+                } else if let Some(first_file) =
+                    seen.insert((def.category, full_name.clone()), schema.file.clone())
+                {
                     self.error(
                         schema,
                         def.span,
@@ -496,7 +496,15 @@ impl Resolver {
                     fields: Vec::new(),
                     flag_words: Vec::new(),
                     members: Vec::new(),
-                    generics: def.generics.iter().map(|g| g.name.to_owned()).collect(),
+                    // `{X:Type}` that no parameter or result mentions says nothing about the
+                    // wire format; kept, it would be a Rust type parameter that nothing uses
+                    // (E0392), and would keep the definition out of `Object`/`Function`.
+                    generics: def
+                        .generics
+                        .iter()
+                        .filter(|g| refers_to(def, g.name))
+                        .map(|g| g.name.to_owned())
+                        .collect(),
                     schema_line: def.to_string(),
                     docs,
                     variant_of: None,
@@ -605,11 +613,10 @@ impl Resolver {
             let def = &schema.definitions[def_index];
             let generics: HashSet<&str> = def.generics.iter().map(|g| g.name).collect();
             // `#` parameters that some condition refers to are flag words; others are numbers,
-            // except in Telegram's schemas, where every `#` is a flag word (`flags:#` before
-            // any field uses a bit, as in `exportedChatlistInvite`, is 0 on the wire, and
-            // every other implementation computes it), while TON and TDLib give `mode:#` and
-            // `count:#` values of their own.
-            let every_nat_is_flags = schema.convention == Convention::Telegram;
+            // except `flags:#` and `flags2:#` in Telegram's schemas: a word no field uses yet
+            // (`exportedChatlistInvite`) is 0 on the wire, as every other implementation
+            // writes it. TON's `flags:#`, `mode:#` and `count:#` are values of their own.
+            let telegram = schema.convention == Convention::Telegram;
             let flag_word_names: HashSet<&str> = def
                 .params
                 .iter()
@@ -630,7 +637,8 @@ impl Resolver {
                     .map_or_else(|| format!("arg{}", position + 1), str::to_owned);
                 match &param.kind {
                     ParamKind::Nat
-                        if every_nat_is_flags || flag_word_names.contains(tl_name.as_str()) =>
+                        if flag_word_names.contains(tl_name.as_str())
+                            || (telegram && is_flags_name(&tl_name)) =>
                     {
                         members.push(Member::FlagWord(flag_words.len()));
                         flag_words.push(FlagWord {
@@ -741,12 +749,6 @@ impl Resolver {
                 None
             };
             let s = &mut self.model.structs[index];
-            // `{X:Type}` that no field or result mentions says nothing about the wire
-            // format; kept, it would be a Rust type parameter that nothing uses (E0392).
-            s.generics.retain(|g| {
-                fields.iter().any(|f| f.ty.mentions_generic(g))
-                    || returns.as_ref().is_some_and(|r| r.mentions_generic(g))
-            });
             if def.category == Category::Type
                 && let Some(used) = def
                     .generics
@@ -834,8 +836,12 @@ impl Resolver {
                     .map(|&c| Ty::Bare(c))
                     .ok_or_else(|| format!("unknown type `{full}`"));
             };
-            return match self.model.enums[e].variants.as_slice() {
-                [only] => Ok(Ty::Bare(only.ctor)),
+            // Constructors superseded by a later `===N===` section do not count.
+            let mut current = self.model.enums[e].variants.iter().filter(|v| {
+                self.ctors_by_name.get(&self.model.structs[v.ctor].tl_name) == Some(&v.ctor)
+            });
+            return match (current.next(), current.next()) {
+                (Some(only), None) => Ok(Ty::Bare(only.ctor)),
                 _ => Err(format!(
                     "`%{full}` needs `{full}` to have exactly one constructor"
                 )),

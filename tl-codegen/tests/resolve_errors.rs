@@ -284,7 +284,7 @@ fn an_unused_type_parameter_makes_no_rust_type_parameter() {
 fn an_unused_flags_word_is_a_flag_word_in_telegram_schemas_and_a_number_elsewhere() {
     // Telegram's convention: every `#` is a flag word (0 until a field uses a bit). The C
     // tl-parser's (TON, TDLib): a `#` that no condition refers to is a value of its own.
-    let text = format!("{PRELUDE}parcel flags:# size:int = Parcel;\n");
+    let text = format!("{PRELUDE}parcel flags:# size:int mode:# = Parcel;\n");
     let generate = |convention| {
         Config::new()
             .convention(convention)
@@ -296,9 +296,10 @@ fn an_unused_flags_word_is_a_flag_word_in_telegram_schemas_and_a_number_elsewher
         code[start..start + code[start..].find('}').expect("end of Parcel")].to_owned()
     };
     let telegram = generate(Convention::Telegram);
+    // Only a word named like Telegram's flag words: `mode:#` is a number there too.
     assert_eq!(
         struct_of(&telegram),
-        "pub struct Parcel {\n        pub size: i32,\n    "
+        "pub struct Parcel {\n        pub size: i32,\n        pub mode: u32,\n    "
     );
     let tl_parser = generate(Convention::TlParser);
     assert!(
