@@ -69,6 +69,7 @@ fn main() {
 fn write_grammers_oracle(files: &[PathBuf], out: &Path) {
     use std::fmt::Write;
     let mut arms = String::new();
+    let mut names = String::new();
     for file in files {
         let source = std::fs::read_to_string(file).unwrap_or_else(|e| panic!("{e}"));
         let schema = tl_parser::parse(&file.display().to_string(), &source, &Default::default())
@@ -114,13 +115,16 @@ fn write_grammers_oracle(files: &[PathBuf], out: &Path) {
                 "        {:?} => Some({reencode}::<grammers_tl_types::{path}>(bytes)),",
                 def.full_name()
             );
+            let _ = writeln!(names, "    {:?},", def.full_name());
         }
     }
     let code = format!(
         "/// grammers' re-encoding of `bytes`, the boxed encoding of a value of definition\n\
          /// `name`, or `None` for a definition it has no type of its own for.\n\
          pub fn reencode(name: &str, bytes: &[u8]) -> Option<Result<Vec<u8>, String>> {{\n    \
-         match name {{\n{arms}        _ => None,\n    }}\n}}\n"
+         match name {{\n{arms}        _ => None,\n    }}\n}}\n\n\
+         /// Every definition `reencode` knows.\n\
+         pub const WITH_A_GRAMMERS_TYPE: &[&str] = &[\n{names}];\n"
     );
     write_if_changed(out, &code);
 }
