@@ -8,7 +8,7 @@ use tl_types::{Deserializable, Identifiable, Serializable};
 #[test]
 fn the_last_section_is_the_layer_and_its_definition_the_current_one() {
     let id = |text: &str| crc32fast::hash(text.as_bytes());
-    assert_eq!(LAYER, 17);
+    assert_eq!(LAYER, 23);
     assert_eq!(
         types::Note::CONSTRUCTOR_ID,
         id("note random_id:long ttl:int text:string = Note")
@@ -45,6 +45,17 @@ fn the_boxed_type_decodes_every_layers_definition() {
         types::Wrapper::from_bytes(&wrapper.to_bytes()).unwrap(),
         wrapper
     );
+}
+
+#[test]
+fn a_definition_repeated_unchanged_before_a_change_is_kept_once() {
+    let old = types::Tile8 { a: 1 };
+    let decoded = enums::Tile::from_bytes(&old.to_bytes()).unwrap();
+    // Exactly two definitions of `tile`: layer 8's (repeated in 17) and layer 23's.
+    match &decoded {
+        enums::Tile::Tile8(value) => assert_eq!(*value, old),
+        enums::Tile::Tile(_) => panic!("decoded as the current tile"),
+    }
 }
 
 #[test]

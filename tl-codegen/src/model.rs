@@ -335,17 +335,27 @@ fn is_flags_name(name: &str) -> bool {
 /// Whether `def` has the root-namespace type `name` as its result or among its parameters'
 /// types (at any depth: `Vector<Object>`).
 fn refers_to(def: &Definition, name: &str) -> bool {
-    fn in_type(ty: &Type, name: &str) -> bool {
-        (ty.namespace.is_empty() && ty.name == name) || ty.args.iter().any(|a| in_type(a, name))
-    }
-    fn in_params(params: &[Param], name: &str) -> bool {
-        params.iter().any(|p| match &p.kind {
-            ParamKind::Typed { ty, .. } => in_type(ty, name),
-            ParamKind::Repeated { params, .. } => in_params(params, name),
-            ParamKind::Nat => false,
-        })
-    }
-    in_type(&def.result, name) || in_params(&def.params, name)
+    type_refers_to(&def.result, name) || params_refer_to(&def.params, name)
+}
+
+fn type_refers_to(ty: &Type, name: &str) -> bool {
+    (ty.namespace.is_empty() && ty.name == name) || ty.args.iter().any(|a| type_refers_to(a, name))
+}
+
+fn params_refer_to(params: &[Param], name: &str) -> bool {
+    params.iter().any(|p| match &p.kind {
+        ParamKind::Typed { ty, .. } => type_refers_to(ty, name),
+        ParamKind::Repeated { params, .. } => params_refer_to(params, name),
+        ParamKind::Nat => false,
+    })
+}
+
+/// Whether the type parameter `name` is one the Rust type needs: a parameter's type, or a
+/// function's result (`{X:Type} query:!X = X`). A constructor's result (`= Maybe X`) says
+/// which boxed type it builds, which has no parameters here.
+fn uses_generic(def: &Definition, name: &str) -> bool {
+    params_refer_to(&def.params, name)
+        || (def.category == Category::Function && type_refers_to(&def.result, name))
 }
 
 /// Estimated sizes in bytes, for deciding which variants to box.
@@ -416,6 +426,15 @@ impl Resolver {
                 current.insert((file_index, def.category, def.full_name()), def_index);
             }
         }
+        // The (id, type) of each name's definitions generated so far: a redefinition that
+        // changes neither (the same line again) is read and written by the one kept.
+        let mut kept: HashMap<(usize, Category, String), Vec<(u32, String)>> = current
+            .iter()
+            .map(|(key, &def_index)| {
+                let def = &schemas[key.0].definitions[def_index];
+                (key.clone(), vec![(def.id(), def.result.full_name())])
+            })
+            .collect();
         let mut seen: HashMap<(Category, String), String> = HashMap::new();
         let (mut any_object, mut any_function) = (false, false);
         for (file_index, schema) in schemas.iter().enumerate() {
@@ -457,11 +476,14 @@ impl Resolver {
                     .filter(|&&c| c != def_index)
                     .map(|&c| &schema.definitions[c]);
                 let superseded_in = current_def.and(def.layer_section);
-                if let Some(current_def) = current_def {
-                    if current_def.id() == def.id() {
-                        // Redefined unchanged: the current one reads and writes it.
+                if current_def.is_some() {
+                    let shape = (def.id(), def.result.full_name());
+                    let key = (file_index, def.category, full_name.clone());
+                    let seen_shapes = kept.entry(key).or_default();
+                    if seen_shapes.contains(&shape) {
                         continue;
                     }
+                    seen_shapes.push(shape);
                 } else if let Some(first_file) =
                     seen.insert((def.category, full_name.clone()), schema.file.clone())
                 {
@@ -502,7 +524,7 @@ impl Resolver {
                     generics: def
                         .generics
                         .iter()
-                        .filter(|g| refers_to(def, g.name))
+                        .filter(|g| uses_generic(def, g.name))
                         .map(|g| g.name.to_owned())
                         .collect(),
                     schema_line: def.to_string(),

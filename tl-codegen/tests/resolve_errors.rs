@@ -278,6 +278,9 @@ fn an_unused_type_parameter_makes_no_rust_type_parameter() {
         generated("tagged {X:Type} id:int = Tagged;\n---functions---\nping {X:Type} = Tagged;\n");
     assert!(code.contains("pub struct Tagged {"), "{code}");
     assert!(code.contains("pub struct Ping {}"), "{code}");
+    // A constructor's result naming it (`= Tagged X`) does not use it either.
+    let code = generated("tagged {X:Type} id:int = Tagged X;\n");
+    assert!(code.contains("pub struct Tagged {"), "{code}");
 }
 
 #[test]

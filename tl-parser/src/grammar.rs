@@ -726,7 +726,8 @@ pub(crate) fn layer_section(input: &str) -> PResult<'_, u32> {
         space0,
     )
         .parse(input)?;
-    let line_ends = i.is_empty() || i.starts_with(['\n', '\r']) || i.starts_with("//");
+    let line_ends =
+        i.is_empty() || i.starts_with(['\n', '\r']) || i.starts_with("//") || i.starts_with("/*");
     if !line_ends {
         return failure(i, "the end of the line after `===N===`");
     }

@@ -10,8 +10,11 @@ use crate::error::{Error, ErrorKind};
 /// one of the same category (a constructor and a function may share a name), unless both are
 /// in `===N===` sections and the later section redefines it.
 pub(crate) fn check(source: &str, definitions: &[Definition<'_>], errors: &mut Vec<Error>) {
-    // The line and section of the last definition of each name.
-    let mut seen: HashMap<(Category, &str), (u32, Option<u32>)> =
+    // The first line of each name in each section, and of each name with whether some
+    // definition of it is outside any section.
+    let mut in_section: HashMap<(Category, &str, Option<u32>), u32> =
+        HashMap::with_capacity(definitions.len());
+    let mut by_name: HashMap<(Category, &str), (u32, bool)> =
         HashMap::with_capacity(definitions.len());
     let mut nats = Vec::new();
     for def in definitions {
@@ -19,18 +22,30 @@ pub(crate) fn check(source: &str, definitions: &[Definition<'_>], errors: &mut V
         check_params(def, &def.params, &mut nats, errors);
         check_generic_refs(def, &def.result, errors);
 
-        let key = (def.category, written_full_name(source, def));
-        let here = (def.span.line, def.layer_section);
-        match seen.insert(key, here) {
-            Some((_, Some(earlier))) if def.layer_section.is_some_and(|s| s != earlier) => {}
-            Some((first_line, _)) => errors.push(Error {
+        let name = written_full_name(source, def);
+        let (line, section) = (def.span.line, def.layer_section);
+        let same_section = in_section.get(&(def.category, name, section)).copied();
+        let (first_line, unsectioned) = *by_name
+            .entry((def.category, name))
+            .and_modify(|(_, outside)| *outside |= section.is_none())
+            .or_insert((line, section.is_none()));
+        let duplicate_of = match same_section {
+            Some(first) => Some(first),
+            // A name defined outside any section may not be defined again anywhere.
+            None if first_line != line && unsectioned => Some(first_line),
+            None => None,
+        };
+        in_section
+            .entry((def.category, name, section))
+            .or_insert(line);
+        if let Some(first_line) = duplicate_of {
+            errors.push(Error {
                 kind: ErrorKind::DuplicateDefinition {
                     name: def.full_name(),
                     first_line,
                 },
                 span: def.span,
-            }),
-            None => {}
+            });
         }
     }
 }

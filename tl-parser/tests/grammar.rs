@@ -1785,6 +1785,10 @@ fn a_malformed_layer_section_is_a_syntax_error_on_its_line_only() {
         parse_ok("===8=== // layer 8\nmsg x:int = Msg;\n").layer,
         Some(8)
     );
+    assert_eq!(
+        parse_ok("===8=== /* layer 8 */\nmsg x:int = Msg;\n").layer,
+        Some(8)
+    );
 }
 
 #[test]
@@ -1798,6 +1802,32 @@ fn a_constructor_both_outside_and_inside_a_layer_section_is_a_duplicate() {
             first_line: 1
         }
     );
+}
+
+#[test]
+fn a_section_number_repeated_still_may_not_define_a_name_twice() {
+    let errors = parse_errors(
+        "===8===\nmsg = Msg;\n===17===\nmsg x:int = Msg;\n===8===\nmsg y:int = Msg;\n",
+    );
+    assert_eq!(errors.len(), 1);
+    assert_eq!(errors[0].span.line, 6);
+    assert_eq!(
+        errors[0].kind,
+        ErrorKind::DuplicateDefinition {
+            name: "msg".to_owned(),
+            first_line: 2
+        }
+    );
+    // The first definition is the one named, also for a third one.
+    let errors = parse_errors("a = A;\na = A;\na = A;\n");
+    let first_lines: Vec<u32> = errors
+        .iter()
+        .map(|e| match e.kind {
+            ErrorKind::DuplicateDefinition { first_line, .. } => first_line,
+            _ => 0,
+        })
+        .collect();
+    assert_eq!(first_lines, [1, 1]);
 }
 
 #[test]
