@@ -96,10 +96,9 @@ impl fmt::Display for Error {
                     "accept known ones by name (Config::accept_id_mismatch or --accept-id-mismatch)"
                 )?;
                 let verified_otherwise = |m: &tl_parser::IdMismatch| {
-                    !matches!(
-                        m.explanation,
-                        None | Some(tl_parser::MismatchExplanation::IdOf { .. })
-                    )
+                    m.explanation
+                        .as_ref()
+                        .is_some_and(tl_parser::MismatchExplanation::verifies_id)
                 };
                 if mismatches.iter().any(verified_otherwise) {
                     write!(

@@ -471,14 +471,11 @@ impl Resolver {
                     continue;
                 }
                 let full_name = def.full_name();
-                let current_def = current
-                    .get(&(file_index, def.category, full_name.clone()))
-                    .filter(|&&c| c != def_index)
-                    .map(|&c| &schema.definitions[c]);
-                let superseded_in = current_def.and(def.layer_section);
-                if current_def.is_some() {
+                let key = (file_index, def.category, full_name.clone());
+                let superseded = current.get(&key) != Some(&def_index);
+                let superseded_in = def.layer_section.filter(|_| superseded);
+                if superseded {
                     let shape = (def.id(), def.result.full_name());
-                    let key = (file_index, def.category, full_name.clone());
                     let seen_shapes = kept.entry(key).or_default();
                     if seen_shapes.contains(&shape) {
                         continue;

@@ -128,6 +128,14 @@ pub enum MismatchExplanation {
     },
 }
 
+impl MismatchExplanation {
+    /// Whether the definition's own text verifies the id this way (a rename, the other
+    /// convention); another definition's id verifies nothing of this one.
+    pub fn verifies_id(&self) -> bool {
+        !matches!(self, MismatchExplanation::IdOf { .. })
+    }
+}
+
 impl fmt::Display for IdMismatch {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         let (name, written, computed) = (&self.name, self.written, self.computed);

@@ -91,7 +91,7 @@ impl<'a> ContextError<&'a str> for Expected<'a> {
     }
 }
 
-type PResult<'a, T> = IResult<&'a str, T, Expected<'a>>;
+pub(crate) type PResult<'a, T> = IResult<&'a str, T, Expected<'a>>;
 
 fn fail<'a, T>(at: &'a str, what: &'static str) -> PResult<'a, T> {
     Err(nom::Err::Error(Expected {

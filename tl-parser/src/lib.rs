@@ -109,9 +109,11 @@ pub fn parse<'s>(file: &str, source: &'s str, options: &Options) -> Result<Schem
                 });
             id_mismatches.push(IdMismatch {
                 file: file.to_owned(),
-                // An id of another definition (found below) verifies nothing of this one.
                 accepted: options.accepted_mismatches.contains(&name)
-                    || (options.accept_explained && explanation.is_some()),
+                    || (options.accept_explained
+                        && explanation
+                            .as_ref()
+                            .is_some_and(MismatchExplanation::verifies_id)),
                 name,
                 span: def.span,
                 written,
@@ -186,17 +188,11 @@ fn parse_statements<'s>(grammar: &Grammar<'s>, source: &'s str, out: &mut Parsed
         }
         if input.starts_with("---") {
             docs.clear();
-            match Grammar::section(input) {
-                Ok((rest, section)) => {
-                    category = section;
-                    input = rest;
-                }
-                Err(nom::Err::Error(e) | nom::Err::Failure(e)) => {
-                    out.errors.push(grammar.syntax_error(&e));
-                    input = input.find('\n').map_or("", |n| &input[n..]);
-                }
-                Err(nom::Err::Incomplete(_)) => input = "",
+            let (rest, parsed) = line_header(grammar, input, Grammar::section(input), out);
+            if let Some(section) = parsed {
+                category = section;
             }
+            input = rest;
             continue;
         }
         if let Some(rest) = grammar::type_declaration(input) {
@@ -214,18 +210,12 @@ fn parse_statements<'s>(grammar: &Grammar<'s>, source: &'s str, out: &mut Parsed
                     what: grammar::Expectation::Label("a layer section `===N===` at a line start"),
                 }))
             };
-            match parsed {
-                Ok((rest, layer)) => {
-                    section = Some(layer);
-                    out.layer = Some(layer);
-                    input = rest;
-                }
-                Err(nom::Err::Error(e) | nom::Err::Failure(e)) => {
-                    out.errors.push(grammar.syntax_error(&e));
-                    input = input.find('\n').map_or("", |n| &input[n..]);
-                }
-                Err(nom::Err::Incomplete(_)) => input = "",
+            let (rest, parsed) = line_header(grammar, input, parsed, out);
+            if let Some(layer) = parsed {
+                section = Some(layer);
+                out.layer = Some(layer);
             }
+            input = rest;
             continue;
         }
         match grammar.definition(input, category) {
@@ -243,6 +233,24 @@ fn parse_statements<'s>(grammar: &Grammar<'s>, source: &'s str, out: &mut Parsed
             }
             Err(nom::Err::Incomplete(_)) => input = "",
         }
+    }
+}
+
+/// The outcome of parsing a header that fills its line (`---functions---`, `===8===`): the
+/// rest and the value, or, after a syntax error (recorded), the next line and nothing.
+fn line_header<'s, T>(
+    grammar: &Grammar<'s>,
+    input: &'s str,
+    parsed: grammar::PResult<'s, T>,
+    out: &mut Parsed<'s>,
+) -> (&'s str, Option<T>) {
+    match parsed {
+        Ok((rest, value)) => (rest, Some(value)),
+        Err(nom::Err::Error(e) | nom::Err::Failure(e)) => {
+            out.errors.push(grammar.syntax_error(&e));
+            (input.find('\n').map_or("", |n| &input[n..]), None)
+        }
+        Err(nom::Err::Incomplete(_)) => ("", None),
     }
 }
 
