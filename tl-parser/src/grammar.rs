@@ -8,6 +8,7 @@
 //!             | [ ident ":" ] repetition
 //!             | ident ":" ( "#" | [ ident "." number "?" ] type )
 //!             | type                                            anonymous (`int128 long long`)
+//!             | "(" ident { ident } ":" ( "#" | type ) ")"        a group: several of one type
 //! repetition  = [ (nat-name | number) "*" ] "[" { param } "]"
 //! type        = "!" full-name | "%" type | "(" full-name { type } ")"
 //!             | full-name [ "<" type { "," type } ">" ]
@@ -588,6 +589,10 @@ impl<'s> Grammar<'s> {
             let (rest, ()) = sp(i)?;
             if let Some(rest) = rest.strip_prefix(']') {
                 return Ok((rest, params));
+            }
+            if let Some(names_end) = param_group_names(rest) {
+                i = self.param_group(rest, names_end, &mut params)?.0;
+                continue;
             }
             let (rest, param) = cut(expect("a parameter or `]`", |i| self.param(i))).parse(rest)?;
             params.push(param);

@@ -2065,6 +2065,20 @@ fn a_parenthesised_group_of_parameters_of_one_type() {
     // Names are identifiers: `(1 x:int)` is no group (nor a type).
     assert_eq!(single_error("a (x 1y:int) = A;\n").line(), 1);
     assert_eq!(single_error("a (1 x:int) = A;\n").line(), 1);
+    // Groups are parameters inside repetitions too, as TL's grammar has them.
+    let src = "m n:# rows:n*[ (a b:int) (c d:#) e:long ] = M;\n";
+    let schema = parse_conv(src, Convention::TlParser);
+    let d = def(&schema, "m");
+    assert_eq!(
+        param_shapes(d),
+        ["n:#", "rows:n*[ a:int b:int c:# d:# e:long ]"]
+    );
+    assert_eq!(
+        normalized_text(d, Convention::TlParser),
+        "m n:# rows:n*[ a:int b:int c:# d:# e:long ] = M"
+    );
+    let e = single_error("m n:# rows:n*[ (a b:int ] = M;\n");
+    assert_syntax(&e, 1, 25, "`)`", "`]`");
 }
 
 #[test]
