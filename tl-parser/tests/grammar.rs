@@ -2083,7 +2083,7 @@ fn a_parenthesised_group_of_parameters_of_one_type() {
 
 #[test]
 fn new_final_and_empty_declarations_are_accepted() {
-    let src = "a = A;\nFinal A;\nNew ns.B ;\nEmpty C;\nFinalist = A;\n";
+    let src = "a = A;\nFinal A;\nNew ns.B ;\nEmpty C;\nFinalist = A;\nNew\n  D\n;\n";
     let schema = parse_conv(src, Convention::TlParser);
     assert_eq!(names(&schema), ["a", "Finalist"]);
     // Without its type name it is no declaration.
