@@ -100,6 +100,34 @@ fn a_function_over_them_round_trips_and_returns_its_type() {
 }
 
 #[test]
+fn an_implicit_type_parameter_wraps_a_call_like_a_declared_one() {
+    assert_eq!(
+        <functions::edge::After<functions::edge::Sign> as Identifiable>::CONSTRUCTOR_ID,
+        crc32fast::hash(b"edge.after X:Type msg_id:long query:!X = X")
+    );
+    let inner = functions::edge::Sign {
+        key: keyed(),
+        labels: Vec::new(),
+    };
+    let call = functions::edge::After {
+        msg_id: 7,
+        query: inner.clone(),
+    };
+    let bytes = call.to_bytes();
+    assert_eq!(bytes[4..12], 7i64.to_le_bytes());
+    assert_eq!(bytes[12..], inner.to_bytes());
+    assert_eq!(
+        functions::edge::After::<functions::edge::Sign>::from_bytes(&bytes).unwrap(),
+        call
+    );
+    // It returns what the wrapped call returns.
+    let result = <functions::edge::After<functions::edge::Sign> as RemoteCall>::Return::from_bytes(
+        &keyed().to_bytes(),
+    );
+    assert_eq!(result.unwrap(), enums::Keyed::from(keyed()));
+}
+
+#[test]
 fn an_undeclared_object_holds_any_constructor_with_its_id() {
     let labelled = types::Labelled {
         arg1: String::new(),

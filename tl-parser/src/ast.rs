@@ -223,8 +223,13 @@ pub struct GenericParam<'s> {
     pub name: &'s str,
     /// `Type` (the kind of the parameter).
     pub kind: Type<'s>,
-    /// The text between and including the braces.
+    /// The text between and including the braces; for an implicit parameter, its first `!X`.
     pub span: Span,
+    /// Not written: Telegram's schemas before about 2017 write `query:!X = X` without
+    /// `{X:Type}`. A definition that declares no generic parameter gets one `{X:Type}` for
+    /// each `!X` of its parameters, in order, and its id is hashed as if they were written
+    /// (`invokeAfterMsg#cb9f372d msg_id:long query:!X = X` verifies that way).
+    pub implicit: bool,
 }
 
 /// One parameter of a definition.

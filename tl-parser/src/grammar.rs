@@ -452,6 +452,7 @@ impl<'s> Grammar<'s> {
             name,
             kind: kind.clone(),
             span,
+            implicit: false,
         }));
         Ok((i, ()))
     }

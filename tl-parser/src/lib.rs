@@ -8,7 +8,9 @@
 //!
 //! The grammar is TL's, not that of particular files: anonymous, repeated (`n*[ int ]`) and
 //! grouped (`(x y:int)`, `{X Y:Type}`) parameters, parenthesised types, `New`/`Final`/`Empty`
-//! declarations (skipped: they define no constructor), block and line comments.
+//! declarations (skipped: they define no constructor), block and line comments, and the
+//! undeclared type parameters of old Telegram schemas (`query:!X = X`, see
+//! [`GenericParam::implicit`]).
 //!
 //! ```
 //! let schema = tl_parser::parse(
@@ -66,6 +68,7 @@ pub fn parse<'s>(file: &str, source: &'s str, options: &Options) -> Result<Schem
         ..Parsed::default()
     };
     parse_statements(&grammar, source, &mut parsed);
+    validate::declare_implicit_generics(&mut parsed.definitions);
     validate::check(source, &parsed.definitions, &mut parsed.errors);
     if !parsed.errors.is_empty() {
         return Err(Report::new(file, source, parsed.errors));

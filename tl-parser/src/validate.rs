@@ -2,7 +2,7 @@
 
 use std::collections::HashMap;
 
-use crate::ast::{Category, Definition, Param, ParamKind, Type};
+use crate::ast::{Category, Definition, GenericParam, Param, ParamKind, Type};
 use crate::error::{Error, ErrorKind};
 
 /// Appends an error for every flag condition naming an unknown `#` parameter or a bit above
@@ -46,6 +46,49 @@ pub(crate) fn check(source: &str, definitions: &[Definition<'_>], errors: &mut V
                 },
                 span: def.span,
             });
+        }
+    }
+}
+
+/// Declares `{X:Type}` for each `!X` of the parameters of a definition that declares no
+/// generic parameter (see [`GenericParam::implicit`]). Where some are declared, an undeclared
+/// `!Y` stays an error: it is more likely a typo than an old file.
+pub(crate) fn declare_implicit_generics(definitions: &mut [Definition<'_>]) {
+    for def in definitions {
+        if def.generics.is_empty() && !def.params.is_empty() {
+            let mut implicit = Vec::new();
+            collect_generic_refs(&def.params, &mut implicit);
+            def.generics = implicit;
+        }
+    }
+}
+
+fn collect_generic_refs<'s>(params: &[Param<'s>], out: &mut Vec<GenericParam<'s>>) {
+    fn in_type<'s>(ty: &Type<'s>, out: &mut Vec<GenericParam<'s>>) {
+        if ty.generic_ref && ty.namespace.is_empty() && out.iter().all(|g| g.name != ty.name) {
+            out.push(GenericParam {
+                name: ty.name,
+                kind: Type {
+                    namespace: Vec::new(),
+                    name: "Type",
+                    bare_marker: false,
+                    generic_ref: false,
+                    args: Vec::new(),
+                    span: ty.span,
+                },
+                span: ty.span,
+                implicit: true,
+            });
+        }
+        for arg in &ty.args {
+            in_type(arg, out);
+        }
+    }
+    for param in params {
+        match &param.kind {
+            ParamKind::Nat => {}
+            ParamKind::Typed { ty, .. } => in_type(ty, out),
+            ParamKind::Repeated { params, .. } => collect_generic_refs(params, out),
         }
     }
 }

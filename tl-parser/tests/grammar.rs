@@ -328,6 +328,36 @@ fn generic_parameter_and_generic_reference() {
 }
 
 #[test]
+fn old_schemas_leave_generic_parameters_implicit() {
+    // tdesktop's scheme.tl of 2016: no `{X:Type}`, and the id is that of the declared form.
+    let src = "---functions---\ninvokeAfterMsg#cb9f372d msg_id:long query:!X = X;\n\
+               invokeTwo#1 a:!A b:Vector<!B> c:!A = Vector A;\n";
+    let schema = parse_conv(src, Convention::Telegram);
+    let d = def(&schema, "invokeAfterMsg");
+    assert_eq!(d.generics.len(), 1);
+    let g = &d.generics[0];
+    assert_eq!((g.name, g.implicit), ("X", true));
+    assert!(g.kind.is_plain("Type"));
+    assert_span(src, g.span, "!X", 2, 43);
+    assert_eq!(
+        normalized_text(d, Convention::Telegram),
+        "invokeAfterMsg X:Type msg_id:long query:!X = X"
+    );
+    assert_eq!(d.computed_id, 0xcb9f372d);
+    // One parameter per name, in order of first use, type arguments included.
+    let names: Vec<_> = def(&schema, "invokeTwo")
+        .generics
+        .iter()
+        .map(|g| g.name)
+        .collect();
+    assert_eq!(names, ["A", "B"]);
+    // Written ones are not implicit.
+    let schema =
+        parse_ok("---functions---\ninvokeWithLayer#da9b0d0d {X:Type} layer:int query:!X = X;\n");
+    assert!(!schema.definitions[0].generics[0].implicit);
+}
+
+#[test]
 fn several_generic_parameters() {
     let schema = parse_ok("pair {X:Type} {Y:Type} first:!X second:!Y = Pair X Y;\n");
     let d = &schema.definitions[0];
@@ -1117,25 +1147,24 @@ fn error_flag_bit_out_of_range() {
 
 #[test]
 fn error_undeclared_generic() {
-    let src = "a {X:Type} q:!Y = X;\n";
-    let e = single_error(src);
-    assert_eq!(
-        e.kind,
-        ErrorKind::UndeclaredGeneric {
-            name: "Y".to_owned(),
-        }
-    );
-    assert_span(src, e.span, "!Y", 1, 14);
-
-    let src = "b = !Z;\n";
-    let e = single_error(src);
-    assert_eq!(
-        e.kind,
-        ErrorKind::UndeclaredGeneric {
-            name: "Z".to_owned(),
-        }
-    );
-    assert_span(src, e.span, "!Z", 1, 5);
+    // (source, name, span text, column). Implicit parameters (`c q:!Y`) come from the
+    // parameters of a definition that declares none: a result `!Z` is still undeclared.
+    let cases = [
+        ("a {X:Type} q:!Y = X;\n", "Y", "!Y", 14),
+        ("b = !Z;\n", "Z", "!Z", 5),
+        ("c q:!Y = !Z;\n", "Z", "!Z", 10),
+    ];
+    for (src, name, text, column) in cases {
+        let e = single_error(src);
+        assert_eq!(
+            e.kind,
+            ErrorKind::UndeclaredGeneric {
+                name: name.to_owned(),
+            },
+            "{src}"
+        );
+        assert_span(src, e.span, text, 1, column);
+    }
 }
 
 #[test]
