@@ -142,6 +142,13 @@ fn summarize(schema: &Schema, out: &mut String) -> Outcome {
         schema.verified_ids()
     );
     let _ = writeln!(out, "  inferred ids: {}", schema.inferred_ids());
+    for repeat in &schema.repeated {
+        let _ = writeln!(
+            out,
+            "  repeated:     {}:{}:{}: `{}` repeats line {} word for word; left out",
+            schema.file, repeat.span.line, repeat.span.column, repeat.name, repeat.first_line
+        );
+    }
     for mismatch in &schema.id_mismatches {
         let label = if mismatch.accepted {
             "accepted mismatch"

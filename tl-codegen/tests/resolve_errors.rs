@@ -195,6 +195,30 @@ fn check_reports_unknown_types_beside_id_mismatches() {
 }
 
 #[test]
+fn check_lists_repeated_definitions_and_generation_takes_one() {
+    use tl_codegen::check::{Outcome, Resolution, check_files};
+
+    let source = "int ? = Int;\nuser id:int = User;\nuser  id:int = User;\n";
+    let files = write_files("repeated", &[("api.tl", source)]);
+    let reports = check_files(
+        &files.paths,
+        &tl_parser::Options::default(),
+        Resolution::EachFile,
+    );
+    assert_eq!(reports[0].outcome, Outcome::Verified);
+    let text = &reports[0].text;
+    assert!(
+        text.contains("api.tl:3:1: `user` repeats line 2 word for word; left out"),
+        "{text}"
+    );
+    assert!(text.contains("definitions:  2 "), "{text}");
+    let code = tl_codegen::Config::new()
+        .generate_from_sources(&[("api.tl", source)])
+        .unwrap();
+    assert_eq!(code.matches("pub struct User ").count(), 1);
+}
+
+#[test]
 fn bare_markers_on_constructors_and_fixed_width_types() {
     // `%foo` is the constructor `foo` itself; `%Hash` the bare form of a fixed-width type.
     let code =

@@ -45,6 +45,21 @@ pub struct Schema<'s> {
     pub definitions: Vec<Definition<'s>>,
     /// Written ids that differ from the computed ones, in source order.
     pub id_mismatches: Vec<IdMismatch>,
+    /// Definitions written again word for word, left out of `definitions`, in source order.
+    pub repeated: Vec<Repeated>,
+}
+
+/// A definition that repeats an earlier one of its file word for word (up to whitespace):
+/// harmless, so not an error, but worth telling (it is usually left over from a merge). It is
+/// not in [`Schema::definitions`].
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Repeated {
+    /// The full name.
+    pub name: String,
+    /// The repeated definition.
+    pub span: Span,
+    /// The line of the first definition.
+    pub first_line: u32,
 }
 
 impl<'s> Schema<'s> {

@@ -31,7 +31,7 @@ mod validate;
 
 pub use ast::{
     Category, Condition, Definition, GenericParam, IdMismatch, MismatchExplanation, Multiplier,
-    Param, ParamKind, Schema, Span, Type,
+    Param, ParamKind, Repeated, Schema, Span, Type,
 };
 pub use error::{Diagnostic, Error, ErrorKind, Report, render_errors};
 pub use id::{Convention, compute_id, normalized_text};
@@ -69,10 +69,11 @@ pub fn parse<'s>(file: &str, source: &'s str, options: &Options) -> Result<Schem
     };
     parse_statements(&grammar, source, &mut parsed);
     validate::declare_implicit_generics(&mut parsed.definitions);
-    validate::check(source, &parsed.definitions, &mut parsed.errors);
+    let repeats = validate::check(source, &parsed.definitions, &mut parsed.errors);
     if !parsed.errors.is_empty() {
         return Err(Report::new(file, source, parsed.errors));
     }
+    let repeated = drop_repeats(&mut parsed.definitions, &repeats);
 
     let written = parsed
         .definitions
@@ -133,7 +134,29 @@ pub fn parse<'s>(file: &str, source: &'s str, options: &Options) -> Result<Schem
         convention,
         definitions: parsed.definitions,
         id_mismatches,
+        repeated,
     })
+}
+
+/// Removes the definitions at `repeats` (ascending indices, with the line of the definition
+/// each repeats) and describes them.
+fn drop_repeats(definitions: &mut Vec<Definition<'_>>, repeats: &[(usize, u32)]) -> Vec<Repeated> {
+    let repeated: Vec<Repeated> = repeats
+        .iter()
+        .map(|&(index, first_line)| Repeated {
+            name: definitions[index].full_name(),
+            span: definitions[index].span,
+            first_line,
+        })
+        .collect();
+    let mut index = 0;
+    let mut next = repeats.iter().map(|&(i, _)| i).peekable();
+    definitions.retain(|_| {
+        let keep = next.next_if_eq(&index).is_none();
+        index += 1;
+        keep
+    });
+    repeated
 }
 
 /// Marks the mismatches whose written id is the verified (or inferred) id of another

@@ -9,45 +9,67 @@ use crate::error::{Error, ErrorKind};
 /// 31, every `!X` without `{X:Type}`, and every definition whose full name repeats an earlier
 /// one of the same category (a constructor and a function may share a name), unless both are
 /// in `===N===` sections and the later section redefines it.
-pub(crate) fn check(source: &str, definitions: &[Definition<'_>], errors: &mut Vec<Error>) {
-    // The first line of each name in each section, and of each name with whether some
-    // definition of it is outside any section.
-    let mut in_section: HashMap<(Category, &str, Option<u32>), u32> =
+///
+/// A definition that repeats an earlier one word for word (the same statement, up to
+/// whitespace) is no error: its index and the first one's line are returned, for the caller
+/// to drop it. Schemas maintained by merging, such as forks of Telethon's, carry such
+/// leftovers.
+pub(crate) fn check(
+    source: &str,
+    definitions: &[Definition<'_>],
+    errors: &mut Vec<Error>,
+) -> Vec<(usize, u32)> {
+    // The first definition (its index) of each name in each section, and of each name with
+    // whether some definition of it is outside any section.
+    let mut in_section: HashMap<(Category, &str, Option<u32>), usize> =
         HashMap::with_capacity(definitions.len());
-    let mut by_name: HashMap<(Category, &str), (u32, bool)> =
+    let mut by_name: HashMap<(Category, &str), (usize, bool)> =
         HashMap::with_capacity(definitions.len());
     let mut nats = Vec::new();
-    for def in definitions {
+    let mut repeats = Vec::new();
+    for (index, def) in definitions.iter().enumerate() {
         nats.clear();
         check_params(def, &def.params, &mut nats, errors);
         check_generic_refs(def, &def.result, errors);
 
         let name = written_full_name(source, def);
-        let (line, section) = (def.span.line, def.layer_section);
+        let section = def.layer_section;
         let same_section = in_section.get(&(def.category, name, section)).copied();
-        let (first_line, unsectioned) = *by_name
+        let (first, unsectioned) = *by_name
             .entry((def.category, name))
             .and_modify(|(_, outside)| *outside |= section.is_none())
-            .or_insert((line, section.is_none()));
+            .or_insert((index, section.is_none()));
         let duplicate_of = match same_section {
             Some(first) => Some(first),
             // A name defined outside any section may not be defined again anywhere.
-            None if first_line != line && unsectioned => Some(first_line),
+            None if first != index && unsectioned => Some(first),
             None => None,
         };
         in_section
             .entry((def.category, name, section))
-            .or_insert(line);
-        if let Some(first_line) = duplicate_of {
-            errors.push(Error {
-                kind: ErrorKind::DuplicateDefinition {
-                    name: def.full_name(),
-                    first_line,
-                },
-                span: def.span,
-            });
+            .or_insert(index);
+        if let Some(first) = duplicate_of {
+            let first = &definitions[first];
+            if same_statement(source, first, def) {
+                repeats.push((index, first.span.line));
+            } else {
+                errors.push(Error {
+                    kind: ErrorKind::DuplicateDefinition {
+                        name: def.full_name(),
+                        first_line: first.span.line,
+                    },
+                    span: def.span,
+                });
+            }
         }
     }
+    repeats
+}
+
+/// Whether two definitions are the same text, up to whitespace.
+fn same_statement(source: &str, a: &Definition<'_>, b: &Definition<'_>) -> bool {
+    let words = |d: &Definition<'_>| source[d.span.start..d.span.end].split_whitespace();
+    words(a).eq(words(b))
 }
 
 /// Declares `{X:Type}` for each `!X` of the parameters of a definition that declares no
