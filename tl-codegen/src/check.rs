@@ -145,7 +145,7 @@ fn summarize(schema: &Schema, out: &mut String) -> Outcome {
     for repeat in &schema.repeated {
         let _ = writeln!(
             out,
-            "  repeated:     {}:{}:{}: `{}` repeats line {} word for word; left out",
+            "  repeated:     {}:{}:{}: `{}` repeats line {} (same id and text); left out",
             schema.file, repeat.span.line, repeat.span.column, repeat.name, repeat.first_line
         );
     }

@@ -208,7 +208,7 @@ fn check_lists_repeated_definitions_and_generation_takes_one() {
     assert_eq!(reports[0].outcome, Outcome::Verified);
     let text = &reports[0].text;
     assert!(
-        text.contains("api.tl:3:1: `user` repeats line 2 word for word; left out"),
+        text.contains("api.tl:3:1: `user` repeats line 2 (same id and text); left out"),
         "{text}"
     );
     assert!(text.contains("definitions:  2 "), "{text}");

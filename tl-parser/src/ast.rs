@@ -41,17 +41,20 @@ pub struct Schema<'s> {
     pub layer: Option<u32>,
     /// The constructor-id convention the ids were verified and inferred with.
     pub convention: Convention,
-    /// Every definition, in source order.
+    /// Every definition, in source order, except the repeats listed in `repeated`.
     pub definitions: Vec<Definition<'s>>,
     /// Written ids that differ from the computed ones, in source order.
     pub id_mismatches: Vec<IdMismatch>,
-    /// Definitions written again word for word, left out of `definitions`, in source order.
+    /// Definitions written again with the same id and text, left out of `definitions`, in
+    /// source order.
     pub repeated: Vec<Repeated>,
 }
 
-/// A definition that repeats an earlier one of its file word for word (up to whitespace):
-/// harmless, so not an error, but worth telling (it is usually left over from a merge). It is
-/// not in [`Schema::definitions`].
+/// A definition that would be a duplicate (the same full name and category as an earlier one
+/// in its `===N===` section, or outside any section) but says the same: the same written id
+/// (or none) and the same normalized text, comments and spacing aside. Harmless, so not an
+/// error, but worth telling (it is usually left over from a merge). It is not in
+/// [`Schema::definitions`], and its doc comments are dropped with it.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Repeated {
     /// The full name.
@@ -238,12 +241,14 @@ pub struct GenericParam<'s> {
     pub name: &'s str,
     /// `Type` (the kind of the parameter).
     pub kind: Type<'s>,
-    /// The text between and including the braces; for an implicit parameter, its first `!X`.
+    /// The text between and including the braces. For an implicit parameter, its first `!X`
+    /// (also the span of its `kind`, which is not written either).
     pub span: Span,
     /// Not written: Telegram's schemas before about 2017 write `query:!X = X` without
-    /// `{X:Type}`. A definition that declares no generic parameter gets one `{X:Type}` for
-    /// each `!X` of its parameters, in order, and its id is hashed as if they were written
-    /// (`invokeAfterMsg#cb9f372d msg_id:long query:!X = X` verifies that way).
+    /// `{X:Type}`. A function that declares no type parameter gets `{X:Type}` for each `!X`
+    /// of its parameters that its result names, in order of use, and its id is hashed as if
+    /// they were written (`invokeAfterMsg#cb9f372d msg_id:long query:!X = X` verifies that
+    /// way). The definition's `Display` shows them, as the form its id hashes.
     pub implicit: bool,
 }
 

@@ -33,15 +33,18 @@ pub enum ErrorKind {
         /// The bit number.
         bit: u32,
     },
-    /// `!X` without `{X:Type}` on the definition.
+    /// `!X` without `{X:Type}` on the definition (other than the implicit ones of old schemas,
+    /// see [`GenericParam::implicit`](crate::GenericParam::implicit)).
     #[error(
-        "`!{name}` refers to an undeclared generic parameter (declare it with `{{{name}:Type}}`)"
+        "`!{name}` refers to an undeclared generic parameter ({})",
+        declare_hint(name)
     )]
     UndeclaredGeneric {
         /// The referenced name.
         name: String,
     },
-    /// A second definition with the same full name in the same section kind.
+    /// A second definition with the same full name in the same section kind (one that says
+    /// the same is no error: see [`Repeated`](crate::Repeated)).
     #[error("`{name}` is already defined on line {first_line}")]
     DuplicateDefinition {
         /// The full name.
@@ -49,6 +52,15 @@ pub enum ErrorKind {
         /// The line of the first definition.
         first_line: u32,
     },
+}
+
+/// How to declare the type parameter `!name` refers to: type parameters have no namespace.
+fn declare_hint(name: &str) -> String {
+    if name.contains('.') {
+        "a type parameter is a plain name, declared with `{X:Type}`".to_owned()
+    } else {
+        format!("declare it with `{{{name}:Type}}`")
+    }
 }
 
 /// One error, with the place it points at.

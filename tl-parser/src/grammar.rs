@@ -22,9 +22,7 @@
 
 use nom::branch::alt;
 use nom::bytes::complete::{tag, take_while1};
-use nom::character::complete::{
-    char, digit1, hex_digit1, multispace0, multispace1, space0, space1,
-};
+use nom::character::complete::{char, digit1, hex_digit1, space0, space1};
 use nom::combinator::{cut, opt};
 use nom::error::{ContextError, ErrorKind as NomErrorKind, ParseError};
 use nom::sequence::preceded;
@@ -151,12 +149,11 @@ pub(crate) fn type_declaration(input: &str) -> Option<&str> {
     let rest = ["New", "Final", "Empty"]
         .iter()
         .find_map(|keyword| input.strip_prefix(keyword))?;
-    let (rest, _) = (
-        multispace1::<_, Expected>,
-        full_name,
-        multispace0,
-        char(';'),
-    )
+    // `NewFoo` is a name, not the keyword.
+    if !rest.starts_with(|c: char| c.is_whitespace() || c == '/') {
+        return None;
+    }
+    let (rest, _) = (sp, full_name, sp, char::<_, Expected>(';'))
         .parse(rest)
         .ok()?;
     Some(rest)

@@ -4,16 +4,16 @@ use std::collections::HashMap;
 
 use crate::ast::{Category, Definition, GenericParam, Param, ParamKind, Type};
 use crate::error::{Error, ErrorKind};
+use crate::id::Convention;
 
 /// Appends an error for every flag condition naming an unknown `#` parameter or a bit above
-/// 31, every `!X` without `{X:Type}`, and every definition whose full name repeats an earlier
-/// one of the same category (a constructor and a function may share a name), unless both are
-/// in `===N===` sections and the later section redefines it.
+/// 31, every `!X` without `{X:Type}` (after [`declare_implicit_generics`]), and every
+/// definition whose full name repeats an earlier one of the same category (a constructor and
+/// a function may share a name) in its `===N===` section, or outside any section.
 ///
-/// A definition that repeats an earlier one word for word (the same statement, up to
-/// whitespace) is no error: its index and the first one's line are returned, for the caller
-/// to drop it. Schemas maintained by merging, such as forks of Telethon's, carry such
-/// leftovers.
+/// A definition that says the same as the one it would duplicate ([`same_definition`]) is no
+/// error: its index and the first one's line are returned, for the caller to drop it. Schemas
+/// maintained by merging, such as forks of Telethon's, carry such leftovers.
 pub(crate) fn check(
     source: &str,
     definitions: &[Definition<'_>],
@@ -50,7 +50,7 @@ pub(crate) fn check(
             .or_insert(index);
         if let Some(first) = duplicate_of {
             let first = &definitions[first];
-            if same_statement(source, first, def) {
+            if same_definition(first, def) {
                 repeats.push((index, first.span.line));
             } else {
                 errors.push(Error {
@@ -66,23 +66,33 @@ pub(crate) fn check(
     repeats
 }
 
-/// Whether two definitions are the same text, up to whitespace.
-fn same_statement(source: &str, a: &Definition<'_>, b: &Definition<'_>) -> bool {
-    let words = |d: &Definition<'_>| source[d.span.start..d.span.end].split_whitespace();
-    words(a).eq(words(b))
+/// Whether two definitions say the same: the same written id (or none) and the same
+/// normalized text (comments and spacing aside). The C tl-parser's normalization keeps every
+/// parameter as written.
+fn same_definition(a: &Definition<'_>, b: &Definition<'_>) -> bool {
+    a.written_id == b.written_id
+        && crate::id::normalized_text(a, Convention::TlParser)
+            == crate::id::normalized_text(b, Convention::TlParser)
 }
 
-/// Declares `{X:Type}` for each `!X` of the parameters of a definition that declares no
-/// generic parameter (see [`GenericParam::implicit`]). Where some are declared, an undeclared
-/// `!Y` stays an error: it is more likely a typo than an old file.
+/// Declares `{X:Type}` for each `!X` of the parameters of a function that declares no type
+/// parameter and whose result names `X` (`query:!X = X`; see [`GenericParam::implicit`]).
+/// Elsewhere an undeclared `!Y` stays an error: in a constructor, beside declared parameters,
+/// or unrelated to the result, it is more likely a typo than an old file.
 pub(crate) fn declare_implicit_generics(definitions: &mut [Definition<'_>]) {
     for def in definitions {
-        if def.generics.is_empty() && !def.params.is_empty() {
+        if def.category == Category::Function && def.generics.is_empty() {
             let mut implicit = Vec::new();
             collect_generic_refs(&def.params, &mut implicit);
+            implicit.retain(|g| names_type(&def.result, g.name));
             def.generics = implicit;
         }
     }
+}
+
+/// Whether `ty` is `name` or has it among its arguments (`X`, `Vector X`).
+fn names_type(ty: &Type<'_>, name: &str) -> bool {
+    (ty.namespace.is_empty() && ty.name == name) || ty.args.iter().any(|a| names_type(a, name))
 }
 
 fn collect_generic_refs<'s>(params: &[Param<'s>], out: &mut Vec<GenericParam<'s>>) {

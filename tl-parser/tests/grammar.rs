@@ -331,7 +331,7 @@ fn generic_parameter_and_generic_reference() {
 fn old_schemas_leave_generic_parameters_implicit() {
     // tdesktop's scheme.tl of 2016: no `{X:Type}`, and the id is that of the declared form.
     let src = "---functions---\ninvokeAfterMsg#cb9f372d msg_id:long query:!X = X;\n\
-               invokeTwo#1 a:!A b:Vector<!B> c:!A = Vector A;\n";
+               invokeTwo#1 a:!A b:Vector<!B> c:!A = Pair A B;\n";
     let schema = parse_conv(src, Convention::Telegram);
     let d = def(&schema, "invokeAfterMsg");
     assert_eq!(d.generics.len(), 1);
@@ -1147,14 +1147,16 @@ fn error_flag_bit_out_of_range() {
 
 #[test]
 fn error_undeclared_generic() {
-    // (source, name, span text, column). Implicit parameters (`c q:!Y`) come from the
-    // parameters of a definition that declares none: a result `!Z` is still undeclared.
+    // (source, name, span text, line, column). Implicit parameters (`f q:!X = X`) are those
+    // of functions that declare none, and only those their result names.
     let cases = [
-        ("a {X:Type} q:!Y = X;\n", "Y", "!Y", 14),
-        ("b = !Z;\n", "Z", "!Z", 5),
-        ("c q:!Y = !Z;\n", "Z", "!Z", 10),
+        ("a {X:Type} q:!Y = X;\n", "Y", "!Y", 1, 14),
+        ("b = !Z;\n", "Z", "!Z", 1, 5),
+        ("c q:!Y = Y;\n", "Y", "!Y", 1, 5),
+        ("---functions---\nf q:!Y = Int;\n", "Y", "!Y", 2, 5),
+        ("---functions---\nf x:int = !Z;\n", "Z", "!Z", 2, 11),
     ];
-    for (src, name, text, column) in cases {
+    for (src, name, text, line, column) in cases {
         let e = single_error(src);
         assert_eq!(
             e.kind,
@@ -1163,8 +1165,15 @@ fn error_undeclared_generic() {
             },
             "{src}"
         );
-        assert_span(src, e.span, text, 1, column);
+        assert_span(src, e.span, text, line, column);
     }
+    // A namespaced reference is never a type parameter, and the hint says so.
+    let e = single_error("---functions---\nf q:!ns.X = ns.X;\n");
+    assert_eq!(
+        e.to_string(),
+        "2:5: `!ns.X` refers to an undeclared generic parameter (a type parameter is a plain name, \
+         declared with `{X:Type}`)"
+    );
 }
 
 #[test]
@@ -1208,6 +1217,17 @@ fn a_definition_repeated_word_for_word_is_left_out_and_listed() {
         }]
     );
     assert_span(src, schema.repeated[0].span, "b#1  x:int\n  = B;", 6, 1);
+    // Spacing and comments do not count; within a layer section as outside.
+    let schema = parse_conv(
+        "===8===\nc x:int=C;\nc /* again */ x : int = C ;\n===9===\nc x:int = C;\n",
+        Convention::TlParser,
+    );
+    assert_eq!(names(&schema), ["c", "c"]);
+    assert_eq!(schema.repeated.len(), 1);
+    assert_eq!(
+        (schema.repeated[0].span.line, schema.repeated[0].first_line),
+        (3, 2)
+    );
     // Another id, or anything else in the text, is a duplicate.
     let e = single_error("b#1 x:int = B;\nb#2 x:int = B;\n");
     assert_eq!((e.line(), e.column()), (2, 1));
@@ -2134,9 +2154,12 @@ fn a_parenthesised_group_of_parameters_of_one_type() {
 
 #[test]
 fn new_final_and_empty_declarations_are_accepted() {
-    let src = "a = A;\nFinal A;\nNew ns.B ;\nEmpty C;\nFinalist = A;\nNew\n  D\n;\n";
+    let src = "a = A;\nFinal A;\nNew ns.B ;\nEmpty C;\nFinalist = A;\nNew // D\n  D\n;\n";
     let schema = parse_conv(src, Convention::TlParser);
     assert_eq!(names(&schema), ["a", "Finalist"]);
+    // The keyword is a word of its own.
+    let e = single_error("NewD;\n");
+    assert_eq!((e.line(), e.column()), (1, 5), "{e:?}");
     // Without its type name it is no declaration.
     let e = single_error("Final;\n");
     assert_eq!((e.line(), e.column()), (1, 6), "{e:?}");
