@@ -1203,7 +1203,7 @@ fn error_duplicate_definition() {
 }
 
 #[test]
-fn a_definition_repeated_word_for_word_is_left_out_and_listed() {
+fn a_definition_repeated_with_its_id_and_text_is_left_out_and_listed() {
     // As merged forks of Telethon's api.tl have them; whitespace may differ.
     let src = "a = A;\nb#1 x:int = B;\n---functions---\nf = B;\n---types---\nb#1  x:int\n  = B;\n";
     let schema = parse_conv(src, Convention::TlParser);
