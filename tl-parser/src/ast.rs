@@ -244,11 +244,12 @@ pub struct GenericParam<'s> {
     /// The text between and including the braces. For an implicit parameter, its first `!X`
     /// (also the span of its `kind`, which is not written either).
     pub span: Span,
-    /// Not written: Telegram's schemas before about 2017 write `query:!X = X` without
-    /// `{X:Type}`. A function that declares no type parameter gets `{X:Type}` for each `!X`
-    /// of its parameters that its result names, in order of use, and its id is hashed as if
-    /// they were written (`invokeAfterMsg#cb9f372d msg_id:long query:!X = X` verifies that
-    /// way). The definition's `Display` shows them, as the form its id hashes.
+    /// Not written: early Telegram schemas (tdesktop's of about layer 16) write
+    /// `query:!X = X` without `{X:Type}`. A function that declares no type parameter gets
+    /// `{X:Type}` for each `!X` of its parameters that its result names, in order of use, and
+    /// its id is hashed as if they were written (`invokeAfterMsg#cb9f372d msg_id:long
+    /// query:!X = X` verifies that way). The definition's `Display` shows them, as the form
+    /// its id hashes.
     pub implicit: bool,
 }
 

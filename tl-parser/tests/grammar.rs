@@ -329,7 +329,7 @@ fn generic_parameter_and_generic_reference() {
 
 #[test]
 fn old_schemas_leave_generic_parameters_implicit() {
-    // tdesktop's scheme.tl of 2016: no `{X:Type}`, and the id is that of the declared form.
+    // tdesktop's scheme.tl of about layer 16: no `{X:Type}`, and the id is that of the declared form.
     let src = "---functions---\ninvokeAfterMsg#cb9f372d msg_id:long query:!X = X;\n\
                invokeTwo#1 a:!A b:Vector<!B> c:!A = Pair A B;\n";
     let schema = parse_conv(src, Convention::Telegram);
