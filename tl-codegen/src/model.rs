@@ -396,6 +396,8 @@ struct Resolver {
     fixed_widths: HashMap<String, usize>,
     /// Their boxed types (`Int512`) -> the built-in, for a precise error.
     fixed_width_types: HashMap<String, String>,
+    /// The result types of functions, to tell an unknown type that only functions return.
+    function_results: HashSet<String>,
     errors: Vec<ResolveError>,
 }
 
@@ -412,8 +414,11 @@ impl Resolver {
     fn collect(&mut self, schemas: &[Schema]) {
         let mut constructors: HashMap<String, usize> = HashMap::new();
         for def in schemas.iter().flat_map(|s| &s.definitions) {
-            if def.category == Category::Type {
-                *constructors.entry(def.result.full_name()).or_default() += 1;
+            match def.category {
+                Category::Type => *constructors.entry(def.result.full_name()).or_default() += 1,
+                Category::Function => {
+                    self.function_results.insert(def.result.full_name());
+                }
             }
         }
         // In a schema grouped in `===N===` layer sections, the last definition of a name in
@@ -876,7 +881,16 @@ impl Resolver {
         self.enums_by_name
             .get(&full)
             .map(|&e| Ty::Boxed(e))
-            .ok_or_else(|| format!("unknown type `{full}`"))
+            .ok_or_else(|| {
+                if self.function_results.contains(&full) {
+                    format!(
+                        "unknown type `{full}`: no constructor has it, only functions return \
+                         it (are its constructors written after `---functions---`?)"
+                    )
+                } else {
+                    format!("unknown type `{full}`")
+                }
+            })
     }
 }
 

@@ -36,6 +36,22 @@ fn unknown_types_are_reported_with_their_position() {
 }
 
 #[test]
+fn a_type_only_functions_return_is_reported_with_a_hint() {
+    // As a merged fork of Telethon's api.tl has it: constructors after `---functions---`.
+    assert_eq!(
+        resolve_errors(
+            "---functions---\nreactionsNone = Reactions;\ngetReactions x:int = Reactions;\n"
+        ),
+        [
+            "edge.tl:5:17: unknown type `Reactions`: no constructor has it, only functions \
+             return it (are its constructors written after `---functions---`?)",
+            "edge.tl:6:22: unknown type `Reactions`: no constructor has it, only functions \
+             return it (are its constructors written after `---functions---`?)",
+        ]
+    );
+}
+
+#[test]
 fn a_group_of_parameters_reports_its_unknown_type_once() {
     assert_eq!(
         resolve_errors("foo (x y:Bar) = Foo;\n"),
