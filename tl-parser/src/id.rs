@@ -36,6 +36,27 @@ impl Convention {
         }
     }
 
+    /// The convention of a file's definitions, when none is forced: [`Convention::detect`]
+    /// from how many ids are written, except that a file whose written ids are hashed under
+    /// Telegram's rule is Telegram's, however few they are. Such an id is one of a definition
+    /// that the two rules hash differently (a `?true` or `bytes` parameter), verifying under
+    /// Telegram's rule, with none verifying under the other only. Then the ids the file
+    /// leaves out are inferred under Telegram's rule too. (No file of the C tl-parser's writes
+    /// such ids; a Telegram file may verify one under the other rule, `ipPortSecret`, so the
+    /// evidence is never used the other way.)
+    pub fn detect_in(definitions: &[Definition<'_>]) -> Convention {
+        let written = definitions
+            .iter()
+            .filter(|d| d.written_id.is_some())
+            .count();
+        match Convention::detect(definitions.len(), written) {
+            Convention::TlParser if written_ids_hashed_by_telegram(definitions) => {
+                Convention::Telegram
+            }
+            detected => detected,
+        }
+    }
+
     /// The rule used when no convention is forced: Telegram's schemas write an id on (nearly)
     /// every line, the tl-parser schemas on almost none. So: `Telegram` when at least half of
     /// the definitions carry a written id, otherwise `TlParser`.
@@ -198,6 +219,33 @@ pub fn compute_id(def: &Definition<'_>, convention: Convention) -> u32 {
 }
 
 /// `name:cond.N?true`, which carries no data of its own.
+/// Whether some written id of a definition that the two rules hash differently verifies
+/// under Telegram's rule, and none only under the C tl-parser's (see
+/// [`Convention::detect_in`]).
+fn written_ids_hashed_by_telegram(definitions: &[Definition<'_>]) -> bool {
+    let mut text = String::new();
+    let mut verifies = |def: &Definition<'_>, convention| {
+        text.clear();
+        write_normalized_text(&mut text, def, convention);
+        def.written_id == Some(crc32fast::hash(text.as_bytes()))
+    };
+    let mut telegram = false;
+    for def in definitions.iter().filter(|d| {
+        d.written_id.is_some()
+            && d.params.iter().any(|p| {
+                is_true_flag(p)
+                    || matches!(&p.kind, ParamKind::Typed { ty, .. } if ty.is_plain("bytes"))
+            })
+    }) {
+        if verifies(def, Convention::Telegram) {
+            telegram = true;
+        } else if verifies(def, Convention::TlParser) {
+            return false;
+        }
+    }
+    telegram
+}
+
 fn is_true_flag(param: &Param<'_>) -> bool {
     matches!(
         &param.kind,

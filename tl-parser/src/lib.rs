@@ -43,7 +43,7 @@ use grammar::{Grammar, sp};
 /// How to parse.
 #[derive(Debug, Clone, Default)]
 pub struct Options {
-    /// Force a constructor-id convention instead of detecting it ([`Convention::detect`]).
+    /// Force a constructor-id convention instead of detecting it ([`Convention::detect_in`]).
     pub convention: Option<Convention>,
     /// Full names (`help.configSimple`) whose written id may differ from the computed one:
     /// such mismatches are still listed, marked accepted.
@@ -75,14 +75,9 @@ pub fn parse<'s>(file: &str, source: &'s str, options: &Options) -> Result<Schem
     }
     let repeated = drop_repeats(&mut parsed.definitions, &repeats);
 
-    let written = parsed
-        .definitions
-        .iter()
-        .filter(|d| d.written_id.is_some())
-        .count();
     let convention = options
         .convention
-        .unwrap_or_else(|| Convention::detect(parsed.definitions.len(), written));
+        .unwrap_or_else(|| Convention::detect_in(&parsed.definitions));
     let sole_constructors = if source.contains('%') {
         id::sole_constructors(&parsed.definitions)
     } else {

@@ -1711,6 +1711,43 @@ fn ids_of_renamed_definitions_are_explained_and_can_be_accepted_together() {
 }
 
 #[test]
+fn ids_hashed_under_telegrams_rule_make_a_file_telegrams_however_few() {
+    // One id written of three (fewer than half), hashed under Telegram's rule: the file is
+    // Telegram's, and so are the ids it leaves out.
+    let src = format!(
+        "a#{:08x} flags:# silent:flags.0?true = A;\nb flags:# pinned:flags.1?true = B;\n\
+         c x:bytes = C;\n",
+        crc32("a flags:# = A"),
+    );
+    let schema = parse_ok(&src);
+    assert_eq!(schema.convention, Convention::Telegram);
+    assert_eq!(schema.verified_ids(), 1);
+    assert_eq!(def(&schema, "b").computed_id, crc32("b flags:# = B"));
+    assert_eq!(def(&schema, "c").computed_id, crc32("c x:string = C"));
+    // Not if another such id verifies only under the C tl-parser's rule, nor if the ids hash
+    // alike either way: then how many are written decides.
+    let src = format!(
+        "a#{:08x} flags:# silent:flags.0?true = A;\nb#{:08x} x:bytes = B;\nc = C;\nd = D;\n\
+         e = E;\n",
+        crc32("a flags:# = A"),
+        crc32("b x:bytes = B"),
+    );
+    assert_eq!(parse_ok(&src).convention, Convention::TlParser);
+    let src = format!(
+        "a#{:08x} n:int = A;\nb = B;\nc = C;\n",
+        crc32("a n:int = A")
+    );
+    assert_eq!(parse_ok(&src).convention, Convention::TlParser);
+    // Never the other way: mtproto.tl verifies `ipPortSecret` only under the C tl-parser's
+    // rule, and is Telegram's.
+    let src = format!(
+        "ipPortSecret#{:08x} ipv4:int port:int secret:bytes = IpPort;\n",
+        crc32("ipPortSecret ipv4:int port:int secret:bytes = IpPort"),
+    );
+    assert_eq!(parse_ok(&src).convention, Convention::Telegram);
+}
+
+#[test]
 fn an_id_hashed_under_the_other_convention_is_explained_and_verified() {
     // Telegram's convention hashes `bytes` as `string`; some of its definitions were hashed
     // with `bytes` as written, the C tl-parser's rule.
