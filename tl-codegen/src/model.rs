@@ -335,16 +335,12 @@ fn is_flags_name(name: &str) -> bool {
 /// Whether `def` has the root-namespace type `name` as its result or among its parameters'
 /// types (at any depth: `Vector<Object>`).
 fn refers_to(def: &Definition, name: &str) -> bool {
-    type_refers_to(&def.result, name) || params_refer_to(&def.params, name)
-}
-
-fn type_refers_to(ty: &Type, name: &str) -> bool {
-    (ty.namespace.is_empty() && ty.name == name) || ty.args.iter().any(|a| type_refers_to(a, name))
+    def.result.refers_to(name) || params_refer_to(&def.params, name)
 }
 
 fn params_refer_to(params: &[Param], name: &str) -> bool {
     params.iter().any(|p| match &p.kind {
-        ParamKind::Typed { ty, .. } => type_refers_to(ty, name),
+        ParamKind::Typed { ty, .. } => ty.refers_to(name),
         ParamKind::Repeated { params, .. } => params_refer_to(params, name),
         ParamKind::Nat => false,
     })
@@ -355,7 +351,7 @@ fn params_refer_to(params: &[Param], name: &str) -> bool {
 /// which boxed type it builds, which has no parameters here.
 fn uses_generic(def: &Definition, name: &str) -> bool {
     params_refer_to(&def.params, name)
-        || (def.category == Category::Function && type_refers_to(&def.result, name))
+        || (def.category == Category::Function && def.result.refers_to(name))
 }
 
 /// Estimated sizes in bytes, for deciding which variants to box.

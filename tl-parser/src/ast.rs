@@ -333,6 +333,13 @@ impl Type<'_> {
         join_name(&self.namespace, self.name)
     }
 
+    /// Whether this type is the root-namespace type `name` or has it among its arguments, at
+    /// any depth (`X` and `Vector<Vector<X>>` refer to `X`).
+    pub fn refers_to(&self, name: &str) -> bool {
+        (self.namespace.is_empty() && self.name == name)
+            || self.args.iter().any(|a| a.refers_to(name))
+    }
+
     /// True for the plain type `name` (no namespace, arguments or markers).
     pub fn is_plain(&self, name: &str) -> bool {
         self.namespace.is_empty()

@@ -101,7 +101,7 @@ fn fail<'a, T>(at: &'a str, what: &'static str) -> PResult<'a, T> {
     }))
 }
 
-fn failure<'a, T>(at: &'a str, what: &'static str) -> PResult<'a, T> {
+pub(crate) fn failure<'a, T>(at: &'a str, what: &'static str) -> PResult<'a, T> {
     Err(nom::Err::Failure(Expected {
         at,
         what: Expectation::Label(what),

@@ -38,10 +38,9 @@ impl Convention {
 
     /// The convention of a file's definitions, when none is forced: [`Convention::detect`]
     /// from how many ids are written, except that a file whose written ids are hashed under
-    /// Telegram's rule is Telegram's, however few they are. Such an id is one of a definition
-    /// that the two rules hash differently (a `?true` or `bytes` parameter), verifying under
-    /// Telegram's rule, with none verifying under the other only. Then the ids the file
-    /// leaves out are inferred under Telegram's rule too. (No file of the C tl-parser's writes
+    /// Telegram's rule is Telegram's, however few they are: some verifies under Telegram's
+    /// rule only (a definition with a `?true` or `bytes` parameter), and none under the
+    /// other only. Then the ids the file leaves out are inferred under Telegram's rule too. (No file of the C tl-parser's writes
     /// such ids; a Telegram file may verify one under the other rule, `ipPortSecret`, so the
     /// evidence is never used the other way.)
     pub fn detect_in(definitions: &[Definition<'_>]) -> Convention {
@@ -218,10 +217,9 @@ pub fn compute_id(def: &Definition<'_>, convention: Convention) -> u32 {
     crc32fast::hash(normalized_text(def, convention).as_bytes())
 }
 
-/// `name:cond.N?true`, which carries no data of its own.
-/// Whether some written id of a definition that the two rules hash differently verifies
-/// under Telegram's rule, and none only under the C tl-parser's (see
-/// [`Convention::detect_in`]).
+/// Whether some written id verifies under Telegram's rule only, and none under the C
+/// tl-parser's only (see [`Convention::detect_in`]; an id that both rules hash alike tells
+/// nothing).
 fn written_ids_hashed_by_telegram(definitions: &[Definition<'_>]) -> bool {
     let mut text = String::new();
     let mut verifies = |def: &Definition<'_>, convention| {
@@ -230,22 +228,20 @@ fn written_ids_hashed_by_telegram(definitions: &[Definition<'_>]) -> bool {
         def.written_id == Some(crc32fast::hash(text.as_bytes()))
     };
     let mut telegram = false;
-    for def in definitions.iter().filter(|d| {
-        d.written_id.is_some()
-            && d.params.iter().any(|p| {
-                is_true_flag(p)
-                    || matches!(&p.kind, ParamKind::Typed { ty, .. } if ty.is_plain("bytes"))
-            })
-    }) {
-        if verifies(def, Convention::Telegram) {
-            telegram = true;
-        } else if verifies(def, Convention::TlParser) {
-            return false;
+    for def in definitions.iter().filter(|d| d.written_id.is_some()) {
+        match (
+            verifies(def, Convention::Telegram),
+            verifies(def, Convention::TlParser),
+        ) {
+            (true, false) => telegram = true,
+            (false, true) => return false,
+            _ => {}
         }
     }
     telegram
 }
 
+/// `name:cond.N?true`, which carries no data of its own.
 fn is_true_flag(param: &Param<'_>) -> bool {
     matches!(
         &param.kind,

@@ -226,10 +226,7 @@ fn parse_statements<'s>(grammar: &Grammar<'s>, source: &'s str, out: &mut Parsed
             let parsed = if line_start {
                 grammar::layer_section(input)
             } else {
-                Err(nom::Err::Failure(grammar::Expected {
-                    at: input,
-                    what: grammar::Expectation::Label("a layer section `===N===` at a line start"),
-                }))
+                grammar::failure(input, "a layer section `===N===` at a line start")
             };
             let (rest, parsed) = line_header(grammar, input, parsed, out);
             if let Some(layer) = parsed {

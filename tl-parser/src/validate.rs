@@ -84,15 +84,10 @@ pub(crate) fn declare_implicit_generics(definitions: &mut [Definition<'_>]) {
         if def.category == Category::Function && def.generics.is_empty() {
             let mut implicit = Vec::new();
             collect_generic_refs(&def.params, &mut implicit);
-            implicit.retain(|g| names_type(&def.result, g.name));
+            implicit.retain(|g| def.result.refers_to(g.name));
             def.generics = implicit;
         }
     }
-}
-
-/// Whether `ty` is `name` or has it among its arguments (`X`, `Vector X`).
-fn names_type(ty: &Type<'_>, name: &str) -> bool {
-    (ty.namespace.is_empty() && ty.name == name) || ty.args.iter().any(|a| names_type(a, name))
 }
 
 fn collect_generic_refs<'s>(params: &[Param<'s>], out: &mut Vec<GenericParam<'s>>) {

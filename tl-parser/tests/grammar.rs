@@ -1862,32 +1862,38 @@ fn a_malformed_layer_section_is_a_syntax_error_on_its_line_only() {
             })
             .collect()
     };
-    // The definition on the next line still parses: one error each.
-    assert_eq!(
-        expected_at("===x===\nmsg x:int = Msg;\n"),
-        [(1, 4, "a layer number (`===8===`)".to_owned())]
-    );
-    assert_eq!(
-        expected_at("===8==\nmsg x:int = Msg;\n"),
-        [(1, 5, "`===`".to_owned())]
-    );
-    assert_eq!(
-        expected_at("===99999999999===\nmsg x:int = Msg;\n"),
-        [(1, 4, "a number below 2^32".to_owned())]
-    );
-    assert_eq!(
-        expected_at("===8=== msg x:int = Msg;\n"),
-        [(1, 9, "the end of the line after `===N===`".to_owned())]
-    );
-    // Only at the start of a line.
-    assert_eq!(
-        expected_at("a x:int = A; ===8===\nmsg x:int = Msg;\n"),
-        [(
-            1,
+    // (source, column of the error on line 1, expected). The definition on the next line
+    // still parses: one error each. The last: only at the start of a line.
+    let cases = [
+        (
+            "===x===\nmsg x:int = Msg;\n",
+            4,
+            "a layer number (`===8===`)",
+        ),
+        ("===8==\nmsg x:int = Msg;\n", 5, "`===`"),
+        (
+            "===99999999999===\nmsg x:int = Msg;\n",
+            4,
+            "a number below 2^32",
+        ),
+        (
+            "===8=== msg x:int = Msg;\n",
+            9,
+            "the end of the line after `===N===`",
+        ),
+        (
+            "a x:int = A; ===8===\nmsg x:int = Msg;\n",
             14,
-            "a layer section `===N===` at a line start".to_owned()
-        )]
-    );
+            "a layer section `===N===` at a line start",
+        ),
+    ];
+    for (src, column, expected) in cases {
+        assert_eq!(
+            expected_at(src),
+            [(1, column, expected.to_owned())],
+            "{src}"
+        );
+    }
     // A comment may follow it.
     assert_eq!(
         parse_ok("===8=== // layer 8\nmsg x:int = Msg;\n").layer,
