@@ -52,9 +52,14 @@
 
 extern crate self as tl_types;
 
+#[doc(hidden)]
+pub mod __private;
 mod error;
 mod reader;
 
+// The paths generated code used before `__private`; kept until the emitter writes the new ones.
+#[doc(hidden)]
+pub use __private::{with_id, write_bare_vector, write_id, write_vector};
 pub use error::{DecodeError, DecodeErrorKind};
 pub use reader::{DEFAULT_MAX_DEPTH, DecodeOptions, Reader};
 
@@ -141,6 +146,7 @@ pub trait BareDeserializable: Sized {
     /// Reads the fields into a new box. Generated code overrides this for the constructors
     /// that their enum boxes, to build the value in its allocation rather than on the stack
     /// and then move it there (a copy of up to a kilobyte).
+    #[doc(hidden)]
     #[inline]
     fn deserialize_bare_boxed(reader: &mut Reader<'_>) -> Result<Box<Self>, DecodeError> {
         Self::deserialize_bare(reader).map(Box::new)
@@ -174,29 +180,12 @@ pub trait RemoteCall: Serializable {
     type Return: Deserializable;
 }
 
-/// Appends `id`, if there is one: the start of a boxed encoding (see
-/// [`BareSerializable::serialize_fields`]).
-#[inline(always)]
-pub fn write_id(buf: &mut Vec<u8>, id: Option<u32>) {
-    if let Some(id) = id {
-        buf.extend_from_slice(&id.to_le_bytes());
-    }
-}
-
-/// The bytes to append of a run of fixed-width fields whose first four bytes are kept for
-/// `id`: all of them with `id` written in, or the fields alone.
-#[inline(always)]
-pub fn with_id(fixed: &mut [u8], id: Option<u32>) -> &[u8] {
-    match id {
-        Some(id) => {
-            fixed[..4].copy_from_slice(&id.to_le_bytes());
-            fixed
-        }
-        None => &fixed[4..],
-    }
-}
-
-/// Appends a TL `bytes`/`string` encoding: length prefix, data, zero padding to 4.
+/// Appends a TL `bytes`/`string` encoding: length prefix, data, zero padding to 4. The
+/// counterpart of [`Reader::read_bytes`], for hand-written encoders of borrowed data.
+///
+/// # Panics
+///
+/// On `data` of 2^24 bytes or more, which TL cannot encode.
 // `always`: left to itself LLVM calls it out of line, which cost about 10% of encoding
 // messages.messages. The encoders that call it are compiled only where used.
 #[inline(always)]
@@ -221,26 +210,6 @@ pub fn write_bytes(buf: &mut Vec<u8>, data: &[u8]) {
     let end = buf.len() + padding;
     buf.extend_from_slice(&[0; 4]);
     buf.truncate(end);
-}
-
-/// Appends a boxed vector with `element` encoding each item.
-#[inline(always)]
-pub fn write_vector<T>(buf: &mut Vec<u8>, items: &[T], element: impl FnMut(&T, &mut Vec<u8>)) {
-    buf.extend_from_slice(&VECTOR_ID.to_le_bytes());
-    write_bare_vector(buf, items, element);
-}
-
-/// Appends a bare vector (count and items) with `element` encoding each item.
-#[inline(always)]
-pub fn write_bare_vector<T>(
-    buf: &mut Vec<u8>,
-    items: &[T],
-    mut element: impl FnMut(&T, &mut Vec<u8>),
-) {
-    buf.extend_from_slice(&(items.len() as u32).to_le_bytes());
-    for item in items {
-        element(item, buf);
-    }
 }
 
 macro_rules! fixed_size {
@@ -332,7 +301,7 @@ impl Deserializable for Vec<u8> {
 impl<T: Serializable> Serializable for Vec<T> {
     #[inline]
     fn serialize(&self, buf: &mut Vec<u8>) {
-        write_vector(buf, self, T::serialize);
+        __private::write_vector(buf, self, T::serialize);
     }
 }
 

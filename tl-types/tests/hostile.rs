@@ -180,10 +180,13 @@ fn bold_depth(mut text: &enums::RichText) -> usize {
 }
 
 fn with_max_depth(max_depth: u32) -> DecodeOptions {
-    DecodeOptions {
-        max_depth,
-        ..DecodeOptions::default()
-    }
+    changed(DecodeOptions::default(), |o| o.max_depth = max_depth)
+}
+
+/// `base` with `change` made (`DecodeOptions` is `#[non_exhaustive]`: no struct literals).
+fn changed(mut base: DecodeOptions, change: impl FnOnce(&mut DecodeOptions)) -> DecodeOptions {
+    change(&mut base);
+    base
 }
 
 /// Decodes a whole input with `options`.
@@ -1053,10 +1056,7 @@ fn invalid_utf8_is_replaced_by_default_and_rejected_in_strict_mode() {
         };
         for options in [
             DecodeOptions::strict(),
-            DecodeOptions {
-                strict_utf8: true,
-                ..DecodeOptions::default()
-            },
+            changed(DecodeOptions::default(), |o| o.strict_utf8 = true),
         ] {
             assert_eq!(
                 decode_with::<enums::RichText>(&input, options),
@@ -1064,10 +1064,7 @@ fn invalid_utf8_is_replaced_by_default_and_rejected_in_strict_mode() {
             );
         }
         // The other strict options alone do not check UTF-8.
-        let options = DecodeOptions {
-            strict_utf8: false,
-            ..DecodeOptions::strict()
-        };
+        let options = changed(DecodeOptions::strict(), |o| o.strict_utf8 = false);
         assert!(decode_with::<enums::RichText>(&input, options).is_ok());
 
         // `bytes` is never checked.
@@ -1105,10 +1102,7 @@ fn non_zero_padding_is_ignored_by_default_and_rejected_in_strict_mode() {
     };
     for options in [
         DecodeOptions::strict(),
-        DecodeOptions {
-            strict_padding: true,
-            ..DecodeOptions::default()
-        },
+        changed(DecodeOptions::default(), |o| o.strict_padding = true),
     ] {
         assert_eq!(
             decode_with::<enums::RichText>(&input, options),
@@ -1221,10 +1215,7 @@ fn undefined_flag_bits_are_ignored_by_default_and_rejected_in_strict_mode() {
     };
     for options in [
         DecodeOptions::strict(),
-        DecodeOptions {
-            strict_flags: true,
-            ..DecodeOptions::default()
-        },
+        changed(DecodeOptions::default(), |o| o.strict_flags = true),
     ] {
         assert_eq!(
             decode_with::<enums::User>(&input, options),
