@@ -157,9 +157,13 @@ fn summarize(schema: &Schema, out: &mut String) -> Outcome {
         };
         let _ = writeln!(out, "  {label}: {mismatch}");
     }
-    if schema.unaccepted_mismatches().next().is_some() {
-        Outcome::IdMismatch
-    } else {
+    let unaccepted: Vec<_> = schema.unaccepted_mismatches().collect();
+    for note in crate::error::mismatch_notes(&unaccepted) {
+        let _ = writeln!(out, "  note: {note}");
+    }
+    if unaccepted.is_empty() {
         Outcome::Verified
+    } else {
+        Outcome::IdMismatch
     }
 }

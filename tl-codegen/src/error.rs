@@ -178,46 +178,62 @@ fn write_mismatches(f: &mut fmt::Formatter<'_>, mismatches: &[IdMismatch]) -> fm
     for m in mismatches {
         writeln!(f, "  {m}")?;
     }
-    let named = |known: &[&str]| {
-        mismatches
+    let notes = mismatch_notes(&mismatches.iter().collect::<Vec<_>>());
+    for note in &notes {
+        writeln!(f, "  = note: {note}")?;
+    }
+    let which = if notes.is_empty() { "them" } else { "others" };
+    write!(
+        f,
+        "  = help: accept {which} by name (Config::accept_id_mismatch or --accept-id-mismatch)"
+    )
+}
+
+/// What would accept some of `mismatches` at once: the setting for the known mismatches of
+/// Telegram's or TON's schemas, or for ids that the schema itself verifies another way.
+pub(crate) fn mismatch_notes(mismatches: &[&IdMismatch]) -> Vec<String> {
+    let known = [
+        (
+            &KNOWN_TELEGRAM_MISMATCHES[..],
+            "Telegram's mtproto.tl",
+            "Config::accept_known_telegram_mismatches()",
+        ),
+        (
+            &KNOWN_TON_MISMATCHES[..],
+            "TON's schemas",
+            "Config::accept_known_ton_mismatches()",
+        ),
+    ];
+    let mut notes = Vec::new();
+    for (names, schemas, setting) in known {
+        let found: Vec<String> = mismatches
             .iter()
-            .filter(|m| known.contains(&m.name.as_str()))
+            .filter(|m| names.contains(&m.name.as_str()))
             .map(|m| format!("`{}`", m.name))
-            .collect::<Vec<_>>()
-    };
-    let telegram = named(&KNOWN_TELEGRAM_MISMATCHES);
-    if !telegram.is_empty() {
-        writeln!(
-            f,
-            "  = note: {} known in Telegram's mtproto.tl: accept them with \
-             Config::accept_known_telegram_mismatches() or --accept-known-mismatches",
-            telegram.join(", ")
-        )?;
+            .collect();
+        let (subject, verb) = match found.len() {
+            0 => continue,
+            1 => ("a known mismatch", "is"),
+            _ => ("known mismatches", "are"),
+        };
+        notes.push(format!(
+            "{} {verb} {subject} of {schemas}: accept with {setting} or --accept-known-mismatches",
+            found.join(", ")
+        ));
     }
-    let ton = named(&KNOWN_TON_MISMATCHES);
-    if !ton.is_empty() {
-        writeln!(
-            f,
-            "  = note: {} known in TON's schemas: accept them with \
-             Config::accept_known_ton_mismatches() or --accept-known-mismatches",
-            ton.join(", ")
-        )?;
-    }
-    if mismatches.iter().any(|m| {
+    let explained = |m: &&IdMismatch| {
         m.explanation
             .as_ref()
             .is_some_and(MismatchExplanation::verifies_id)
-    }) {
-        writeln!(
-            f,
-            "  = note: those verified under an older name or the other convention are accepted \
-             all at once by Config::accept_explained_ids or --accept-explained"
-        )?;
+    };
+    if mismatches.iter().any(explained) {
+        notes.push(
+            "ids verified under an older name or the other convention are accepted all at \
+             once by Config::accept_explained_ids or --accept-explained"
+                .to_owned(),
+        );
     }
-    write!(
-        f,
-        "  = help: accept others by name (Config::accept_id_mismatch or --accept-id-mismatch)"
-    )
+    notes
 }
 
 fn write_mixed_layers(

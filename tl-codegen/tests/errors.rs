@@ -29,12 +29,18 @@ fn a_known_telegram_mismatch_says_which_setting_accepts_it() {
     );
     assert!(
         message.contains(
-            "= note: `accessPointRule` known in Telegram's mtproto.tl: accept them with \
-             Config::accept_known_telegram_mismatches() or --accept-known-mismatches"
+            "= note: `accessPointRule` is a known mismatch of Telegram's mtproto.tl: accept \
+             with Config::accept_known_telegram_mismatches() or --accept-known-mismatches"
         ),
         "{message}"
     );
     assert!(!message.contains("TON"), "{message}");
+    assert!(
+        message.ends_with(
+            "= help: accept others by name (Config::accept_id_mismatch or --accept-id-mismatch)"
+        ),
+        "{message}"
+    );
     // And that setting does accept it.
     let text = format!("{PRELUDE}{line}");
     let accepted = Config::new()
@@ -52,7 +58,7 @@ fn a_known_ton_mismatch_names_the_ton_setting() {
     let message = error.to_string();
     assert!(
         message.contains(
-            "= note: `collatorNode.pong` known in TON's schemas: accept them with \
+            "= note: `collatorNode.pong` is a known mismatch of TON's schemas: accept with \
              Config::accept_known_ton_mismatches() or --accept-known-mismatches"
         ),
         "{message}"
@@ -67,7 +73,7 @@ fn an_unknown_mismatch_only_says_how_to_accept_it_by_name() {
     assert!(!message.contains("= note:"), "{message}");
     assert!(
         message.ends_with(
-            "= help: accept others by name (Config::accept_id_mismatch or --accept-id-mismatch)"
+            "= help: accept them by name (Config::accept_id_mismatch or --accept-id-mismatch)"
         ),
         "{message}"
     );
