@@ -46,7 +46,7 @@
 //!
 //! One level of nesting costs about 2.3 to 3.2 KB of stack in a debug build and 0.3 to 0.5 KB
 //! in a release build (measured on `textBold`, `jsonArray` and `messageMediaStory` chains by
-//! the ignored test `measure_stack_bytes_per_nesting_level` of `tests/hostile.rs`), so the
+//! the ignored test `measure_stack_bytes_per_nesting_level` of `tests/hostile/stack.rs`), so the
 //! default limit of 64 levels needs at most about 200 KB, well inside a 2 MiB thread. Raise
 //! [`DecodeOptions::max_depth`] only together with the stack of the decoding thread.
 
