@@ -1,215 +1,200 @@
 //! Bounded allocation: impossible lengths and counts fail before anything is allocated.
 
 use tl_types::{
-    DEFAULT_MAX_DEPTH, DecodeError, DecodeErrorKind, Deserializable, Identifiable, Serializable,
-    VECTOR_ID, enums, types,
+    DEFAULT_MAX_DEPTH, DecodeError, DecodeErrorKind, DecodeOptions, Deserializable, Identifiable,
+    Serializable, VECTOR_ID, enums, types,
 };
 
 use crate::counting::*;
 use crate::support::*;
 
-/// Asserts that decoding `input` as `T` fails with `expected` and allocates (almost) nothing.
-fn assert_fails_without_allocating<T: Deserializable + std::fmt::Debug>(
-    what: &str,
-    input: &[u8],
-    expected: &DecodeError,
-) -> Usage {
-    let (result, usage) = measure(|| T::from_bytes(input));
-    assert_eq!(result.as_ref().unwrap_err(), expected, "{what}");
+/// An input that must fail with `expected` before allocating (almost) anything.
+struct Case {
+    name: String,
+    decode: Decode,
+    input: Vec<u8>,
+    expected: DecodeError,
+}
+
+/// Asserts that the case fails as expected and allocates (almost) nothing.
+fn assert_fails_without_allocating(case: &Case) -> Usage {
+    let name = &case.name;
+    let (result, usage) = measure(|| (case.decode)(&case.input, DecodeOptions::default()));
+    assert_eq!(result, Err(case.expected.clone()), "{name}");
     assert!(
         usage.thread_peak <= KIB && usage.largest <= KIB,
-        "{what}: allocated {usage:?} before failing"
+        "{name}: allocated {usage:?} before failing"
     );
     assert!(
         usage.process_peak < 64 * MIB,
-        "{what}: process peak {usage:?}"
+        "{name}: process peak {usage:?}"
     );
-    println!("{what}: {usage:?}");
+    println!("{name}: {usage:?}");
     usage
+}
+
+/// A length prefix of 2^24 - 1 followed by 8 bytes, alone and inside generated types; a
+/// 253-byte prefix with too little input; the reserved prefix 0xff.
+fn impossible_lengths() -> Vec<Case> {
+    let mut huge_string = vec![0xfe, 0xff, 0xff, 0xff];
+    huge_string.extend_from_slice(&[b'x'; 8]);
+    let too_long = |offset| DecodeError {
+        offset,
+        kind: DecodeErrorKind::LengthExceedsInput {
+            length: 4 + 0xff_ffff + 1, // header + data, padded to 4
+            remaining: 12,
+        },
+    };
+    let after = |prefix: &[u32]| [words(prefix), huge_string.clone()].concat();
+    let case = |name: &str, decode, input, expected| Case {
+        name: name.to_owned(),
+        decode,
+        input,
+        expected,
+    };
+    vec![
+        case("String", decode::<String>, huge_string.clone(), too_long(0)),
+        case("bytes", decode::<Vec<u8>>, huge_string.clone(), too_long(0)),
+        case(
+            "types::TextPlain",
+            decode::<types::TextPlain>,
+            after(&[TEXT_PLAIN]),
+            too_long(4),
+        ),
+        case(
+            "enums::RichText",
+            decode::<enums::RichText>,
+            after(&[TEXT_PLAIN]),
+            too_long(4),
+        ),
+        // An rpc_error (code, then the message) and a user's first_name after the fixed fields.
+        case(
+            "enums::RpcError",
+            decode::<enums::RpcError>,
+            after(&[types::RpcError::CONSTRUCTOR_ID, 420]),
+            too_long(8),
+        ),
+        case(
+            "enums::User",
+            decode::<enums::User>,
+            after(&[USER, 1 << 1, 0, 42, 0]),
+            too_long(20),
+        ),
+        case(
+            "String of 253 bytes in 8",
+            decode::<String>,
+            vec![253, 1, 2, 3, 4, 5, 6, 7],
+            DecodeError {
+                offset: 0,
+                kind: DecodeErrorKind::LengthExceedsInput {
+                    length: 256,
+                    remaining: 8,
+                },
+            },
+        ),
+        case(
+            "String with prefix 0xff",
+            decode::<String>,
+            vec![0xff, 1, 0, 0, 0, 0, 0, 0],
+            DecodeError {
+                offset: 0,
+                kind: DecodeErrorKind::InvalidLengthPrefix,
+            },
+        ),
+    ]
+}
+
+/// A vector count of `count` with 8 bytes after it, alone and inside generated types.
+fn impossible_counts(count: u32) -> Vec<Case> {
+    let vector = [words(&[VECTOR_ID, count]), vec![0; 8]].concat();
+    // The count's offset, and the fewest bytes an element takes.
+    let count_error = |offset, min_element_len| DecodeError {
+        offset,
+        kind: DecodeErrorKind::CountExceedsInput {
+            count,
+            min_element_len,
+            remaining: 8,
+        },
+    };
+    let case = |name: &str, decode, input, expected| Case {
+        name: format!("{name} count {count:#x}"),
+        decode,
+        input,
+        expected,
+    };
+    let after = |id: u32| [words(&[id]), vector.clone()].concat();
+    vec![
+        case(
+            "Vec<i64>",
+            decode::<Vec<i64>>,
+            vector.clone(),
+            count_error(4, 8),
+        ),
+        case(
+            "Vec<String>",
+            decode::<Vec<String>>,
+            vector.clone(),
+            count_error(4, 4),
+        ),
+        case(
+            "Vec<enums::User>",
+            decode::<Vec<enums::User>>,
+            vector.clone(),
+            count_error(4, 4),
+        ),
+        case(
+            "Vec<enums::Message>",
+            decode::<Vec<enums::Message>>,
+            vector.clone(),
+            count_error(4, 4),
+        ),
+        case(
+            "Vec<Vec<i32>>",
+            decode::<Vec<Vec<i32>>>,
+            vector.clone(),
+            count_error(4, 8),
+        ),
+        // Inside generated types: msgs_ack msg_ids:Vector<long>, the bare vector<future_salt>
+        // of future_salts, and messages.messages.
+        case(
+            "msgs_ack",
+            decode::<enums::MsgsAck>,
+            after(types::MsgsAck::CONSTRUCTOR_ID),
+            count_error(8, 8),
+        ),
+        case(
+            "future_salts",
+            decode::<types::FutureSalts>,
+            [
+                words(&[types::FutureSalts::CONSTRUCTOR_ID, 1, 2, 3, count]),
+                vec![0; 8],
+            ]
+            .concat(),
+            count_error(16, 16),
+        ),
+        case(
+            "messages.messages",
+            decode::<enums::messages::Messages>,
+            after(types::messages::Messages::CONSTRUCTOR_ID),
+            count_error(8, 4),
+        ),
+    ]
 }
 
 #[test]
 fn impossible_lengths_and_counts_fail_before_allocating() {
     let _guard = alloc_lock();
-    let mut process_peak = 0;
-
-    // (a) A length prefix of 2^24 - 1 followed by 8 bytes.
-    let mut huge_string = vec![0xfe, 0xff, 0xff, 0xff];
-    huge_string.extend_from_slice(&[b'x'; 8]);
-    let length_error = |offset, remaining| DecodeError {
-        offset,
-        kind: DecodeErrorKind::LengthExceedsInput {
-            length: 4 + 0xff_ffff + 1, // header + data, padded to 4
-            remaining,
-        },
-    };
-    let mut checks = vec![
-        (
-            "String",
-            assert_fails_without_allocating::<String>("String", &huge_string, &length_error(0, 12)),
-        ),
-        (
-            "Vec<u8>",
-            assert_fails_without_allocating::<Vec<u8>>("bytes", &huge_string, &length_error(0, 12)),
-        ),
-    ];
-    let mut text_plain = words(&[TEXT_PLAIN]);
-    text_plain.extend_from_slice(&huge_string);
-    checks.push((
-        "textPlain",
-        assert_fails_without_allocating::<types::TextPlain>(
-            "types::TextPlain",
-            &text_plain,
-            &length_error(4, 12),
-        ),
-    ));
-    checks.push((
-        "RichText",
-        assert_fails_without_allocating::<enums::RichText>(
-            "enums::RichText",
-            &text_plain,
-            &length_error(4, 12),
-        ),
-    ));
-    // An rpc_error (code, then the message) and a user's first_name after the fixed fields.
-    let mut rpc_error = words(&[types::RpcError::CONSTRUCTOR_ID, 420]);
-    rpc_error.extend_from_slice(&huge_string);
-    checks.push((
-        "rpc_error",
-        assert_fails_without_allocating::<enums::RpcError>(
-            "enums::RpcError",
-            &rpc_error,
-            &length_error(8, 12),
-        ),
-    ));
-    let mut user = words(&[USER, 1 << 1, 0, 42, 0]);
-    user.extend_from_slice(&huge_string);
-    checks.push((
-        "user",
-        assert_fails_without_allocating::<enums::User>("enums::User", &user, &length_error(20, 12)),
-    ));
-    // Short prefix (253 bytes) with too little input; 0xff is reserved.
-    let short = [253, 1, 2, 3, 4, 5, 6, 7];
-    let err = String::from_bytes(&short).unwrap_err();
-    assert_eq!(
-        err.kind,
-        DecodeErrorKind::LengthExceedsInput {
-            length: 256,
-            remaining: 8
-        }
-    );
-    let err = String::from_bytes(&[0xff, 1, 0, 0, 0, 0, 0, 0]).unwrap_err();
-    assert_eq!(
-        err,
-        DecodeError {
-            offset: 0,
-            kind: DecodeErrorKind::InvalidLengthPrefix
-        }
-    );
-
-    // (b), (c) Vector counts of 0x7fffffff and 0xffffffff with 8 bytes after the count.
-    for count in [0x7fff_ffff_u32, 0xffff_ffff] {
-        let mut input = words(&[VECTOR_ID, count]);
-        input.extend_from_slice(&[0; 8]);
-        let count_error = |min_element_len| DecodeError {
-            offset: 4,
-            kind: DecodeErrorKind::CountExceedsInput {
-                count,
-                min_element_len,
-                remaining: 8,
-            },
-        };
-        checks.push((
-            "Vec<i64>",
-            assert_fails_without_allocating::<Vec<i64>>(
-                &format!("Vec<i64> count {count:#x}"),
-                &input,
-                &count_error(8),
-            ),
-        ));
-        checks.push((
-            "Vec<String>",
-            assert_fails_without_allocating::<Vec<String>>(
-                &format!("Vec<String> count {count:#x}"),
-                &input,
-                &count_error(4),
-            ),
-        ));
-        checks.push((
-            "Vec<User>",
-            assert_fails_without_allocating::<Vec<enums::User>>(
-                &format!("Vec<enums::User> count {count:#x}"),
-                &input,
-                &count_error(4),
-            ),
-        ));
-        checks.push((
-            "Vec<Message>",
-            assert_fails_without_allocating::<Vec<enums::Message>>(
-                &format!("Vec<enums::Message> count {count:#x}"),
-                &input,
-                &count_error(4),
-            ),
-        ));
-        checks.push((
-            "Vec<Vec<i32>>",
-            assert_fails_without_allocating::<Vec<Vec<i32>>>(
-                &format!("Vec<Vec<i32>> count {count:#x}"),
-                &input,
-                &count_error(8),
-            ),
-        ));
-
-        // Inside generated types: msgs_ack msg_ids:Vector<long>, and the bare
-        // vector<future_salt> of future_salts.
-        let mut msgs_ack = words(&[types::MsgsAck::CONSTRUCTOR_ID]);
-        msgs_ack.extend_from_slice(&input);
-        let mut expected = count_error(8);
-        expected.offset += 4;
-        checks.push((
-            "msgs_ack",
-            assert_fails_without_allocating::<enums::MsgsAck>(
-                &format!("msgs_ack count {count:#x}"),
-                &msgs_ack,
-                &expected,
-            ),
-        ));
-        let mut future_salts = words(&[types::FutureSalts::CONSTRUCTOR_ID, 1, 2, 3, count]);
-        future_salts.extend_from_slice(&[0; 8]);
-        checks.push((
-            "future_salts",
-            assert_fails_without_allocating::<types::FutureSalts>(
-                &format!("future_salts count {count:#x}"),
-                &future_salts,
-                &DecodeError {
-                    offset: 16,
-                    kind: DecodeErrorKind::CountExceedsInput {
-                        count,
-                        min_element_len: 16,
-                        remaining: 8,
-                    },
-                },
-            ),
-        ));
-        let mut messages = words(&[types::messages::Messages::CONSTRUCTOR_ID]);
-        messages.extend_from_slice(&input);
-        let mut expected = count_error(4);
-        expected.offset += 4;
-        checks.push((
-            "messages.messages",
-            assert_fails_without_allocating::<enums::messages::Messages>(
-                &format!("messages.messages count {count:#x}"),
-                &messages,
-                &expected,
-            ),
-        ));
-    }
-    for (_, usage) in &checks {
-        process_peak = process_peak.max(usage.process_peak);
-    }
+    let mut cases = impossible_lengths();
+    cases.extend(impossible_counts(0x7fff_ffff));
+    cases.extend(impossible_counts(0xffff_ffff));
+    let process_peak = cases
+        .iter()
+        .map(|case| assert_fails_without_allocating(case).process_peak)
+        .max()
+        .unwrap_or(0);
     println!(
         "impossible lengths and counts: {} decodes, largest process peak {process_peak} bytes",
-        checks.len()
+        cases.len()
     );
     assert!(process_peak < 64 * MIB);
 }

@@ -162,8 +162,12 @@ fn non_zero_padding_is_ignored_by_default_and_rejected_in_strict_mode() {
 #[test]
 fn a_bool_that_is_neither_id_is_always_an_error() {
     let bad = 0x1234_5678;
+    let invalid_bool = |offset, id| DecodeError {
+        offset,
+        kind: DecodeErrorKind::InvalidBool { id },
+    };
     // jsonArray [ jsonNull, jsonBool(<bad>) ]: the Bool is at offset 20.
-    let input = words(&[
+    let json = words(&[
         types::JsonArray::CONSTRUCTOR_ID,
         VECTOR_ID,
         2,
@@ -171,54 +175,52 @@ fn a_bool_that_is_neither_id_is_always_an_error() {
         types::JsonBool::CONSTRUCTOR_ID,
         bad,
     ]);
-    let expected = DecodeError {
-        offset: 20,
-        kind: DecodeErrorKind::InvalidBool { id: bad },
-    };
-    for options in [DecodeOptions::default(), DecodeOptions::strict()] {
-        assert_eq!(
-            decode_with::<enums::JsonValue>(&input, options),
-            Err(expected.clone())
-        );
-    }
     assert_eq!(
-        enums::JsonValue::from_bytes(&input)
-            .unwrap_err()
-            .to_string(),
+        enums::JsonValue::from_bytes(&json).unwrap_err().to_string(),
         "expected a Bool (0x997275b5 or 0xbc799737) at offset 20, found 0x12345678"
     );
-
+    // (case, decoder, input, error), each in default and strict mode.
+    let mut cases: Vec<(String, Decode, Vec<u8>, DecodeError)> = vec![
+        (
+            "jsonBool in a jsonArray".into(),
+            decode::<enums::JsonValue>,
+            json,
+            invalid_bool(20, bad),
+        ),
+        // A Bool among other fields: account.updateStatus offline:Bool, and a Vector<Bool>.
+        (
+            "account.updateStatus offline".into(),
+            decode::<tl_types::functions::account::UpdateStatus>,
+            words(&[0x6628562c, bad]),
+            invalid_bool(4, bad),
+        ),
+        (
+            "the third of a Vector<Bool>".into(),
+            decode::<Vec<bool>>,
+            words(&[VECTOR_ID, 3, BOOL_TRUE_ID, BOOL_FALSE_ID, bad]),
+            invalid_bool(16, bad),
+        ),
+    ];
     // Even a known id of another type (boolTrue's neighbour `true`, or a vector id).
     for id in [0x3fedd339, VECTOR_ID, 0, u32::MAX] {
-        assert_eq!(
-            bool::from_bytes(&words(&[id])),
-            Err(DecodeError {
-                offset: 0,
-                kind: DecodeErrorKind::InvalidBool { id }
-            })
-        );
+        cases.push((
+            format!("Bool {id:#010x}"),
+            decode::<bool>,
+            words(&[id]),
+            invalid_bool(0, id),
+        ));
+    }
+    for (case, decode, input, expected) in cases {
+        for options in [DecodeOptions::default(), DecodeOptions::strict()] {
+            assert_eq!(
+                decode(&input, options),
+                Err(expected.clone()),
+                "{case}, {options:?}"
+            );
+        }
     }
     assert_eq!(bool::from_bytes(&words(&[BOOL_TRUE_ID])), Ok(true));
     assert_eq!(bool::from_bytes(&words(&[BOOL_FALSE_ID])), Ok(false));
-
-    // A Bool among other fields: account.updateStatus offline:Bool, and a Vector<Bool>.
-    let input = words(&[0x6628562c, bad]);
-    let err = tl_types::functions::account::UpdateStatus::from_bytes(&input).unwrap_err();
-    assert_eq!(
-        err,
-        DecodeError {
-            offset: 4,
-            kind: DecodeErrorKind::InvalidBool { id: bad }
-        }
-    );
-    let input = words(&[VECTOR_ID, 3, BOOL_TRUE_ID, BOOL_FALSE_ID, bad]);
-    assert_eq!(
-        Vec::<bool>::from_bytes(&input),
-        Err(DecodeError {
-            offset: 16,
-            kind: DecodeErrorKind::InvalidBool { id: bad }
-        })
-    );
 }
 
 #[test]

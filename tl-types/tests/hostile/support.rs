@@ -106,3 +106,15 @@ pub(crate) fn nested_path(path: &str, levels: usize) -> Vec<u8> {
         _ => panic!("unknown path {path}"),
     }
 }
+
+/// A decoder of a whole input as some type, keeping only the outcome: a table of cases can
+/// hold decoders of different types.
+pub(crate) type Decode = fn(&[u8], DecodeOptions) -> Result<(), DecodeError>;
+
+/// The [`Decode`] of `T`: `decode::<T>`, [`decode_with`] without the value.
+pub(crate) fn decode<T: Deserializable>(
+    bytes: &[u8],
+    options: DecodeOptions,
+) -> Result<(), DecodeError> {
+    decode_with::<T>(bytes, options).map(drop)
+}
