@@ -18,6 +18,7 @@ pub enum Outcome {
 
 /// What checking found in one file, or across files ([`Resolution::Together`]).
 #[derive(Debug, Clone, PartialEq, Eq)]
+#[non_exhaustive]
 pub struct FileReport {
     /// How it went.
     pub outcome: Outcome,
@@ -35,6 +36,7 @@ pub fn check_file(path: &Path, options: &Options, out: &mut String) -> Outcome {
 
 /// Whether and how [`check_files`] resolves the types that files refer to.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[non_exhaustive]
 pub enum Resolution {
     /// Syntax and ids only.
     None,
