@@ -113,11 +113,10 @@ pub fn check_files(
 /// The rendered errors that generating `schemas` would stop on, if any.
 fn resolve(schemas: &[Schema], sources: &[(&str, &str)]) -> Option<String> {
     let errors = crate::model::resolve(schemas, crate::DEFAULT_MAX_INLINE_VARIANT).err()?;
-    let mut text = crate::model::render_errors(&errors, sources);
-    let n = errors.len();
-    let s = if n == 1 { "" } else { "s" };
-    let _ = writeln!(text, "error: the schema cannot be generated: {n} error{s}");
-    Some(text)
+    let rendered = crate::model::render_errors(&errors, sources);
+    // Worded as generation words it.
+    let error = crate::error::Error::from(crate::error::ErrorKind::Resolve { errors, rendered });
+    Some(format!("{error}\n"))
 }
 
 fn summarize(schema: &Schema, out: &mut String) -> Outcome {

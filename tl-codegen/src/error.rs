@@ -6,13 +6,14 @@ use std::path::PathBuf;
 
 use tl_parser::{IdMismatch, MismatchExplanation, Report};
 
+// Through the crate root, where each is public: the modules that define them may move.
 use crate::{KNOWN_TELEGRAM_MISMATCHES, KNOWN_TON_MISMATCHES, ResolveError};
 
 /// Why generation failed. [`Error::kind`] says what went wrong; `Display` renders it for a
 /// person, with the source lines where the schema is at fault.
 #[derive(Debug)]
 pub struct Error {
-    // Boxed: a `Result` of generated code stays one pointer wide on its error side.
+    // Boxed: `Result<String, Error>` stays small however large the kinds grow.
     kind: Box<ErrorKind>,
 }
 

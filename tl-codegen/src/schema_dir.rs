@@ -4,7 +4,7 @@
 use std::ffi::OsString;
 use std::path::{Path, PathBuf};
 
-use crate::{Error, ErrorKind};
+use crate::error::{Error, ErrorKind};
 
 /// The schema directory named by the environment variable `var`, if it is set, for a build
 /// script that lets its user choose the schema (as `tl-types` does with `TL_SCHEMA_DIR`).
