@@ -4,7 +4,8 @@ use std::collections::HashMap;
 
 use crate::ast::{Category, Definition, GenericParam, Param, ParamKind, Type};
 use crate::error::{Error, ErrorKind};
-use crate::id::Convention;
+use crate::id::{Convention, normalized_text};
+use crate::schema::Repeated;
 
 /// Appends an error for every flag condition naming an unknown `#` parameter or a bit above
 /// 31, every `!X` without `{X:Type}` (after [`declare_implicit_generics`]), and every
@@ -66,13 +67,36 @@ pub(crate) fn check(
     repeats
 }
 
+/// Removes the definitions at `repeats` (ascending indices, with the line of the definition
+/// each repeats, as [`check`] returns them) and describes them.
+pub(crate) fn drop_repeats(
+    definitions: &mut Vec<Definition<'_>>,
+    repeats: &[(usize, u32)],
+) -> Vec<Repeated> {
+    let repeated: Vec<Repeated> = repeats
+        .iter()
+        .map(|&(index, first_line)| Repeated {
+            name: definitions[index].full_name(),
+            span: definitions[index].span,
+            first_line,
+        })
+        .collect();
+    let mut index = 0;
+    let mut next = repeats.iter().map(|&(i, _)| i).peekable();
+    definitions.retain(|_| {
+        let keep = next.next_if_eq(&index).is_none();
+        index += 1;
+        keep
+    });
+    repeated
+}
+
 /// Whether two definitions say the same: the same written id (or none) and the same
 /// normalized text (comments and spacing aside). The C tl-parser's normalization keeps every
 /// parameter as written.
 fn same_definition(a: &Definition<'_>, b: &Definition<'_>) -> bool {
     a.written_id == b.written_id
-        && crate::id::normalized_text(a, Convention::TlParser)
-            == crate::id::normalized_text(b, Convention::TlParser)
+        && normalized_text(a, Convention::TlParser) == normalized_text(b, Convention::TlParser)
 }
 
 /// Declares `{X:Type}` for each `!X` of the parameters of a function that declares no type
