@@ -10,6 +10,7 @@ use crate::source::{Span, byte_order_mark_len};
 
 /// What is wrong at a place in the schema.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[non_exhaustive]
 pub enum ErrorKind {
     /// The text does not follow the grammar.
     #[error("expected {expected}, found {found}")]

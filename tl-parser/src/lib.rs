@@ -37,8 +37,17 @@ pub use id::{Convention, IdMismatch, MismatchExplanation, compute_id, normalized
 pub use schema::{Repeated, Schema};
 pub use source::Span;
 
-/// How to parse.
+/// How to parse. Built from [`Options::default`] and the `with_` methods (or by setting the
+/// fields): more options may come, so it cannot be written as a struct literal.
+///
+/// ```
+/// let options = tl_parser::Options::default()
+///     .with_convention(tl_parser::Convention::Telegram)
+///     .with_accepted_mismatches(["help.configSimple"]);
+/// assert_eq!(options.accepted_mismatches, ["help.configSimple"]);
+/// ```
 #[derive(Debug, Clone, Default)]
+#[non_exhaustive]
 pub struct Options {
     /// Force a constructor-id convention instead of detecting it ([`Convention::detect_in`]).
     pub convention: Option<Convention>,
@@ -52,6 +61,32 @@ pub struct Options {
 }
 
 impl Options {
+    /// Forces `convention` instead of detecting it.
+    #[must_use]
+    pub fn with_convention(mut self, convention: Convention) -> Self {
+        self.convention = Some(convention);
+        self
+    }
+
+    /// Accepts the mismatches of the definitions with these full names (see
+    /// [`Options::accepted_mismatches`]), besides those accepted already.
+    #[must_use]
+    pub fn with_accepted_mismatches(
+        mut self,
+        names: impl IntoIterator<Item = impl Into<String>>,
+    ) -> Self {
+        self.accepted_mismatches
+            .extend(names.into_iter().map(Into::into));
+        self
+    }
+
+    /// Sets [`Options::accept_explained`].
+    #[must_use]
+    pub fn with_accept_explained(mut self, accept: bool) -> Self {
+        self.accept_explained = accept;
+        self
+    }
+
     /// Whether these options accept `mismatch`: by its name, or as explained.
     fn accepts(&self, mismatch: &IdMismatch) -> bool {
         self.accepted_mismatches.contains(&mismatch.name)

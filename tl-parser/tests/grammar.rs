@@ -27,13 +27,7 @@ fn parse_with(src: &str, options: Options) -> Schema<'_> {
 
 #[track_caller]
 fn parse_conv(src: &str, convention: Convention) -> Schema<'_> {
-    parse_with(
-        src,
-        Options {
-            convention: Some(convention),
-            ..Options::default()
-        },
-    )
+    parse_with(src, Options::default().with_convention(convention))
 }
 
 /// Parses text that must not parse and returns its errors.
@@ -1603,10 +1597,7 @@ fn id_mismatches_are_listed_and_can_be_accepted() {
 
     let accepted = parse_with(
         src,
-        Options {
-            accepted_mismatches: vec!["help.configSimple".to_owned()],
-            ..Options::default()
-        },
+        Options::default().with_accepted_mismatches(["help.configSimple"]),
     );
     assert_eq!(
         accepted.id_mismatches.len(),
@@ -1624,10 +1615,7 @@ fn id_mismatches_are_listed_and_can_be_accepted() {
     // Only the full name matches.
     let by_short_name = parse_with(
         src,
-        Options {
-            accepted_mismatches: vec!["configSimple".to_owned(), "wrong".to_owned()],
-            ..Options::default()
-        },
+        Options::default().with_accepted_mismatches(["configSimple", "wrong"]),
     );
     let unaccepted: Vec<&str> = by_short_name
         .unaccepted_mismatches()
@@ -1695,13 +1683,7 @@ fn ids_of_renamed_definitions_are_explained_and_can_be_accepted_together() {
         schema.id_mismatches[0].written
     );
 
-    let accepting_renamed = parse_with(
-        &src,
-        Options {
-            accept_explained: true,
-            ..Options::default()
-        },
-    );
+    let accepting_renamed = parse_with(&src, Options::default().with_accept_explained(true));
     let unaccepted: Vec<&str> = accepting_renamed
         .unaccepted_mismatches()
         .map(|m| m.name.as_str())
@@ -1770,13 +1752,7 @@ fn an_id_hashed_under_the_other_convention_is_explained_and_verified() {
         m.to_string().contains("under the tl-parser convention"),
         "{m}"
     );
-    let accepted = parse_with(
-        &src,
-        Options {
-            accept_explained: true,
-            ..Options::default()
-        },
-    );
+    let accepted = parse_with(&src, Options::default().with_accept_explained(true));
     assert_eq!(accepted.unaccepted_mismatches().count(), 0);
 }
 

@@ -33,6 +33,7 @@ pub struct IdMismatch {
 
 /// Where a written id that is not the CRC32 of its definition comes from.
 #[derive(Debug, Clone, PartialEq, Eq)]
+#[non_exhaustive]
 pub enum MismatchExplanation {
     /// The id is the CRC32 of the definition under its name without a version suffix
     /// (`decryptedMessage` for `decryptedMessage8`, `decryptedMessage_l16` or
