@@ -4,6 +4,7 @@
 //! built-in bodies such as `4*[ int ]`) so that constructor ids can be recomputed from it
 //! under either convention, and so that a code generator never has to look at the text again.
 
+use std::borrow::Cow;
 use std::fmt;
 
 use crate::source::Span;
@@ -41,7 +42,10 @@ pub struct Definition<'s> {
     /// Type constructor or function.
     pub category: Category,
     /// Comment lines directly above the definition (no blank line between), without `//`.
-    pub docs: Vec<&'s str>,
+    /// A TDLib continuation line (`//-more text`) is joined to the line before it with a
+    /// space, so that `//@param` text written over several lines is one entry; only such
+    /// joined entries are owned.
+    pub docs: Vec<Cow<'s, str>>,
     /// The layer of the `===N===` section it is in, in schemas grouped by layer, as Telegram
     /// publishes its end-to-end (secret chat) schema; such a schema redefines a constructor in
     /// a later section when its fields change, and the last definition is the current one.

@@ -5,7 +5,8 @@ use crate::id::{Convention, IdMismatch};
 use crate::source::Span;
 
 /// One parsed schema file. Names, namespaces and documentation borrow from the source text
-/// (`'s`), so parsing allocates only the tree's vectors.
+/// (`'s`), so parsing allocates only the tree's vectors (and the documentation lines it
+/// joins, see [`Definition::docs`]).
 #[derive(Debug, Clone, PartialEq)]
 pub struct Schema<'s> {
     /// The name the file was parsed under (used in diagnostics).

@@ -1,10 +1,12 @@
 //! What lies between statements: whitespace, comments, the documentation they give the next
 //! definition, and `// LAYER N`.
 
+use std::borrow::Cow;
+
 /// The state trivia carries from one statement to the next.
 pub(crate) struct Trivia<'s> {
     /// Comment lines directly above the next statement (no blank line between).
-    pub docs: Vec<&'s str>,
+    pub docs: Vec<Cow<'s, str>>,
     /// Whether the next statement starts a line: a comment on the line where the previous
     /// statement ends belongs to that statement, not to the next.
     pub at_line_start: bool,
@@ -59,8 +61,29 @@ impl<'s> Trivia<'s> {
     fn line_comment(&mut self, text: &'s str) {
         if let Some(n) = layer_number(text) {
             self.layer = Some(n);
-        } else if self.at_line_start {
-            self.push_doc_line(text);
+            return;
+        }
+        // A comment after a statement on its line documents nothing.
+        if !self.at_line_start {
+            return;
+        }
+        match continuation(text) {
+            Some(more) => self.continue_doc_line(more),
+            None => self.push_doc_line(text),
+        }
+    }
+
+    /// Joins the text of a `//-` line to the documentation line before it, with a space.
+    fn continue_doc_line(&mut self, more: &'s str) {
+        match self.docs.last_mut() {
+            Some(last) if !more.is_empty() => {
+                let joined = last.to_mut();
+                joined.push(' ');
+                joined.push_str(more);
+            }
+            // Nothing to continue: the text is a line of its own.
+            None => self.push_doc_line(more),
+            Some(_) => {}
         }
     }
 
@@ -70,9 +93,16 @@ impl<'s> Trivia<'s> {
         let text = text.trim_start_matches('/');
         let text = text.strip_prefix(' ').unwrap_or(text).trim_end();
         if !text.is_empty() {
-            self.docs.push(text);
+            self.docs.push(Cow::Borrowed(text));
         }
     }
+}
+
+/// `more text` in TDLib's `//-more text`, which continues the documentation line above it
+/// (`//---` is decoration, not a continuation).
+fn continuation(comment: &str) -> Option<&str> {
+    let more = comment.strip_prefix('-')?;
+    (!more.starts_with('-')).then(|| more.trim())
 }
 
 /// `LAYER 214` in `// LAYER 214`.
@@ -99,6 +129,24 @@ mod tests {
         assert_eq!(rest, "a = A;");
         assert_eq!(trivia.docs, ["kept", "also"]);
         assert!(trivia.at_line_start);
+    }
+
+    #[test]
+    fn continuation_lines_join_the_line_above() {
+        let mut trivia = Trivia::new();
+        trivia.skip("//@description Calls it,\n//-or not\n//-\n//@param P\n//- more \na");
+        assert_eq!(
+            trivia.docs,
+            ["@description Calls it, or not", "@param P more"]
+        );
+        // Only `//-` continues: not a block comment's `-` nor a `//---` rule.
+        let mut trivia = Trivia::new();
+        trivia.skip("// a\n/* - b */\n//---\n// - c\nx");
+        assert_eq!(trivia.docs, ["a", "- b", "---", "- c"]);
+        // With nothing above, it is a line of its own.
+        let mut trivia = Trivia::new();
+        trivia.skip("//-alone\nx");
+        assert_eq!(trivia.docs, ["alone"]);
     }
 
     #[test]
