@@ -200,3 +200,54 @@ fn written_full_name<'s>(source: &'s str, def: &Definition<'_>) -> &'s str {
     let len = def.namespace.iter().map(|ns| ns.len() + 1).sum::<usize>() + def.name.len();
     &source[def.span.start..def.span.start + len]
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::source::Span;
+
+    fn definition(name: &str, line: u32) -> Definition<'_> {
+        let result = Type {
+            namespace: Vec::new(),
+            name: "T",
+            bare_marker: false,
+            generic_ref: false,
+            args: Vec::new(),
+            span: Span::default(),
+        };
+        Definition {
+            namespace: Vec::new(),
+            name,
+            written_id: None,
+            computed_id: 0,
+            generics: Vec::new(),
+            params: Vec::new(),
+            builtin: false,
+            result,
+            category: Category::Type,
+            docs: Vec::new(),
+            layer_section: None,
+            span: Span {
+                line,
+                ..Span::default()
+            },
+        }
+    }
+
+    #[test]
+    fn repeats_are_dropped_and_described() {
+        let mut definitions: Vec<_> = ["a", "b", "a", "c", "b"]
+            .iter()
+            .zip(1..)
+            .map(|(name, line)| definition(name, line))
+            .collect();
+        let repeated = drop_repeats(&mut definitions, &[(2, 1), (4, 2)]);
+        let left: Vec<&str> = definitions.iter().map(|d| d.name).collect();
+        assert_eq!(left, ["a", "b", "c"]);
+        let described: Vec<(&str, u32, u32)> = repeated
+            .iter()
+            .map(|r| (r.name.as_str(), r.span.line, r.first_line))
+            .collect();
+        assert_eq!(described, [("a", 3, 1), ("b", 5, 2)]);
+    }
+}

@@ -164,3 +164,38 @@ pub(crate) fn explain_borrowed_ids(definitions: &[Definition<'_>], mismatches: &
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn an_older_name_drops_a_version_suffix() {
+        let text = " random_id:long = M";
+        let id_as = |name: &str| crc32fast::hash(format!("{name}{text}").as_bytes());
+        for (name, old) in [
+            ("message8", "message"),
+            ("message_l16", "message"),
+            ("thumbLegacy", "thumb"),
+            ("ns.message_8", "ns.message"),
+        ] {
+            let normalized = format!("{name}{text}");
+            assert_eq!(
+                name_before_rename(name, &normalized, id_as(old)).as_deref(),
+                Some(old),
+                "{name}"
+            );
+        }
+        // No suffix, or another id: no older name.
+        let normalized = format!("message{text}");
+        assert_eq!(
+            name_before_rename("message", &normalized, id_as("message")),
+            None
+        );
+        let normalized = format!("message8{text}");
+        assert_eq!(name_before_rename("message8", &normalized, 1), None);
+        // A suffix that is the whole last name part leaves no name.
+        let normalized = format!("ns.8{text}");
+        assert_eq!(name_before_rename("ns.8", &normalized, id_as("ns.")), None);
+    }
+}
