@@ -38,7 +38,7 @@ pub use schema::{Repeated, Schema};
 pub use source::Span;
 
 /// How to parse. Built from [`Options::default`] and the `with_` methods (or by setting the
-/// fields): more options may come, so it cannot be written as a struct literal.
+/// fields): more options may come, so outside this crate it is no struct literal.
 ///
 /// ```
 /// let options = tl_parser::Options::default()

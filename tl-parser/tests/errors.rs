@@ -5,10 +5,19 @@ mod common;
 use common::*;
 use tl_parser::{Convention, ErrorKind, Options, parse};
 
-/// Syntax errors, one per input: (input, line, column, expected, found, the byte range of the
+/// A syntax error of one input: (input, line, column, expected, found, the byte range of the
 /// span where it matters). The span covers the found token when the error is right at it, and
 /// is empty where something is missing.
-const SYNTAX_ERRORS: &[(&str, u32, u32, &str, &str, Option<(usize, usize)>)] = &[
+type SyntaxCase = (
+    &'static str,
+    u32,
+    u32,
+    &'static str,
+    &'static str,
+    Option<(usize, usize)>,
+);
+
+const SYNTAX_ERRORS: &[SyntaxCase] = &[
     // A missing `;` is reported just past the result type, where the line ends...
     ("a = A\nb = B;\n", 1, 6, "`;`", "`b`", Some((5, 5))),
     // ...also after trailing spaces and a result with arguments...
