@@ -178,10 +178,7 @@ fn unaccepted<'a>(schema: &'a Schema<'_>) -> BTreeSet<&'a str> {
 }
 
 fn accepting(names: &[&str]) -> Options {
-    Options {
-        accepted_mismatches: names.iter().map(|&n| n.to_owned()).collect(),
-        ..Options::default()
-    }
+    Options::default().with_accepted_mismatches(names.iter().copied())
 }
 
 #[track_caller]
@@ -414,10 +411,7 @@ fn vector_id_under_both_conventions_in_the_corpus() {
 #[test]
 fn vector_id_under_both_conventions_standalone() {
     for convention in [Convention::Telegram, Convention::TlParser] {
-        let options = Options {
-            convention: Some(convention),
-            ..Options::default()
-        };
+        let options = Options::default().with_convention(convention);
         for src in [
             "vector {t:Type} # [ t ] = Vector t;\n",
             "vector#1cb5c415 {t:Type} # [ t ] = Vector t;\n",
@@ -506,10 +500,7 @@ fn tdlib_renamed_and_prefix_constructors_are_explained() {
     );
     assert_eq!(explanation("accessPointRule"), None);
 
-    let accepting_explained = Options {
-        accept_explained: true,
-        ..Options::default()
-    };
+    let accepting_explained = Options::default().with_accept_explained(true);
     let schema = parse_file(&path, &accepting_explained);
     let left = unaccepted(&schema);
     // ipPortSecret is verified under the C tl-parser's convention (bytes not rewritten).

@@ -87,11 +87,11 @@ impl SchemaArgs {
     }
 
     fn options(&self) -> Options {
-        Options {
-            convention: self.convention,
-            accepted_mismatches: self.accepted_mismatches(),
-            accept_explained: self.accept_explained,
-        }
+        let mut options = Options::default()
+            .with_accepted_mismatches(self.accepted_mismatches())
+            .with_accept_explained(self.accept_explained);
+        options.convention = self.convention;
+        options
     }
 }
 

@@ -498,7 +498,7 @@ impl Resolver {
                     .docs
                     .iter()
                     .filter(|d| !d.starts_with("LAYER"))
-                    .map(|d| (*d).to_owned())
+                    .map(|d| d.to_string())
                     .collect();
                 self.model.structs.push(Struct {
                     tl_name: full_name.clone(),

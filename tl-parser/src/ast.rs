@@ -4,23 +4,10 @@
 //! built-in bodies such as `4*[ int ]`) so that constructor ids can be recomputed from it
 //! under either convention, and so that a code generator never has to look at the text again.
 
+use std::borrow::Cow;
 use std::fmt;
 
-use crate::id::Convention;
-
-/// A region of the source text. `line` and `column` are 1-based and point at `start`;
-/// the column counts characters (not bytes), as editors do.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
-pub struct Span {
-    /// Byte offset of the first character.
-    pub start: usize,
-    /// Byte offset one past the last character.
-    pub end: usize,
-    /// 1-based line of `start`.
-    pub line: u32,
-    /// 1-based column (in characters) of `start`.
-    pub column: u32,
-}
+use crate::source::Span;
 
 /// Whether a definition declares a constructor of a type or a function (RPC method).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -29,164 +16,6 @@ pub enum Category {
     Type,
     /// Declared in a `---functions---` section.
     Function,
-}
-
-/// One parsed schema file. Names, namespaces and documentation borrow from the source text
-/// (`'s`), so parsing allocates only the tree's vectors.
-#[derive(Debug, Clone, PartialEq)]
-pub struct Schema<'s> {
-    /// The name the file was parsed under (used in diagnostics).
-    pub file: String,
-    /// The number of the last `// LAYER N` line or `===N===` section, if any.
-    pub layer: Option<u32>,
-    /// The constructor-id convention the ids were verified and inferred with.
-    pub convention: Convention,
-    /// Every definition, in source order, except the repeats listed in `repeated`.
-    pub definitions: Vec<Definition<'s>>,
-    /// Written ids that differ from the computed ones, in source order.
-    pub id_mismatches: Vec<IdMismatch>,
-    /// Definitions written again with the same id and text, left out of `definitions`, in
-    /// source order.
-    pub repeated: Vec<Repeated>,
-}
-
-/// A definition that would be a duplicate (the same full name and category as an earlier one
-/// in its `===N===` section, or outside any section) but says the same: the same written id
-/// (or none) and the same normalized text, comments and spacing aside. Harmless, so not an
-/// error, but worth telling (it is usually left over from a merge). It is not in
-/// [`Schema::definitions`], and its doc comments are dropped with it.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Repeated {
-    /// The full name.
-    pub name: String,
-    /// The repeated definition.
-    pub span: Span,
-    /// The line of the first definition.
-    pub first_line: u32,
-}
-
-impl<'s> Schema<'s> {
-    /// Mismatches that the caller did not accept (by name or as explained).
-    pub fn unaccepted_mismatches(&self) -> impl Iterator<Item = &IdMismatch> {
-        self.id_mismatches.iter().filter(|m| !m.accepted)
-    }
-
-    /// Definitions whose written id equals the computed one.
-    pub fn verified_ids(&self) -> usize {
-        self.definitions
-            .iter()
-            .filter(|d| d.written_id == Some(d.computed_id))
-            .count()
-    }
-
-    /// Definitions without a written id, whose id was computed.
-    pub fn inferred_ids(&self) -> usize {
-        self.definitions
-            .iter()
-            .filter(|d| d.written_id.is_none())
-            .count()
-    }
-
-    /// Counts of (types, functions).
-    pub fn counts(&self) -> (usize, usize) {
-        let types = self
-            .definitions
-            .iter()
-            .filter(|d| d.category == Category::Type)
-            .count();
-        (types, self.definitions.len() - types)
-    }
-}
-
-/// A written constructor id that is not the CRC32 of its definition.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct IdMismatch {
-    /// The schema file (as named to [`crate::parse`]).
-    pub file: String,
-    /// Full name of the definition (`ns.name`).
-    pub name: String,
-    /// Where the definition is.
-    pub span: Span,
-    /// The id in the file.
-    pub written: u32,
-    /// The CRC32 of `normalized`.
-    pub computed: u32,
-    /// The exact text that was hashed.
-    pub normalized: String,
-    /// Where the written id comes from, when the schema itself shows it.
-    pub explanation: Option<MismatchExplanation>,
-    /// Whether the caller accepted this mismatch (by name, or as explained by a rename or the
-    /// other convention).
-    pub accepted: bool,
-}
-
-/// Where a written id that is not the CRC32 of its definition comes from.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum MismatchExplanation {
-    /// The id is the CRC32 of the definition under its name without a version suffix
-    /// (`decryptedMessage` for `decryptedMessage8`, `decryptedMessage_l16` or
-    /// `decryptedMessageLegacy`): an older constructor kept under a new name, as secret-chat
-    /// schemas and TDLib do. The id is verified, against that name.
-    Renamed {
-        /// The name the id was computed from.
-        old_name: String,
-    },
-    /// The id is the CRC32 of the definition under the other convention: Telegram's schemas
-    /// have definitions hashed with `bytes` kept as written (`ipPortSecret`, and layer 143's
-    /// `decryptedMessageMediaDocument` of the end-to-end schema). The id is verified, under
-    /// that convention.
-    OtherConvention(Convention),
-    /// The id is that of another definition of the file (TDLib's `invokeWith...Prefix`
-    /// pseudo-constructors carry the ids of the functions they prefix).
-    IdOf {
-        /// Full name of that definition.
-        name: String,
-        /// Its line.
-        line: u32,
-    },
-}
-
-impl MismatchExplanation {
-    /// Whether the definition's own text verifies the id this way (a rename, the other
-    /// convention); another definition's id verifies nothing of this one.
-    pub fn verifies_id(&self) -> bool {
-        !matches!(self, MismatchExplanation::IdOf { .. })
-    }
-}
-
-impl fmt::Display for IdMismatch {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        let (name, written, computed) = (&self.name, self.written, self.computed);
-        let at = format!("{}:{}:{}", self.file, self.span.line, self.span.column);
-        match &self.explanation {
-            Some(MismatchExplanation::Renamed { old_name }) => write!(
-                f,
-                "{at}: `{name}` is written as #{written:08x}, the id of its definition \
-                 under the older name `{old_name}` (under its own name it hashes to \
-                 #{computed:08x})"
-            ),
-            Some(MismatchExplanation::OtherConvention(convention)) => write!(
-                f,
-                "{at}: `{name}` is written as #{written:08x}, the id of its definition under the \
-                 {convention} convention (under this file's it hashes to #{computed:08x})"
-            ),
-            Some(MismatchExplanation::IdOf {
-                name: other,
-                line: other_line,
-            }) => write!(
-                f,
-                "{at}: `{name}` is written as #{written:08x}, the id of `{other}` (line \
-                 {other_line}); its definition hashes to #{computed:08x} (hashed: \"{}\")",
-                self.normalized
-            ),
-            None => write!(
-                f,
-                "{at}: `{name}` is written as #{written:08x} but its definition hashes to \
-                 #{computed:08x} (hashed: \"{}\")",
-                self.normalized
-            ),
-        }
-    }
 }
 
 /// A `name#id params = Result;` statement.
@@ -213,7 +42,10 @@ pub struct Definition<'s> {
     /// Type constructor or function.
     pub category: Category,
     /// Comment lines directly above the definition (no blank line between), without `//`.
-    pub docs: Vec<&'s str>,
+    /// A TDLib continuation line (`//-more text`) is joined to the line before it with a
+    /// space, so that `//@param` text written over several lines is one entry; only such
+    /// joined entries are owned.
+    pub docs: Vec<Cow<'s, str>>,
     /// The layer of the `===N===` section it is in, in schemas grouped by layer, as Telegram
     /// publishes its end-to-end (secret chat) schema; such a schema redefines a constructor in
     /// a later section when its fields change, and the last definition is the current one.

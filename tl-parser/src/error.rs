@@ -6,10 +6,11 @@ use codespan_reporting::diagnostic::Label;
 use codespan_reporting::files::SimpleFile;
 use codespan_reporting::term;
 
-use crate::ast::Span;
+use crate::source::{Span, byte_order_mark_len};
 
 /// What is wrong at a place in the schema.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[non_exhaustive]
 pub enum ErrorKind {
     /// The text does not follow the grammar.
     #[error("expected {expected}, found {found}")]
@@ -146,7 +147,7 @@ pub fn render_errors<'a>(
     errors: impl IntoIterator<Item = Diagnostic<'a>>,
 ) -> Result<String, fmt::Error> {
     // Shown without a byte order mark, which is no column (spans are at or after it).
-    let skipped = crate::grammar::byte_order_mark_len(source);
+    let skipped = byte_order_mark_len(source);
     let files = SimpleFile::new(file, &source[skipped..]);
     let config = term::Config {
         chars: term::Chars::ascii(),

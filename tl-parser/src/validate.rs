@@ -4,7 +4,8 @@ use std::collections::HashMap;
 
 use crate::ast::{Category, Definition, GenericParam, Param, ParamKind, Type};
 use crate::error::{Error, ErrorKind};
-use crate::id::Convention;
+use crate::id::{Convention, normalized_text};
+use crate::schema::Repeated;
 
 /// Appends an error for every flag condition naming an unknown `#` parameter or a bit above
 /// 31, every `!X` without `{X:Type}` (after [`declare_implicit_generics`]), and every
@@ -66,13 +67,36 @@ pub(crate) fn check(
     repeats
 }
 
+/// Removes the definitions at `repeats` (ascending indices, with the line of the definition
+/// each repeats, as [`check`] returns them) and describes them.
+pub(crate) fn drop_repeats(
+    definitions: &mut Vec<Definition<'_>>,
+    repeats: &[(usize, u32)],
+) -> Vec<Repeated> {
+    let repeated: Vec<Repeated> = repeats
+        .iter()
+        .map(|&(index, first_line)| Repeated {
+            name: definitions[index].full_name(),
+            span: definitions[index].span,
+            first_line,
+        })
+        .collect();
+    let mut index = 0;
+    let mut next = repeats.iter().map(|&(i, _)| i).peekable();
+    definitions.retain(|_| {
+        let keep = next.next_if_eq(&index).is_none();
+        index += 1;
+        keep
+    });
+    repeated
+}
+
 /// Whether two definitions say the same: the same written id (or none) and the same
 /// normalized text (comments and spacing aside). The C tl-parser's normalization keeps every
 /// parameter as written.
 fn same_definition(a: &Definition<'_>, b: &Definition<'_>) -> bool {
     a.written_id == b.written_id
-        && crate::id::normalized_text(a, Convention::TlParser)
-            == crate::id::normalized_text(b, Convention::TlParser)
+        && normalized_text(a, Convention::TlParser) == normalized_text(b, Convention::TlParser)
 }
 
 /// Declares `{X:Type}` for each `!X` of the parameters of a function that declares no type
@@ -175,4 +199,55 @@ fn check_generic_refs(def: &Definition<'_>, ty: &Type<'_>, errors: &mut Vec<Erro
 fn written_full_name<'s>(source: &'s str, def: &Definition<'_>) -> &'s str {
     let len = def.namespace.iter().map(|ns| ns.len() + 1).sum::<usize>() + def.name.len();
     &source[def.span.start..def.span.start + len]
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::source::Span;
+
+    fn definition(name: &str, line: u32) -> Definition<'_> {
+        let result = Type {
+            namespace: Vec::new(),
+            name: "T",
+            bare_marker: false,
+            generic_ref: false,
+            args: Vec::new(),
+            span: Span::default(),
+        };
+        Definition {
+            namespace: Vec::new(),
+            name,
+            written_id: None,
+            computed_id: 0,
+            generics: Vec::new(),
+            params: Vec::new(),
+            builtin: false,
+            result,
+            category: Category::Type,
+            docs: Vec::new(),
+            layer_section: None,
+            span: Span {
+                line,
+                ..Span::default()
+            },
+        }
+    }
+
+    #[test]
+    fn repeats_are_dropped_and_described() {
+        let mut definitions: Vec<_> = ["a", "b", "a", "c", "b"]
+            .iter()
+            .zip(1..)
+            .map(|(name, line)| definition(name, line))
+            .collect();
+        let repeated = drop_repeats(&mut definitions, &[(2, 1), (4, 2)]);
+        let left: Vec<&str> = definitions.iter().map(|d| d.name).collect();
+        assert_eq!(left, ["a", "b", "c"]);
+        let described: Vec<(&str, u32, u32)> = repeated
+            .iter()
+            .map(|r| (r.name.as_str(), r.span.line, r.first_line))
+            .collect();
+        assert_eq!(described, [("a", 3, 1), ("b", 5, 2)]);
+    }
 }

@@ -1,4 +1,5 @@
-//! Constructor ids: the CRC32 of a definition's normalized text.
+//! The normalized text whose CRC32 is a constructor id, under each convention, and which
+//! convention a file uses.
 //!
 //! Two conventions exist in the wild. Both hash `name params = Result` with the `#id` dropped,
 //! braces of `{X:Type}` removed, type arguments written after spaces (`Vector<long>` and
@@ -12,11 +13,10 @@
 //! The normalized text is rendered from the syntax tree rather than cut from the source, so
 //! comments, line breaks and spacing inside a definition can never change an id.
 
-use std::collections::HashMap;
 use std::fmt::{self, Write};
 use std::str::FromStr;
 
-use crate::ast::{Category, Definition, Multiplier, Param, ParamKind, Type};
+use crate::ast::{Definition, Multiplier, Param, ParamKind, Type};
 
 /// How a file's constructor ids are computed.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -40,9 +40,9 @@ impl Convention {
     /// from how many ids are written, except that a file whose written ids are hashed under
     /// Telegram's rule is Telegram's, however few they are: some verifies under Telegram's
     /// rule only (a definition with a `?true` or `bytes` parameter), and none under the
-    /// other only. Then the ids the file leaves out are inferred under Telegram's rule too. (No file of the C tl-parser's writes
-    /// such ids; a Telegram file may verify one under the other rule, `ipPortSecret`, so the
-    /// evidence is never used the other way.)
+    /// other only. Then the ids the file leaves out are inferred under Telegram's rule too.
+    /// (No file of the C tl-parser's writes such ids; a Telegram file may verify one under
+    /// the other rule, `ipPortSecret`, so the evidence is never used the other way.)
     pub fn detect_in(definitions: &[Definition<'_>]) -> Convention {
         let written = definitions
             .iter()
@@ -128,91 +128,10 @@ pub(crate) fn write_normalized_text(
     write_type(text, &def.result);
 }
 
-/// The name a definition had before it was renamed, if its `written` id is the CRC32 of its
-/// `normalized` text under that name. Schemas that keep older constructors beside their
-/// successors rename them with a version suffix and keep their ids: TDLib's secret_api.tl
-/// (`decryptedMessage8`), tgl (`decryptedMessage_l16`), TDLib's telegram_api.tl
-/// (`inputStickerSetThumbLegacy`).
-pub(crate) fn name_before_rename(
-    full_name: &str,
-    normalized: &str,
-    written: u32,
-) -> Option<String> {
-    let rest = normalized.strip_prefix(full_name)?;
-    let without_digits = full_name.trim_end_matches(|c: char| c.is_ascii_digit());
-    let candidates = [
-        full_name.strip_suffix("Legacy"),
-        (without_digits.len() < full_name.len())
-            .then(|| without_digits.strip_suffix("_l").unwrap_or(without_digits)),
-    ];
-    candidates
-        .into_iter()
-        .flatten()
-        .map(|base| base.strip_suffix('_').unwrap_or(base))
-        .filter(|base| !base.is_empty() && !base.ends_with('.'))
-        .find(|base| {
-            let mut hasher = crc32fast::Hasher::new();
-            hasher.update(base.as_bytes());
-            hasher.update(rest.as_bytes());
-            hasher.finalize() == written
-        })
-        .map(str::to_owned)
-}
-
-/// The sole constructor of each boxed type that has one (`Message` -> `message`), to read
-/// `%Message` as: the bare type is that constructor.
-pub(crate) fn sole_constructors(definitions: &[Definition<'_>]) -> HashMap<String, Option<String>> {
-    let mut sole: HashMap<String, Option<String>> = HashMap::new();
-    for def in definitions.iter().filter(|d| d.category == Category::Type) {
-        let name = def.full_name();
-        // A constructor redefined in a later `===N===` section is still the one.
-        sole.entry(def.result.full_name())
-            .and_modify(|c| {
-                if c.as_ref() != Some(&name) {
-                    *c = None;
-                }
-            })
-            .or_insert(Some(name));
-    }
-    sole
-}
-
-/// `normalized` with every `%T` whose type has a sole constructor written as that constructor
-/// (`messages:vector %Message` -> `messages:vector message`, as Telegram's own copy of
-/// `msg_container` writes it and as its id is computed), if there is any.
-pub(crate) fn bare_types_as_constructors(
-    normalized: &str,
-    sole_constructors: &HashMap<String, Option<String>>,
-) -> Option<String> {
-    let mut out = String::with_capacity(normalized.len());
-    let mut replaced = false;
-    let mut rest = normalized;
-    while let Some(at) = rest.find('%') {
-        out.push_str(&rest[..at]);
-        let after = &rest[at + 1..];
-        let end = after
-            .find(|c: char| !(c.is_alphanumeric() || c == '_' || c == '.'))
-            .unwrap_or(after.len());
-        match sole_constructors.get(&after[..end]) {
-            Some(Some(constructor)) => {
-                out.push_str(constructor);
-                replaced = true;
-            }
-            _ => {
-                out.push('%');
-                out.push_str(&after[..end]);
-            }
-        }
-        rest = &after[end..];
-    }
-    out.push_str(rest);
-    replaced.then_some(out)
-}
-
 /// The CRC32 (IEEE) of the definition's normalized text under `convention`, from the
 /// definition alone. [`crate::parse`] may do one thing more, which needs the whole schema: a
 /// written id that matches once each `%T` is read as `T`'s sole constructor is verified that
-/// way ([`Definition::computed_id`]).
+/// way ([`Definition::computed_id`](crate::Definition::computed_id)).
 pub fn compute_id(def: &Definition<'_>, convention: Convention) -> u32 {
     crc32fast::hash(normalized_text(def, convention).as_bytes())
 }
@@ -249,6 +168,7 @@ fn is_true_flag(param: &Param<'_>) -> bool {
     )
 }
 
+/// A parameter as hashed: `name:` (if named), then its type, `#` or repetition.
 fn write_param(text: &mut String, param: &Param<'_>, convention: Convention) {
     if let Some(name) = param.name {
         text.push_str(name);
