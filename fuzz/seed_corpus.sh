@@ -2,8 +2,8 @@
 # Builds the seed corpus for the `parse_schema` fuzz target in fuzz/corpus/parse_schema/
 # (gitignored): chunks of a few lines from every schema file, plus a few whole small files.
 #
-# Sources: /work/main/schema/*.tl (the repository's schemas) and, if present,
-# $SHARED_SCHEMA (default /work/shared/schema)/**/*.tl.
+# Sources: schema/*.tl (the repository's schemas) and, if present,
+# $SHARED_SCHEMA (default: ../shared/schema beside the checkout)/**/*.tl.
 #
 # Usage: fuzz/seed_corpus.sh            (from anywhere; re-running is idempotent)
 #        CHUNK_LINES=5 MAX_CHUNKS=300 fuzz/seed_corpus.sh
@@ -12,7 +12,7 @@ set -euo pipefail
 fuzz_dir="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 root="$(dirname "$fuzz_dir")"
 out="$fuzz_dir/corpus/parse_schema"
-shared="${SHARED_SCHEMA:-/work/shared/schema}"
+shared="${SHARED_SCHEMA:-$root/../shared/schema}"
 chunk_lines="${CHUNK_LINES:-4}"     # lines per chunk
 max_chunks="${MAX_CHUNKS:-200}"     # chunks kept per file (spread over the whole file)
 whole_max_bytes="${WHOLE_MAX_BYTES:-8192}" # files up to this size are also copied whole

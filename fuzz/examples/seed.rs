@@ -14,7 +14,7 @@
 #[cfg(not(grammers_layer))]
 compile_error!(
     "the seed example needs the layer-230 bindings of tl-tests: build with \
-     TL_CORPUS=../../shared/schema (or TL_CORPUS=/work/shared/schema) exported, see fuzz/README.md"
+     TL_CORPUS=../../shared/schema (or an absolute path to the corpus) exported, see fuzz/README.md"
 );
 
 #[cfg(grammers_layer)]

@@ -13,7 +13,7 @@
 #[cfg(not(grammers_layer))]
 compile_error!(
     "decode_boxed needs the layer-230 bindings of tl-tests: build with TL_CORPUS=../../shared/schema \
-     (or an absolute path such as TL_CORPUS=/work/shared/schema) exported, see fuzz/README.md"
+     (or an absolute path to the corpus) exported, see fuzz/README.md"
 );
 
 use libfuzzer_sys::fuzz_target;

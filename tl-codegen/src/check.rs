@@ -80,12 +80,11 @@ pub fn check_files(
         match tl_parser::parse(name, source, options) {
             Ok(schema) => {
                 outcome = summarize(&schema, &mut text);
-                if resolution == Resolution::EachFile {
-                    if let Some(errors) = resolve(std::slice::from_ref(&schema), &[(name, source)])
-                    {
-                        text.push_str(&errors);
-                        outcome = Outcome::Errors;
-                    }
+                if resolution == Resolution::EachFile
+                    && let Some(errors) = resolve(std::slice::from_ref(&schema), &[(name, source)])
+                {
+                    text.push_str(&errors);
+                    outcome = Outcome::Errors;
                 }
                 schemas.push(schema);
             }

@@ -640,10 +640,10 @@ impl Emitter<'_> {
         for field in &s.fields {
             if let Presence::Optional { word: w, bit } | Presence::Flag { word: w, bit } =
                 field.presence
+                && w == word
+                && late_bits & (1 << bit) == 0
             {
-                if w == word && late_bits & (1 << bit) == 0 {
-                    bits.entry(bit).or_default().push(field);
-                }
+                bits.entry(bit).or_default().push(field);
             }
         }
         let terms: Vec<TokenStream> = bits
