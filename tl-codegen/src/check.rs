@@ -110,8 +110,8 @@ pub fn check_files(
 
 /// The rendered errors that generating `schemas` would stop on, if any.
 fn resolve(schemas: &[Schema], sources: &[(&str, &str)]) -> Option<String> {
-    let errors = crate::model::resolve(schemas, crate::DEFAULT_MAX_INLINE_VARIANT).err()?;
-    let mut text = crate::model::render_errors(&errors, sources);
+    let errors = crate::resolve::resolve(schemas, crate::DEFAULT_MAX_INLINE_VARIANT).err()?;
+    let mut text = crate::resolve::render_errors(&errors, sources);
     let n = errors.len();
     let s = if n == 1 { "" } else { "s" };
     let _ = writeln!(text, "error: the schema cannot be generated: {n} error{s}");

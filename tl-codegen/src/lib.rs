@@ -25,6 +25,8 @@ pub mod check;
 mod emit;
 mod model;
 mod naming;
+mod render;
+mod resolve;
 mod samples;
 
 use std::fmt;
@@ -32,7 +34,7 @@ use std::path::{Path, PathBuf};
 
 use tl_parser::{Options, Report, Schema};
 
-pub use model::ResolveError;
+pub use resolve::{ResolveError, ResolveErrorKind};
 
 /// The constructors whose written ids in Telegram's mtproto.tl are not the CRC32 of their
 /// definitions, listed as exceptions by Telegram's own generators.
@@ -308,8 +310,8 @@ impl Config {
         if !mismatches.is_empty() {
             return Err(Error::IdMismatch(mismatches));
         }
-        model::resolve(&schemas, self.max_inline_variant).map_err(|errors| Error::Resolve {
-            rendered: model::render_errors(&errors, sources),
+        resolve::resolve(&schemas, self.max_inline_variant).map_err(|errors| Error::Resolve {
+            rendered: resolve::render_errors(&errors, sources),
             errors,
         })
     }

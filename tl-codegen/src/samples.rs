@@ -8,8 +8,8 @@
 use proc_macro2::{Literal, TokenStream};
 use quote::quote;
 
-use crate::emit::{ident, path_tokens, struct_path};
 use crate::model::{Model, Presence, Ty};
+use crate::render::{ident, path_tokens, struct_path};
 
 /// Below this depth nested objects are built with their fields; deeper, the variant that
 /// terminates soonest is taken, so every sample is finite.
