@@ -104,18 +104,38 @@ pub(super) fn uses_generic(def: &Definition, name: &str) -> bool {
         || (def.category == Category::Function && def.result.refers_to(name))
 }
 
+/// The built-in types of the root namespace (TDLib's `int32`, `int53`, `int64` among them).
+fn primitives() -> [(&'static str, Ty); 9] {
+    [
+        ("int", Ty::Int),
+        ("int32", Ty::Int),
+        ("long", Ty::Long),
+        ("int53", Ty::Long),
+        ("int64", Ty::Long),
+        ("double", Ty::Double),
+        ("string", Ty::String),
+        ("bytes", Ty::Bytes),
+        ("Bool", Ty::Bool),
+    ]
+}
+
 /// The resolved type of a built-in name of the root namespace (`int`, `int53`, `int256`...).
 pub(super) fn primitive(name: &str) -> Option<Ty> {
-    match name {
-        "int" | "int32" => Some(Ty::Int),
-        "long" | "int53" | "int64" => Some(Ty::Long),
-        "double" => Some(Ty::Double),
-        "string" => Some(Ty::String),
-        "bytes" => Some(Ty::Bytes),
-        "Bool" => Some(Ty::Bool),
-        name => BUILTIN_WIDTHS
-            .iter()
-            .find(|(builtin, _)| *builtin == name)
-            .map(|&(_, width)| Ty::FixedBytes(width)),
-    }
+    let fixed = BUILTIN_WIDTHS.map(|(builtin, width)| (builtin, Ty::FixedBytes(width)));
+    primitives()
+        .into_iter()
+        .chain(fixed)
+        .find(|(builtin, _)| *builtin == name)
+        .map(|(_, ty)| ty)
+}
+
+/// The names [`primitive`] knows, and `Vector`: what a type may be besides the schema's own.
+pub(super) fn builtin_names() -> Vec<&'static str> {
+    let primitives = primitives().map(|(name, _)| name);
+    let fixed = BUILTIN_WIDTHS.map(|(name, _)| name);
+    primitives
+        .into_iter()
+        .chain(fixed)
+        .chain(["Vector", "vector"])
+        .collect()
 }

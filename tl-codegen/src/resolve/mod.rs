@@ -11,6 +11,7 @@ mod builtins;
 mod error;
 mod fields;
 mod plan;
+mod suggest;
 mod types;
 
 use std::collections::{BTreeMap, HashMap, HashSet};

@@ -4,7 +4,7 @@ use std::collections::HashSet;
 
 use tl_parser::Type;
 
-use super::{ResolveErrorKind, Resolver, builtins};
+use super::{ResolveErrorKind, Resolver, builtins, suggest};
 use crate::model::Ty;
 
 impl Resolver {
@@ -26,7 +26,7 @@ impl Resolver {
             });
         }
         if !ty.args.is_empty() {
-            return Err(ResolveErrorKind::UnexpectedArguments { ty: ty.to_string() });
+            return Err(self.misused_arguments(ty, generics));
         }
         if ty.namespace.is_empty()
             && let Some(builtin) = self.builtin(ty.name)
@@ -41,12 +41,14 @@ impl Resolver {
             return self.bare_of_boxed(&full);
         }
         if ty.is_bare() {
-            return self.ctors_by_name.get(&full).map(|&c| Ty::Bare(c)).ok_or(
-                ResolveErrorKind::UnknownConstructor {
+            return self
+                .ctors_by_name
+                .get(&full)
+                .map(|&c| Ty::Bare(c))
+                .ok_or_else(|| ResolveErrorKind::UnknownConstructor {
+                    suggestion: self.suggest(&full),
                     name: full,
-                    suggestion: None,
-                },
-            );
+                });
         }
         self.enums_by_name
             .get(&full)
@@ -94,7 +96,7 @@ impl Resolver {
                 .map(|&c| Ty::Bare(c))
                 .ok_or_else(|| ResolveErrorKind::UnknownType {
                     name: full.to_owned(),
-                    suggestion: None,
+                    suggestion: self.suggest(full),
                 });
         };
         // Constructors superseded by a later `===N===` section do not count.
@@ -114,9 +116,39 @@ impl Resolver {
             ResolveErrorKind::OnlyFunctionsReturn { name }
         } else {
             ResolveErrorKind::UnknownType {
+                suggestion: self.suggest(&name),
                 name,
-                suggestion: None,
             }
         }
+    }
+
+    /// Type arguments on a type that takes none (`Bool<int>`); but an unknown name is an
+    /// unknown type, whatever follows it (`Vectr<int>`).
+    fn misused_arguments(&self, ty: &Type, generics: &HashSet<&str>) -> ResolveErrorKind {
+        let without_arguments = Type {
+            args: Vec::new(),
+            ..ty.clone()
+        };
+        match self.resolve_type(&without_arguments, generics) {
+            Err(
+                unknown @ (ResolveErrorKind::UnknownType { .. }
+                | ResolveErrorKind::UnknownConstructor { .. }
+                | ResolveErrorKind::OnlyFunctionsReturn { .. }),
+            ) => unknown,
+            _ => ResolveErrorKind::UnexpectedArguments { ty: ty.to_string() },
+        }
+    }
+
+    /// The defined type or constructor, or built-in, whose name is closest to `unknown`.
+    fn suggest(&self, unknown: &str) -> Option<String> {
+        let mut names: Vec<&str> = self
+            .enums_by_name
+            .keys()
+            .chain(self.ctors_by_name.keys())
+            .chain(self.fixed_widths.keys())
+            .map(String::as_str)
+            .collect();
+        names.extend(builtins::builtin_names());
+        suggest::closest(unknown, names)
     }
 }
