@@ -144,3 +144,72 @@ impl Sizes {
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use crate::model::Model;
+    use crate::resolve::testing::{PRELUDE, model_with};
+
+    /// Whether each variant of the enum of boxed type `type_name` is boxed, by TL name.
+    fn boxed_variants(model: &Model, type_name: &str) -> Vec<(String, bool)> {
+        let e = model.enums.iter().find(|e| e.tl_name == type_name).unwrap();
+        e.variants
+            .iter()
+            .map(|v| (model.structs[v.ctor].tl_name.clone(), v.boxed))
+            .collect()
+    }
+
+    #[test]
+    fn a_variant_that_contains_its_own_enum_is_boxed() {
+        let model = model_with(
+            &format!(
+                "{PRELUDE}shapeNone = Shape;\nshapeLabelled label:string inner:Shape = Shape;\n\
+                 shapeGroup shapes:Vector<Shape> = Shape;\n\
+                 wrap s:Shape = Wrap;\nshapeWrapped w:Wrap = Shape;\n"
+            ),
+            usize::MAX,
+        );
+        assert_eq!(
+            boxed_variants(&model, "Shape"),
+            [
+                ("shapeNone".to_owned(), false),
+                ("shapeLabelled".to_owned(), true),
+                // Behind a `Vec` already.
+                ("shapeGroup".to_owned(), false),
+                // Through another enum.
+                ("shapeWrapped".to_owned(), true),
+            ]
+        );
+        // `wrap` holds a `Shape` of fixed size, and `Wrap` is not recursive by itself.
+        assert_eq!(boxed_variants(&model, "Wrap"), [("wrap".to_owned(), false)]);
+    }
+
+    #[test]
+    fn variants_estimated_larger_than_the_threshold_are_boxed() {
+        let schema =
+            format!("{PRELUDE}small a:long = Value;\nlarge a:int128 b:int128 c:int128 = Value;\n");
+        // `large` is 48 bytes; `small` 8.
+        let model = model_with(&schema, 32);
+        assert_eq!(
+            boxed_variants(&model, "Value"),
+            [("small".to_owned(), false), ("large".to_owned(), true)]
+        );
+        let model = model_with(&schema, 48);
+        assert_eq!(
+            boxed_variants(&model, "Value"),
+            [("small".to_owned(), false), ("large".to_owned(), false)]
+        );
+    }
+
+    #[test]
+    fn every_variant_of_object_is_boxed() {
+        let model = model_with(
+            &format!("{PRELUDE}unit = Unit;\nholder o:Object = Holder;\n"),
+            usize::MAX,
+        );
+        assert_eq!(
+            boxed_variants(&model, "Object"),
+            [("unit".to_owned(), true), ("holder".to_owned(), true)]
+        );
+    }
+}

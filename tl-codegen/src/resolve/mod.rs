@@ -12,6 +12,8 @@ mod error;
 mod fields;
 mod plan;
 mod suggest;
+#[cfg(test)]
+pub(crate) mod testing;
 mod types;
 
 use std::collections::{BTreeMap, HashMap, HashSet};

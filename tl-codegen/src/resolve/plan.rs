@@ -188,3 +188,138 @@ fn min_struct_len(model: &Model, s: usize, visiting: &mut Vec<usize>) -> usize {
     visiting.pop();
     words + fields
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::resolve::testing::{PRELUDE, field_named, model, struct_named};
+
+    /// The plan of constructor `name` of `schema` (after the prelude), with a field lookup.
+    fn plan_of(schema: &str, name: &str) -> (CodecPlan, impl Fn(&str) -> usize) {
+        let model = model(&format!("{PRELUDE}{schema}"));
+        let s = struct_named(&model, name);
+        let plan = model.structs[s].plan.clone();
+        (plan, move |field: &str| field_named(&model, s, field))
+    }
+
+    const PLACE: &str = "shape = Shape;\nplace flags:# verified:flags.0?true id:long \
+        name:flags.1?string views:flags.2?int forwards:flags.2?int rank:flags.4?int \
+        badge:flags.4?Shape = Place;\n";
+
+    #[test]
+    fn bits_are_set_by_any_field_on_them_unless_one_has_no_zero_value() {
+        let (plan, f) = plan_of(PLACE, "place");
+        let expected = WordPlan {
+            bits: vec![
+                BitPlan {
+                    bit: 0,
+                    set_when: SetWhen::Any(vec![f("verified")]),
+                },
+                // Both have a zero value: either sets the bit, the other is written as zero.
+                BitPlan {
+                    bit: 2,
+                    set_when: SetWhen::Any(vec![f("views"), f("forwards")]),
+                },
+                // `badge` has no zero value: the bit needs it.
+                BitPlan {
+                    bit: 4,
+                    set_when: SetWhen::All(vec![f("badge")]),
+                },
+            ],
+            // `name` alone on bit 1: set as it is written.
+            late_bits: 1 << 1,
+        };
+        assert_eq!(plan.words, [expected]);
+    }
+
+    #[test]
+    fn optional_fields_follow_the_rule_of_their_bit() {
+        let (plan, f) = plan_of(PLACE, "place");
+        let rules: Vec<(usize, OptionalRule)> = plan
+            .encode
+            .iter()
+            .filter_map(|step| match step {
+                EncodeStep::Optional { field, rule, .. } => Some((*field, *rule)),
+                _ => None,
+            })
+            .collect();
+        assert_eq!(
+            rules,
+            [
+                (f("name"), OptionalRule::SetsBit),
+                (f("views"), OptionalRule::ZeroWhenAbsent),
+                (f("forwards"), OptionalRule::ZeroWhenAbsent),
+                (f("rank"), OptionalRule::ZeroWhenAbsent),
+                (f("badge"), OptionalRule::OnlyWithBit),
+            ]
+        );
+    }
+
+    #[test]
+    fn fixed_width_members_are_written_in_runs_the_first_after_the_id() {
+        let (plan, f) = plan_of(
+            "pair flags:# a:int b:long c:string d:int128 e:flags.0?true g:double = Pair;\n",
+            "pair",
+        );
+        let member = |source, offset, len| FixedMember {
+            source,
+            offset,
+            len,
+        };
+        assert_eq!(
+            plan.encode,
+            [
+                EncodeStep::Fixed(FixedRun {
+                    with_id: true,
+                    members: vec![
+                        member(FixedSource::Word(0), 4, 4),
+                        member(FixedSource::Field(f("a")), 8, 4),
+                        member(FixedSource::Field(f("b")), 12, 8),
+                    ],
+                }),
+                EncodeStep::Field(f("c")),
+                // A `true` flag takes no bytes: it does not end the run.
+                EncodeStep::Fixed(FixedRun {
+                    with_id: false,
+                    members: vec![
+                        member(FixedSource::Field(f("d")), 0, 16),
+                        member(FixedSource::Field(f("g")), 16, 8),
+                    ],
+                }),
+            ]
+        );
+        assert!(plan.words.iter().all(|w| !w.completed_late()));
+    }
+
+    #[test]
+    fn a_constructor_without_fields_writes_only_its_id() {
+        let (plan, _) = plan_of("empty = Empty;\n", "empty");
+        let id_only = FixedRun {
+            with_id: true,
+            members: Vec::new(),
+        };
+        assert_eq!(id_only.len(), 4);
+        assert_eq!(plan.encode, [EncodeStep::Fixed(id_only)]);
+        assert_eq!(plan.min_bare_len, 0);
+    }
+
+    #[test]
+    fn minimum_lengths_count_required_fields_and_flag_words() {
+        let (plan, f) = plan_of(
+            "point x:int y:long = Point;\nbox flags:# a:int b:string c:flags.0?long \
+             p:point ps:vector<point> vs:Vector<Vector<long>> = Box;\n",
+            "box",
+        );
+        // flags 4, a 4, b 4 (its length), p 12 (bare), ps 4 (count), vs 8 (id and count).
+        assert_eq!(plan.min_bare_len, 36);
+        assert_eq!(plan.vector_min_lens[f("ps")], [12]);
+        assert_eq!(plan.vector_min_lens[f("vs")], [8, 8]);
+        assert!(plan.vector_min_lens[f("a")].is_empty());
+    }
+
+    #[test]
+    fn a_bare_constructor_that_contains_itself_counts_once() {
+        let (plan, _) = plan_of("node x:int next:node = Node;\n", "node");
+        assert_eq!(plan.min_bare_len, 4);
+    }
+}
