@@ -27,3 +27,18 @@ pub(crate) fn path_tokens(root: TokenStream, module: &[String], name: &str) -> T
     let name = ident(name);
     quote!(#root #(::#parts)* :: #name)
 }
+
+/// What marks a comment in the tokens: tokens carry no comments, so a comment travels as a
+/// doc attribute with this prefix, which [`unparse`] turns into a `//` line.
+const COMMENT_MARKER: &str = "@tl-codegen-comment ";
+
+/// A `// text` line before the statement that follows in the output.
+pub(crate) fn comment(text: &str) -> TokenStream {
+    let marked = format!("{COMMENT_MARKER}{text}");
+    quote!(#[doc = #marked])
+}
+
+/// The file as formatted Rust, with the comments of [`comment`] as `//` lines.
+pub(crate) fn unparse(file: &syn::File) -> String {
+    prettyplease::unparse(file).replace(&format!("///{COMMENT_MARKER}"), "// ")
+}

@@ -9,7 +9,7 @@ use crate::model::{
     EncodeStep, Field, FixedRun, FixedSource, Member, OptionalRule, Presence, SetWhen, Struct, Ty,
 };
 use crate::naming;
-use crate::render::ident;
+use crate::render::{self, ident};
 
 impl Emitter<'_> {
     /// A statement writing `place` (a value, or a reference if `is_ref`) to `buf`.
@@ -260,30 +260,32 @@ fn fixed_place(s: &Struct, source: FixedSource) -> (TokenStream, bool) {
 
 /// Statements writing `run` with one append (with the optional `id` first, if it has it).
 fn write_run(s: &Struct, run: &FixedRun) -> TokenStream {
-    let total = run.len();
-    // Positions are taken after the append, counting back from its end, so that they do not
-    // depend on whether the id was written.
-    let positions: Vec<TokenStream> = run
-        .members
-        .iter()
-        .map(|member| match member.source {
-            FixedSource::Word(w) if s.plan.words[w].completed_late() => {
-                let at = ident(&s.flag_words[w].position_name);
-                let from_end = Literal::usize_unsuffixed(total - member.offset);
-                quote!(let #at = buf.len() - #from_end;)
-            }
-            _ => TokenStream::new(),
-        })
-        .collect();
     match (run.members.as_slice(), run.with_id) {
-        ([], true) => return quote!(rt::write_id(buf, id);),
-        ([], false) => return TokenStream::new(),
+        ([], true) => quote!(rt::write_id(buf, id);),
+        ([], false) => TokenStream::new(),
         ([only], false) => {
             let (place, _) = fixed_place(s, only.source);
-            return quote!(#place.serialize(buf); #(#positions)*);
+            // A word completed later is where the buffer ends now.
+            let position = late_word_position(s, only.source, quote!(buf.len()));
+            quote!(#position #place.serialize(buf);)
         }
-        _ => {}
+        _ => write_fixed_array(s, run),
     }
+}
+
+/// `let flags_at = at;` for a flag word completed after the fields; nothing otherwise.
+fn late_word_position(s: &Struct, source: FixedSource, at: TokenStream) -> TokenStream {
+    match source {
+        FixedSource::Word(w) if s.plan.words[w].completed_late() => {
+            let name = ident(&s.flag_words[w].position_name);
+            quote!(let #name = #at;)
+        }
+        _ => TokenStream::new(),
+    }
+}
+
+/// `run` copied into an array appended at once.
+fn write_fixed_array(s: &Struct, run: &FixedRun) -> TokenStream {
     let copies = run.members.iter().map(|member| {
         let (place, is_bytes) = fixed_place(s, member.source);
         let bytes = if is_bytes {
@@ -295,13 +297,21 @@ fn write_run(s: &Struct, run: &FixedRun) -> TokenStream {
         let end = Literal::usize_unsuffixed(member.offset + member.len);
         quote!(fixed[#start..#end].copy_from_slice(&#bytes);)
     });
-    let total = Literal::usize_unsuffixed(total);
-    let written = if run.with_id {
-        quote!(rt::with_id(&mut fixed, id))
+    // A word's position is taken after the append, from the end of the buffer back to where
+    // its part of the array went, which does not depend on whether the id was written.
+    let positions = run.members.iter().map(|member| {
+        let offset = Literal::usize_unsuffixed(member.offset);
+        late_word_position(s, member.source, quote!(buf.len() - fixed[#offset..].len()))
+    });
+    let total = Literal::usize_unsuffixed(run.len());
+    let (id_note, written) = if run.with_id {
+        let note = render::comment("bytes 0..4 hold the id; a bare encoding leaves them out");
+        (note, quote!(rt::with_id(&mut fixed, id)))
     } else {
-        quote!(&fixed)
+        (TokenStream::new(), quote!(&fixed))
     };
     quote! {
+        #id_note
         let mut fixed = [0u8; #total];
         #(#copies)*
         buf.extend_from_slice(#written);

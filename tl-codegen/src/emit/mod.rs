@@ -33,32 +33,16 @@ pub struct EmitOptions<'a> {
 
 /// All generated code for `model`.
 pub fn emit(model: &Model, options: &EmitOptions<'_>) -> TokenStream {
-    let mut types = ModuleNode::default();
-    let mut functions = ModuleNode::default();
-    let mut enums = ModuleNode::default();
     let emitter = Emitter { model, options };
-    for (index, s) in model.structs.iter().enumerate() {
-        let node = match s.category {
-            Category::Type => &mut types,
-            Category::Function => &mut functions,
-        };
-        node.at(&s.module)
-            .items
-            .push((s.name.clone(), emitter.structure(index)));
-    }
-    for e in &model.enums {
-        enums
-            .at(&e.module)
-            .items
-            .push((e.name.clone(), emitter.enumeration(e)));
-    }
-
+    let [types, enums, functions] = emitter.module_trees();
     let runtime = options.runtime;
+    let lints = allowed_lints();
     let layer = model.layer.map(|layer| {
         let layer = Literal::i32_unsuffixed(layer as i32);
         quote! {
             /// The layer of the schema these bindings were generated from (`// LAYER N`, or the last
             /// `===N===` section).
+            #lints
             pub const LAYER: i32 = #layer;
         }
     });
@@ -66,31 +50,17 @@ pub fn emit(model: &Model, options: &EmitOptions<'_>) -> TokenStream {
         let id = hex(*id);
         quote! { #id => Some(#name), }
     });
-    let types = emitter.module_tree(
-        "types",
-        "A struct for each constructor (bare type).",
-        &types,
-        0,
-    );
-    let enums = emitter.module_tree(
-        "enums",
-        "An enum for each boxed type, with a variant for each constructor.",
-        &enums,
-        0,
-    );
-    let functions = emitter.module_tree(
-        "functions",
-        "A struct for each function (RPC method), with its answer as `RemoteCall::Return`.",
-        &functions,
-        0,
-    );
     let needs_byte_array = |s: &Struct| s.fields.iter().any(|f| f.ty.is_wide_array());
-    let serde_byte_array = (options.serde && model.structs.iter().any(needs_byte_array))
-        .then(serde::serde_byte_array_module);
+    let serde_byte_array =
+        (options.serde && model.structs.iter().any(needs_byte_array)).then(|| {
+            let module = serde::serde_byte_array_module();
+            quote!(#lints #module)
+        });
     quote! {
         #layer
 
         /// The TL name of a constructor or function id, if the schema has it.
+        #lints
         pub fn name_for_id(id: u32) -> Option<&'static str> {
             match id {
                 #(#name_arms)*
@@ -107,6 +77,13 @@ pub fn emit(model: &Model, options: &EmitOptions<'_>) -> TokenStream {
         #enums
         #functions
     }
+}
+
+/// Lints that a user may enable for their whole crate but that generated code is not theirs
+/// to satisfy: undocumented fields of schemas without comments, ids without digit separators,
+/// long functions. Allowed on every top-level item, so the user's settings do not flood them.
+fn allowed_lints() -> TokenStream {
+    quote!(#[allow(missing_docs, unreachable_pub, clippy::pedantic, clippy::nursery)])
 }
 
 /// Items of one module and its submodules, sorted by name for stable output.
@@ -160,6 +137,39 @@ fn escape_doc(text: &str) -> String {
 }
 
 impl Emitter<'_> {
+    /// The `types`, `enums` and `functions` modules, with their namespaces as submodules.
+    fn module_trees(&self) -> [TokenStream; 3] {
+        let mut types = ModuleNode::default();
+        let mut functions = ModuleNode::default();
+        let mut enums = ModuleNode::default();
+        for (index, s) in self.model.structs.iter().enumerate() {
+            let node = match s.category {
+                Category::Type => &mut types,
+                Category::Function => &mut functions,
+            };
+            let item = self.structure(index);
+            node.at(&s.module).items.push((s.name.clone(), item));
+        }
+        for e in &self.model.enums {
+            let item = self.enumeration(e);
+            enums.at(&e.module).items.push((e.name.clone(), item));
+        }
+        [
+            (types, "types", "A struct for each constructor (bare type)."),
+            (
+                enums,
+                "enums",
+                "An enum for each boxed type, with a variant for each constructor.",
+            ),
+            (
+                functions,
+                "functions",
+                "A struct for each function (RPC method), with its answer as `RemoteCall::Return`.",
+            ),
+        ]
+        .map(|(node, name, doc)| self.module_tree(name, doc, &node, 0))
+    }
+
     fn module_tree(&self, name: &str, doc: &str, node: &ModuleNode, depth: usize) -> TokenStream {
         let name_ident = ident(name);
         let docs = if self.options.docs {
@@ -179,8 +189,10 @@ impl Emitter<'_> {
             );
             self.module_tree(child, &doc, sub, depth + 1)
         });
+        let lints = (depth == 0).then(allowed_lints);
         quote! {
             #docs
+            #lints
             pub mod #name_ident {
                 #[allow(unused_imports)]
                 use #root{enums, functions, types, name_for_id};
