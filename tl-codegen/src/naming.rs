@@ -172,6 +172,19 @@ pub fn name_flag_words(words: &mut [FlagWord], fields: &[Field]) {
 
 /// Applies the collision rules to struct, enum and variant names.
 pub fn disambiguate(model: &mut Model) {
+    disambiguate_structs(model);
+    disambiguate_enums(model);
+    for e in 0..model.enums.len() {
+        if model.enums[e].any.is_some() {
+            name_any_variants(model, e);
+        } else {
+            name_variants(model, e);
+        }
+    }
+}
+
+/// Structs of one Rust name in one module take their ids as suffixes.
+fn disambiguate_structs(model: &mut Model) {
     let mut groups: HashMap<(Category, Vec<String>, String), Vec<usize>> = HashMap::new();
     for (i, s) in model.structs.iter().enumerate() {
         groups
@@ -185,7 +198,10 @@ pub fn disambiguate(model: &mut Model) {
             s.name = format!("{}X{:08x}", s.name, s.id);
         }
     }
+}
 
+/// Enums of one Rust name in one module take their full TL names as suffixes, then numbers.
+fn disambiguate_enums(model: &mut Model) {
     let mut enum_groups: HashMap<(Vec<String>, String), Vec<usize>> = HashMap::new();
     for (i, e) in model.enums.iter().enumerate() {
         enum_groups
@@ -227,45 +243,41 @@ pub fn disambiguate(model: &mut Model) {
             kept.insert((e.module.clone(), e.name.clone()));
         }
     }
+}
 
-    for e in 0..model.enums.len() {
-        if model.enums[e].any.is_some() {
-            name_any_variants(model, e);
-            continue;
-        }
-        let enum_name = model.enums[e].name.clone();
-        let full: Vec<String> = model.enums[e]
-            .variants
-            .iter()
-            .map(|v| model.structs[v.ctor].name.clone())
-            .collect();
-        let short: Vec<String> = full
-            .iter()
-            .map(|name| match name.strip_prefix(&enum_name) {
-                Some(rest)
-                    if rest.starts_with(|c: char| c.is_ascii_uppercase()) && rest != "Self" =>
-                {
-                    rest.to_owned()
-                }
-                _ => name.clone(),
-            })
-            .collect();
-        // Constructors of one type in different namespaces can share a struct name
-        // (`raw.accountState`, `wallet.v3.accountState`): then the namespace tells them apart.
-        let qualified = qualified_variant_names(model, e);
-        let chosen: Vec<String> = (0..full.len())
-            .map(|v| {
-                if is_unique(&short, v) {
-                    short[v].clone()
-                } else if is_unique(&full, v) {
-                    full[v].clone()
-                } else {
-                    qualified[v].clone()
-                }
-            })
-            .collect();
-        set_variant_names(model, e, chosen);
-    }
+/// Names the variants of enum `e`: the struct name without the enum's as a prefix, else the
+/// struct name, else the full TL name.
+fn name_variants(model: &mut Model, e: usize) {
+    let enum_name = model.enums[e].name.clone();
+    let full: Vec<String> = model.enums[e]
+        .variants
+        .iter()
+        .map(|v| model.structs[v.ctor].name.clone())
+        .collect();
+    let short: Vec<String> = full
+        .iter()
+        .map(|name| match name.strip_prefix(&enum_name) {
+            Some(rest) if rest.starts_with(|c: char| c.is_ascii_uppercase()) && rest != "Self" => {
+                rest.to_owned()
+            }
+            _ => name.clone(),
+        })
+        .collect();
+    // Constructors of one type in different namespaces can share a struct name
+    // (`raw.accountState`, `wallet.v3.accountState`): then the namespace tells them apart.
+    let qualified = qualified_variant_names(model, e);
+    let chosen: Vec<String> = (0..full.len())
+        .map(|v| {
+            if is_unique(&short, v) {
+                short[v].clone()
+            } else if is_unique(&full, v) {
+                full[v].clone()
+            } else {
+                qualified[v].clone()
+            }
+        })
+        .collect();
+    set_variant_names(model, e, chosen);
 }
 
 /// Whether no other entry of `names` equals `names[i]`.

@@ -316,35 +316,7 @@ impl Emitter<'_> {
         } else {
             TokenStream::new()
         };
-        let mut variants = Vec::new();
-        let mut writes = Vec::new();
-        let mut reads = Vec::new();
-        for variant in &e.variants {
-            let s = &self.model.structs[variant.ctor];
-            let vname = ident(&variant.name);
-            let ty = struct_path(s);
-            let id = hex(s.id);
-            let vdocs = if self.options.docs {
-                doc_lines([format!("`{}`", s.schema_line)])
-            } else {
-                TokenStream::new()
-            };
-            if variant.unit {
-                variants.push(quote! { #vdocs #vname, });
-                let id = hex_u32(s.id);
-                writes.push(quote! { Self::#vname => buf.extend_from_slice(&#id.to_le_bytes()), });
-                let id = hex(s.id);
-                reads.push(quote! { #id => Self::#vname, });
-            } else if variant.boxed {
-                variants.push(quote! { #vdocs #vname(Box<#ty>), });
-                writes.push(quote! { Self::#vname(value) => value.serialize(buf), });
-                reads.push(quote! { #id => Self::#vname(#ty::deserialize_bare_boxed(reader)?), });
-            } else {
-                variants.push(quote! { #vdocs #vname(#ty), });
-                writes.push(quote! { Self::#vname(value) => value.serialize(buf), });
-                reads.push(quote! { #id => Self::#vname(#ty::deserialize_bare(reader)?), });
-            }
-        }
+        let [variants, writes, reads] = self.variant_arms(e);
         // `Function` holds functions, which only decode when asked for.
         let decodable = e.any != Some(Category::Function) || self.options.deserializable_functions;
         let deserialize = decodable.then(|| {
@@ -381,5 +353,39 @@ impl Emitter<'_> {
 
             #deserialize
         }
+    }
+
+    /// Per variant of `e`: its declaration, its arm in the encoder and in the decoder.
+    fn variant_arms(&self, e: &Enum) -> [Vec<TokenStream>; 3] {
+        let mut variants = Vec::new();
+        let mut writes = Vec::new();
+        let mut reads = Vec::new();
+        for variant in &e.variants {
+            let s = &self.model.structs[variant.ctor];
+            let vname = ident(&variant.name);
+            let ty = struct_path(s);
+            let id = hex(s.id);
+            let vdocs = if self.options.docs {
+                doc_lines([format!("`{}`", s.schema_line)])
+            } else {
+                TokenStream::new()
+            };
+            if variant.unit {
+                variants.push(quote! { #vdocs #vname, });
+                let id = hex_u32(s.id);
+                writes.push(quote! { Self::#vname => buf.extend_from_slice(&#id.to_le_bytes()), });
+                let id = hex(s.id);
+                reads.push(quote! { #id => Self::#vname, });
+            } else if variant.boxed {
+                variants.push(quote! { #vdocs #vname(Box<#ty>), });
+                writes.push(quote! { Self::#vname(value) => value.serialize(buf), });
+                reads.push(quote! { #id => Self::#vname(#ty::deserialize_bare_boxed(reader)?), });
+            } else {
+                variants.push(quote! { #vdocs #vname(#ty), });
+                writes.push(quote! { Self::#vname(value) => value.serialize(buf), });
+                reads.push(quote! { #id => Self::#vname(#ty::deserialize_bare(reader)?), });
+            }
+        }
+        [variants, writes, reads]
     }
 }

@@ -46,6 +46,7 @@ pub(crate) fn check_serde(model: &Model) -> Result<(), String> {
 /// serde for `[u8; N]` and `Option<[u8; N]>` with N over 32 (`int512`, `key:64*[ int ]`), as
 /// bytes; emitted once at the root of the output when a field needs it.
 pub(super) fn serde_byte_array_module() -> TokenStream {
+    let option = serde_byte_array_option();
     quote! {
         /// serde for byte arrays longer than serde's own array impls (32): as bytes.
         #[doc(hidden)]
@@ -96,37 +97,44 @@ pub(super) fn serde_byte_array_module() -> TokenStream {
                 }
             }
 
-            /// The same for `Option<[u8; N]>`.
-            pub mod option {
-                use ::serde::{Deserialize, Deserializer, Serialize, Serializer};
+            #option
+        }
+    }
+}
 
-                struct Bytes<const N: usize>([u8; N]);
+/// `serde_byte_array::option`: the same for `Option<[u8; N]>`.
+fn serde_byte_array_option() -> TokenStream {
+    quote! {
+    /// The same for `Option<[u8; N]>`.
+    pub mod option {
+        use ::serde::{Deserialize, Deserializer, Serialize, Serializer};
 
-                impl<const N: usize> Serialize for Bytes<N> {
-                    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-                        super::serialize(&self.0, serializer)
-                    }
-                }
+        struct Bytes<const N: usize>([u8; N]);
 
-                impl<'de, const N: usize> Deserialize<'de> for Bytes<N> {
-                    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-                        super::deserialize(deserializer).map(Bytes)
-                    }
-                }
-
-                pub fn serialize<S: Serializer, const N: usize>(
-                    bytes: &Option<[u8; N]>,
-                    serializer: S,
-                ) -> Result<S::Ok, S::Error> {
-                    bytes.map(Bytes).serialize(serializer)
-                }
-
-                pub fn deserialize<'de, D: Deserializer<'de>, const N: usize>(
-                    deserializer: D,
-                ) -> Result<Option<[u8; N]>, D::Error> {
-                    Ok(Option::<Bytes<N>>::deserialize(deserializer)?.map(|bytes| bytes.0))
-                }
+        impl<const N: usize> Serialize for Bytes<N> {
+            fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+                super::serialize(&self.0, serializer)
             }
         }
+
+        impl<'de, const N: usize> Deserialize<'de> for Bytes<N> {
+            fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+                super::deserialize(deserializer).map(Bytes)
+            }
+        }
+
+        pub fn serialize<S: Serializer, const N: usize>(
+            bytes: &Option<[u8; N]>,
+            serializer: S,
+        ) -> Result<S::Ok, S::Error> {
+            bytes.map(Bytes).serialize(serializer)
+        }
+
+        pub fn deserialize<'de, D: Deserializer<'de>, const N: usize>(
+            deserializer: D,
+        ) -> Result<Option<[u8; N]>, D::Error> {
+            Ok(Option::<Bytes<N>>::deserialize(deserializer)?.map(|bytes| bytes.0))
+        }
+    }
     }
 }

@@ -80,8 +80,13 @@ impl Resolver {
         }
     }
 
-    fn resolve_definition(&mut self, schema: &Schema, def: &Definition, index: usize) {
-        let generics: HashSet<&str> = def.generics.iter().map(|g| g.name).collect();
+    /// The fields and flag words of `def`, in order.
+    fn resolve_params(
+        &mut self,
+        schema: &Schema,
+        def: &Definition,
+        generics: &HashSet<&str>,
+    ) -> Members {
         // `#` parameters that some condition refers to are flag words; others are numbers,
         // except `flags:#` and `flags2:#` in Telegram's schemas: a word no field uses yet
         // (`exportedChatlistInvite`) is 0 on the wire, as every other implementation writes
@@ -110,7 +115,7 @@ impl Resolver {
                     let resolved = if matches!(presence, Presence::Flag { .. }) {
                         Ty::Bool
                     } else {
-                        match self.resolve_type(ty, &generics) {
+                        match self.resolve_type(ty, generics) {
                             Ok(t) => t,
                             Err(kind) => {
                                 self.error(schema, ty.span, kind);
@@ -127,6 +132,12 @@ impl Resolver {
                 }
             }
         }
+        members
+    }
+
+    fn resolve_definition(&mut self, schema: &Schema, def: &Definition, index: usize) {
+        let generics: HashSet<&str> = def.generics.iter().map(|g| g.name).collect();
+        let mut members = self.resolve_params(schema, def, &generics);
         naming::dedupe_fields(&mut members.fields);
         naming::name_flag_words(&mut members.flag_words, &members.fields);
         let returns = self.resolve_returns(schema, def, &generics);
