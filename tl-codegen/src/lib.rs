@@ -1,9 +1,10 @@
 //! Generates Rust types, serializers and deserializers from TL schemas.
 //!
-//! The pipeline: [`tl_parser`] parses each file (verifying constructor ids), `model` resolves
-//! names, types, flags and boxing once, `emit` turns the model into tokens, and the tokens
-//! are formatted with `prettyplease`. The output is deterministic: the same schemas give the
-//! same bytes.
+//! The pipeline: [`tl_parser`] parses each file (verifying constructor ids); `resolve` makes
+//! every decision once (names, types, boxing, and per definition a codec plan: flag bits,
+//! fixed-width runs, minimum lengths) into the `model`; `emit` (and `samples`) only render the
+//! model as tokens, which are formatted with `prettyplease`. The output is deterministic: the
+//! same schemas give the same bytes.
 //!
 //! From a `build.rs` (with `tl-types` as a dependency, `default-features = false`, and this
 //! crate as a build-dependency, `default-features = false`: the default `cli` feature only
