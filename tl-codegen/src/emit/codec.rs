@@ -24,9 +24,9 @@ impl Emitter<'_> {
             Ty::Vector { boxed, elem } if !ty.is_direct() => {
                 let item = self.write(elem, quote!(item), true);
                 let writer = if *boxed {
-                    quote!(rt::write_vector)
+                    quote!(rt::__private::write_vector)
                 } else {
-                    quote!(rt::write_bare_vector)
+                    quote!(rt::__private::write_bare_vector)
                 };
                 quote!(#writer(buf, #arg, |item, buf| #item))
             }
@@ -261,7 +261,7 @@ fn fixed_place(s: &Struct, source: FixedSource) -> (TokenStream, bool) {
 /// Statements writing `run` with one append (with the optional `id` first, if it has it).
 fn write_run(s: &Struct, run: &FixedRun) -> TokenStream {
     match (run.members.as_slice(), run.with_id) {
-        ([], true) => quote!(rt::write_id(buf, id);),
+        ([], true) => quote!(rt::__private::write_id(buf, id);),
         ([], false) => TokenStream::new(),
         ([only], false) => {
             let (place, _) = fixed_place(s, only.source);
@@ -306,7 +306,7 @@ fn write_fixed_array(s: &Struct, run: &FixedRun) -> TokenStream {
     let total = Literal::usize_unsuffixed(run.len());
     let (id_note, written) = if run.with_id {
         let note = render::comment("bytes 0..4 hold the id; a bare encoding leaves them out");
-        (note, quote!(rt::with_id(&mut fixed, id)))
+        (note, quote!(rt::__private::with_id(&mut fixed, id)))
     } else {
         (TokenStream::new(), quote!(&fixed))
     };
