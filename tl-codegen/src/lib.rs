@@ -29,6 +29,8 @@ mod naming;
 mod render;
 mod resolve;
 mod samples;
+#[cfg(test)]
+mod testing;
 
 use std::fmt;
 use std::path::{Path, PathBuf};

@@ -323,7 +323,7 @@ fn name_any_variants(model: &mut Model, e: usize) {
 mod tests {
     use super::*;
     use crate::model::{Presence, Ty};
-    use crate::resolve::testing::{PRELUDE, model};
+    use crate::testing::{PRELUDE, model};
 
     #[test]
     fn names_are_escaped_where_rust_reserves_them() {

@@ -148,7 +148,7 @@ impl Sizes {
 #[cfg(test)]
 mod tests {
     use crate::model::Model;
-    use crate::resolve::testing::{PRELUDE, model_with};
+    use crate::testing::{PRELUDE, model_with};
 
     /// Whether each variant of the enum of boxed type `type_name` is boxed, by TL name.
     fn boxed_variants(model: &Model, type_name: &str) -> Vec<(String, bool)> {

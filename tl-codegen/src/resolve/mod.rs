@@ -12,8 +12,6 @@ mod error;
 mod fields;
 mod plan;
 mod suggest;
-#[cfg(test)]
-pub(crate) mod testing;
 mod types;
 
 use std::collections::{BTreeMap, HashMap, HashSet};

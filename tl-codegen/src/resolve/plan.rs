@@ -192,7 +192,7 @@ fn min_struct_len(model: &Model, s: usize, visiting: &mut Vec<usize>) -> usize {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::resolve::testing::{PRELUDE, field_named, model, struct_named};
+    use crate::testing::{PRELUDE, field_named, model, struct_named};
 
     /// The plan of constructor `name` of `schema` (after the prelude), with a field lookup.
     fn plan_of(schema: &str, name: &str) -> (CodecPlan, impl Fn(&str) -> usize) {
