@@ -168,9 +168,6 @@ impl fmt::Display for ErrorKind {
     }
 }
 
-/// `file:line:column: message`, as [`ErrorKind::Resolve`] lists it.
-impl std::error::Error for ResolveError {}
-
 fn write_mismatches(f: &mut fmt::Formatter<'_>, mismatches: &[IdMismatch]) -> fmt::Result {
     writeln!(
         f,

@@ -172,6 +172,19 @@ pub fn name_flag_words(words: &mut [FlagWord], fields: &[Field]) {
 
 /// Applies the collision rules to struct, enum and variant names.
 pub fn disambiguate(model: &mut Model) {
+    disambiguate_structs(model);
+    disambiguate_enums(model);
+    for e in 0..model.enums.len() {
+        if model.enums[e].any.is_some() {
+            name_any_variants(model, e);
+        } else {
+            name_variants(model, e);
+        }
+    }
+}
+
+/// Structs of one Rust name in one module take their ids as suffixes.
+fn disambiguate_structs(model: &mut Model) {
     let mut groups: HashMap<(Category, Vec<String>, String), Vec<usize>> = HashMap::new();
     for (i, s) in model.structs.iter().enumerate() {
         groups
@@ -185,7 +198,10 @@ pub fn disambiguate(model: &mut Model) {
             s.name = format!("{}X{:08x}", s.name, s.id);
         }
     }
+}
 
+/// Enums of one Rust name in one module take their full TL names as suffixes, then numbers.
+fn disambiguate_enums(model: &mut Model) {
     let mut enum_groups: HashMap<(Vec<String>, String), Vec<usize>> = HashMap::new();
     for (i, e) in model.enums.iter().enumerate() {
         enum_groups
@@ -227,45 +243,41 @@ pub fn disambiguate(model: &mut Model) {
             kept.insert((e.module.clone(), e.name.clone()));
         }
     }
+}
 
-    for e in 0..model.enums.len() {
-        if model.enums[e].any.is_some() {
-            name_any_variants(model, e);
-            continue;
-        }
-        let enum_name = model.enums[e].name.clone();
-        let full: Vec<String> = model.enums[e]
-            .variants
-            .iter()
-            .map(|v| model.structs[v.ctor].name.clone())
-            .collect();
-        let short: Vec<String> = full
-            .iter()
-            .map(|name| match name.strip_prefix(&enum_name) {
-                Some(rest)
-                    if rest.starts_with(|c: char| c.is_ascii_uppercase()) && rest != "Self" =>
-                {
-                    rest.to_owned()
-                }
-                _ => name.clone(),
-            })
-            .collect();
-        // Constructors of one type in different namespaces can share a struct name
-        // (`raw.accountState`, `wallet.v3.accountState`): then the namespace tells them apart.
-        let qualified = qualified_variant_names(model, e);
-        let chosen: Vec<String> = (0..full.len())
-            .map(|v| {
-                if is_unique(&short, v) {
-                    short[v].clone()
-                } else if is_unique(&full, v) {
-                    full[v].clone()
-                } else {
-                    qualified[v].clone()
-                }
-            })
-            .collect();
-        set_variant_names(model, e, chosen);
-    }
+/// Names the variants of enum `e`: the struct name without the enum's as a prefix, else the
+/// struct name, else the full TL name.
+fn name_variants(model: &mut Model, e: usize) {
+    let enum_name = model.enums[e].name.clone();
+    let full: Vec<String> = model.enums[e]
+        .variants
+        .iter()
+        .map(|v| model.structs[v.ctor].name.clone())
+        .collect();
+    let short: Vec<String> = full
+        .iter()
+        .map(|name| match name.strip_prefix(&enum_name) {
+            Some(rest) if rest.starts_with(|c: char| c.is_ascii_uppercase()) && rest != "Self" => {
+                rest.to_owned()
+            }
+            _ => name.clone(),
+        })
+        .collect();
+    // Constructors of one type in different namespaces can share a struct name
+    // (`raw.accountState`, `wallet.v3.accountState`): then the namespace tells them apart.
+    let qualified = qualified_variant_names(model, e);
+    let chosen: Vec<String> = (0..full.len())
+        .map(|v| {
+            if is_unique(&short, v) {
+                short[v].clone()
+            } else if is_unique(&full, v) {
+                full[v].clone()
+            } else {
+                qualified[v].clone()
+            }
+        })
+        .collect();
+    set_variant_names(model, e, chosen);
 }
 
 /// Whether no other entry of `names` equals `names[i]`.
@@ -305,4 +317,115 @@ fn set_variant_names(model: &mut Model, e: usize, names: Vec<String>) {
 fn name_any_variants(model: &mut Model, e: usize) {
     let names = qualified_variant_names(model, e);
     set_variant_names(model, e, names);
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::{Presence, Ty};
+    use crate::testing::{PRELUDE, model};
+
+    #[test]
+    fn names_are_escaped_where_rust_reserves_them() {
+        let cases = [
+            (
+                type_name("auth.sentCode".rsplit('.').next().unwrap()),
+                "SentCode",
+            ),
+            (type_name("p_q_inner_data"), "PQInnerData"),
+            (type_name("option"), "Option_"),
+            (type_name("self"), "Self_"),
+            (type_name("_"), "Unnamed"),
+            (field_name("type"), "r#type"),
+            (field_name("self"), "self_"),
+            (field_name("2fa"), "_2fa"),
+            (module_name("super"), "super_"),
+        ];
+        for (actual, expected) in cases {
+            assert_eq!(actual, expected);
+        }
+    }
+
+    fn field(name: &str) -> Field {
+        Field {
+            name: name.to_owned(),
+            tl_name: name.to_owned(),
+            ty: Ty::Int,
+            presence: Presence::Required,
+        }
+    }
+
+    #[test]
+    fn repeated_fields_are_numbered_past_names_taken() {
+        let mut fields: Vec<Field> = ["a", "a", "a_2", "self_", "self_"]
+            .into_iter()
+            .map(field)
+            .collect();
+        dedupe_fields(&mut fields);
+        let names: Vec<&str> = fields.iter().map(|f| f.name.as_str()).collect();
+        assert_eq!(names, ["a", "a_3", "a_2", "self_", "self_2"]);
+    }
+
+    #[test]
+    fn flag_words_keep_clear_of_codec_locals_and_fields() {
+        let fields = [field("flags_at"), field("reader")];
+        let word = |name: &str| FlagWord {
+            name: name.to_owned(),
+            tl_name: name.to_owned(),
+            defined_bits: 0,
+            position_name: String::new(),
+        };
+        let mut words = [word("flags"), word("flags"), word("buf")];
+        name_flag_words(&mut words, &fields);
+        let names: Vec<(&str, &str)> = words
+            .iter()
+            .map(|w| (w.name.as_str(), w.position_name.as_str()))
+            .collect();
+        // `flags_at` is a field; `buf` an encoder local.
+        assert_eq!(
+            names,
+            [
+                ("flags", "flags_at_"),
+                ("flags_", "flags_at__"),
+                ("buf_", "buf_at")
+            ]
+        );
+    }
+
+    #[test]
+    fn colliding_names_take_their_id_or_full_name() {
+        let model = model(&format!(
+            "{PRELUDE}fooBar#00000001 = Foo;\nfoo_bar#00000002 = Foo;\n\
+             a.thing x:int = a.Thing;\nA.thing x:long = A.Thing;\n\
+             inputPeerUser x:int = InputPeer;\ninputPeerSelf = InputPeer;\n\
+             peerUser x:int = Peer;\na.peerUser x:long = Peer;\n"
+        ));
+        let struct_names: Vec<&str> = model.structs.iter().map(|s| s.name.as_str()).collect();
+        assert_eq!(
+            struct_names[..2],
+            ["FooBarX00000001", "FooBarX00000002"],
+            "two constructors that are one Rust name take their ids"
+        );
+        let enum_names: Vec<(&str, &[String])> = model
+            .enums
+            .iter()
+            .map(|e| (e.name.as_str(), e.module.as_slice()))
+            .collect();
+        assert_eq!(
+            enum_names[1..3],
+            [
+                ("ThingAThing", ["a".to_owned()].as_slice()),
+                ("ThingAThing2", ["a".to_owned()].as_slice()),
+            ],
+            "boxed types take their full TL name, numbered if that is still one name"
+        );
+        let variants = |e: usize| -> Vec<&str> {
+            let variants = model.enums[e].variants.iter();
+            variants.map(|v| v.name.as_str()).collect()
+        };
+        // The enum's name is dropped as a prefix, unless `Self` would remain.
+        assert_eq!(variants(3), ["User", "InputPeerSelf"]);
+        // Short names that clash, and struct names that clash: the full TL names.
+        assert_eq!(variants(4), ["PeerUser", "APeerUser"]);
+    }
 }

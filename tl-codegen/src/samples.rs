@@ -8,8 +8,8 @@
 use proc_macro2::{Literal, TokenStream};
 use quote::quote;
 
-use crate::emit::{ident, path_tokens, struct_path};
 use crate::model::{Model, Presence, Ty};
+use crate::render::{ident, path_tokens, struct_path};
 
 /// Below this depth nested objects are built with their fields; deeper, the variant that
 /// terminates soonest is taken, so every sample is finite.
@@ -17,34 +17,7 @@ const MAX_DEPTH: usize = 3;
 
 /// The `samples` module for `model`.
 pub fn emit(model: &Model, runtime: &syn::Path) -> TokenStream {
-    let ranks = termination_ranks(model);
-    let mut builder = Builder {
-        model,
-        ranks: &ranks,
-        counter: 0,
-    };
-    // Generic functions are instantiated with the first plain function without fields.
-    let plain_function = model.structs.iter().position(|s| {
-        s.category == tl_parser::Category::Function && s.generics.is_empty() && s.fields.is_empty()
-    });
-    let mut functions = Vec::new();
-    let mut calls = Vec::new();
-    for (index, s) in model.structs.iter().enumerate() {
-        if !s.generics.is_empty() && plain_function.is_none() {
-            continue;
-        }
-        let full = builder.structure(index, Fill::All, 0, plain_function);
-        let empty = builder.structure(index, Fill::None, 0, plain_function);
-        let name = ident(&format!("sample_{index}"));
-        let tl_name = &s.tl_name;
-        functions.push(quote! {
-            fn #name(visitor: &mut impl Visitor) {
-                visitor.visit(#tl_name, #full);
-                visitor.visit(#tl_name, #empty);
-            }
-        });
-        calls.push(quote!(#name(visitor);));
-    }
+    let (functions, calls) = sample_functions(model);
     let boxed_types = model
         .enums
         .iter()
@@ -63,6 +36,7 @@ pub fn emit(model: &Model, runtime: &syn::Path) -> TokenStream {
         .iter()
         .enumerate()
         .map(|(i, ty)| quote!(#i => decode_with::<#ty>(bytes, options),));
+    let decode_helpers = decode_helpers();
     quote! {
         /// Two sample values of every constructor and function (all optional fields set;
         /// none set), for round-trip tests, fuzz corpora and benchmarks.
@@ -109,26 +83,66 @@ pub fn emit(model: &Model, runtime: &syn::Path) -> TokenStream {
                 }
             }
 
-            fn decode_with<T: rt::Deserializable>(bytes: &[u8], options: rt::DecodeOptions) -> Result<(), rt::DecodeError> {
-                let mut reader = rt::Reader::with_options(bytes, options);
-                T::deserialize(&mut reader)?;
-                reader.finish()
-            }
-
-            fn check_stable<T>(bytes: &[u8]) -> Result<(), rt::DecodeError>
-            where
-                T: rt::Serializable + rt::Deserializable + PartialEq + std::fmt::Debug,
-            {
-                let value = T::from_bytes(bytes)?;
-                let encoded = value.to_bytes();
-                let again = T::from_bytes(&encoded)
-                    .unwrap_or_else(|e| panic!("re-encoding of {value:?} does not decode: {e}"));
-                // Bytes, not values: a decoded NaN is not equal to itself.
-                assert_eq!(again.to_bytes(), encoded, "decode -> encode -> decode is not stable for {value:?}");
-                Ok(())
-            }
+            #decode_helpers
 
             #(#functions)*
+        }
+    }
+}
+
+/// A function per definition handing its two samples to a visitor, and the calls of them.
+fn sample_functions(model: &Model) -> (Vec<TokenStream>, Vec<TokenStream>) {
+    let ranks = termination_ranks(model);
+    let mut builder = Builder {
+        model,
+        ranks: &ranks,
+        counter: 0,
+    };
+    // Generic functions are instantiated with the first plain function without fields.
+    let plain_function = model.structs.iter().position(|s| {
+        s.category == tl_parser::Category::Function && s.generics.is_empty() && s.fields.is_empty()
+    });
+    let mut functions = Vec::new();
+    let mut calls = Vec::new();
+    for (index, s) in model.structs.iter().enumerate() {
+        if !s.generics.is_empty() && plain_function.is_none() {
+            continue;
+        }
+        let full = builder.structure(index, Fill::All, 0, plain_function);
+        let empty = builder.structure(index, Fill::None, 0, plain_function);
+        let name = ident(&format!("sample_{index}"));
+        let tl_name = &s.tl_name;
+        functions.push(quote! {
+            fn #name(visitor: &mut impl Visitor) {
+                visitor.visit(#tl_name, #full);
+                visitor.visit(#tl_name, #empty);
+            }
+        });
+        calls.push(quote!(#name(visitor);));
+    }
+    (functions, calls)
+}
+
+/// The helpers of `decode` and `decode_stable`.
+fn decode_helpers() -> TokenStream {
+    quote! {
+        fn decode_with<T: rt::Deserializable>(bytes: &[u8], options: rt::DecodeOptions) -> Result<(), rt::DecodeError> {
+            let mut reader = rt::Reader::with_options(bytes, options);
+            T::deserialize(&mut reader)?;
+            reader.finish()
+        }
+
+        fn check_stable<T>(bytes: &[u8]) -> Result<(), rt::DecodeError>
+        where
+            T: rt::Serializable + rt::Deserializable + PartialEq + std::fmt::Debug,
+        {
+            let value = T::from_bytes(bytes)?;
+            let encoded = value.to_bytes();
+            let again = T::from_bytes(&encoded)
+                .unwrap_or_else(|e| panic!("re-encoding of {value:?} does not decode: {e}"));
+            // Bytes, not values: a decoded NaN is not equal to itself.
+            assert_eq!(again.to_bytes(), encoded, "decode -> encode -> decode is not stable for {value:?}");
+            Ok(())
         }
     }
 }
@@ -201,97 +215,125 @@ impl Builder<'_> {
     ) -> TokenStream {
         let k = self.next();
         match ty {
-            Ty::Int => {
-                let magnitude = (k as i32).wrapping_mul(104_729) & 0x3fff_ffff;
-                let v = Literal::i32_unsuffixed(if k.is_multiple_of(2) {
-                    -magnitude
-                } else {
-                    magnitude
-                });
-                quote!(#v)
-            }
-            Ty::Long => {
-                let v = Literal::i64_unsuffixed(0x0123_4567_0000_0000 + i64::from(k) * 977);
-                quote!(#v)
-            }
-            Ty::Double => {
-                let v = Literal::f64_unsuffixed(f64::from(k) + 0.25);
-                quote!(#v)
-            }
-            Ty::Nat => {
-                let v = Literal::u32_unsuffixed(k);
-                quote!(#v)
-            }
-            Ty::FixedBytes(len) => {
-                // Distinct values per width, so that fields of different widths differ.
-                let byte = if *len == 16 {
-                    k as u8
-                } else {
-                    (k as u8).wrapping_mul(3)
-                };
-                let b = Literal::u8_unsuffixed(byte);
-                let len = Literal::usize_unsuffixed(*len);
-                quote!([#b; #len])
-            }
-            Ty::String => {
-                if k.is_multiple_of(5) {
-                    // Past 253 bytes TL switches to the 4-byte length prefix.
-                    quote!("long sample text \u{2713} ".repeat(15))
-                } else {
-                    let text = format!("sample {k} \u{1F600}");
-                    quote!(#text.to_owned())
-                }
-            }
-            Ty::Bytes => {
-                if k.is_multiple_of(5) {
-                    quote!(vec![0xab; 300])
-                } else {
-                    let b = Literal::u8_unsuffixed(k as u8);
-                    quote!(vec![#b, 0, 255, 1, 2])
-                }
-            }
-            Ty::Bool => {
-                let b = k.is_multiple_of(2);
-                quote!(#b)
-            }
-            Ty::Vector { elem, .. } => {
-                if fill == Fill::None || depth > MAX_DEPTH {
-                    quote!(vec![])
-                } else {
-                    let a = self.value_filled(elem, depth + 1, plain_function, Fill::None);
-                    let b = self.value_filled(elem, depth + 1, plain_function, Fill::None);
-                    quote!(vec![#a, #b])
-                }
-            }
-            Ty::Boxed(e) => {
-                let en = &self.model.enums[*e];
-                let candidates: Vec<usize> = (0..en.variants.len())
-                    .filter(|&v| self.ranks[en.variants[v].ctor] != usize::MAX)
-                    .collect();
-                let variant = if depth >= MAX_DEPTH || candidates.is_empty() {
-                    (0..en.variants.len())
-                        .min_by_key(|&v| self.ranks[en.variants[v].ctor])
-                        .unwrap_or(0)
-                } else {
-                    candidates[k as usize % candidates.len()]
-                };
-                let ctor = en.variants[variant].ctor;
-                let inner = self.structure(ctor, Fill::None, depth, plain_function);
-                let enum_path = path_tokens(quote!(enums), &en.module, &en.name);
-                if en.any.is_some() {
-                    // `From` exists only for a constructor's own type.
-                    let vname = ident(&en.variants[variant].name);
-                    quote!(#enum_path::#vname(Box::new(#inner)))
-                } else {
-                    quote!(#enum_path::from(#inner))
-                }
-            }
+            Ty::Vector { elem, .. } => self.vector_value(elem, depth, plain_function, fill),
+            Ty::Boxed(e) => self.boxed_value(*e, k, depth, plain_function),
             Ty::Bare(c) => self.structure(*c, Fill::None, depth, plain_function),
             Ty::Generic(_) => match plain_function {
                 Some(f) => self.structure(f, Fill::None, depth, plain_function),
                 None => quote!(()),
             },
+            scalar => scalar_value(scalar, k),
         }
+    }
+
+    /// Two elements, or none.
+    fn vector_value(
+        &mut self,
+        elem: &Ty,
+        depth: usize,
+        plain_function: Option<usize>,
+        fill: Fill,
+    ) -> TokenStream {
+        if fill == Fill::None || depth > MAX_DEPTH {
+            quote!(vec![])
+        } else {
+            let a = self.value_filled(elem, depth + 1, plain_function, Fill::None);
+            let b = self.value_filled(elem, depth + 1, plain_function, Fill::None);
+            quote!(vec![#a, #b])
+        }
+    }
+
+    /// A value of enum `e`: the `k`th of the variants that terminate, or below the maximum
+    /// depth the one that terminates soonest.
+    fn boxed_value(
+        &mut self,
+        e: usize,
+        k: u32,
+        depth: usize,
+        plain_function: Option<usize>,
+    ) -> TokenStream {
+        let en = &self.model.enums[e];
+        let candidates: Vec<usize> = (0..en.variants.len())
+            .filter(|&v| self.ranks[en.variants[v].ctor] != usize::MAX)
+            .collect();
+        let variant = if depth >= MAX_DEPTH || candidates.is_empty() {
+            (0..en.variants.len())
+                .min_by_key(|&v| self.ranks[en.variants[v].ctor])
+                .unwrap_or(0)
+        } else {
+            candidates[k as usize % candidates.len()]
+        };
+        let ctor = en.variants[variant].ctor;
+        let inner = self.structure(ctor, Fill::None, depth, plain_function);
+        let enum_path = path_tokens(quote!(enums), &en.module, &en.name);
+        if en.any.is_some() {
+            // `From` exists only for a constructor's own type.
+            let vname = ident(&en.variants[variant].name);
+            quote!(#enum_path::#vname(Box::new(#inner)))
+        } else {
+            quote!(#enum_path::from(#inner))
+        }
+    }
+}
+
+/// The `k`th sample of a number, string, byte string, byte array or `Bool`.
+fn scalar_value(ty: &Ty, k: u32) -> TokenStream {
+    match ty {
+        Ty::Int => {
+            let magnitude = (k as i32).wrapping_mul(104_729) & 0x3fff_ffff;
+            let v = Literal::i32_unsuffixed(if k.is_multiple_of(2) {
+                -magnitude
+            } else {
+                magnitude
+            });
+            quote!(#v)
+        }
+        Ty::Long => {
+            let v = Literal::i64_unsuffixed(0x0123_4567_0000_0000 + i64::from(k) * 977);
+            quote!(#v)
+        }
+        Ty::Double => {
+            let v = Literal::f64_unsuffixed(f64::from(k) + 0.25);
+            quote!(#v)
+        }
+        Ty::Nat => {
+            let v = Literal::u32_unsuffixed(k);
+            quote!(#v)
+        }
+        Ty::FixedBytes(len) => {
+            // Distinct values per width, so that fields of different widths differ.
+            let byte = if *len == 16 {
+                k as u8
+            } else {
+                (k as u8).wrapping_mul(3)
+            };
+            let b = Literal::u8_unsuffixed(byte);
+            let len = Literal::usize_unsuffixed(*len);
+            quote!([#b; #len])
+        }
+        Ty::String => {
+            if k.is_multiple_of(5) {
+                // Past 253 bytes TL switches to the 4-byte length prefix.
+                quote!("long sample text \u{2713} ".repeat(15))
+            } else {
+                let text = format!("sample {k} \u{1F600}");
+                quote!(#text.to_owned())
+            }
+        }
+        Ty::Bytes => {
+            if k.is_multiple_of(5) {
+                quote!(vec![0xab; 300])
+            } else {
+                let b = Literal::u8_unsuffixed(k as u8);
+                quote!(vec![#b, 0, 255, 1, 2])
+            }
+        }
+        Ty::Bool => {
+            let b = k.is_multiple_of(2);
+            quote!(#b)
+        }
+        // The others are built by `Builder::value_filled`.
+        _ => quote!(()),
     }
 }
 

@@ -1,12 +1,14 @@
-//! Golden fixture of the generated code: `fixtures/small.tl`, a small schema written for this
-//! test, must generate exactly `fixtures/small.expected.rs`.
+//! Golden fixtures of the generated code: each `fixtures/NAME.tl`, a small schema written for
+//! these tests, must generate exactly `fixtures/NAME.expected.rs` (see [`FIXTURES`]).
 //!
-//! The schema covers a namespace, flags with a `true` flag and fields sharing a bit, a second
-//! flag word, `Vector<long>`, a bare `vector<sample>`, a recursive type, a unit constructor, a
-//! generic function (`{X:Type} query:!X = X`), a function returning `Vector<int>`, `int128`,
-//! `bytes`, `double` and `Bool`.
+//! `small.tl` covers a little of everything: a namespace, flags with a `true` flag and fields
+//! sharing a bit, a second flag word, `Vector<long>`, a bare `vector<sample>`, a recursive
+//! type, a unit constructor, a generic function (`{X:Type} query:!X = X`), a function
+//! returning `Vector<int>`, `int128`, `bytes`, `double` and `Bool`. The others pin one feature
+//! each: flag words, generic functions, `===N===` layer sections, `Object` and `Function`,
+//! and serde derives.
 //!
-//! When the output changes on purpose, review the change and rewrite the fixture with
+//! When the output changes on purpose, review the change and rewrite the fixtures with
 //! `UPDATE_FIXTURES=1 cargo test -p tl-codegen --test fixtures`.
 
 use std::io::Write as _;
@@ -30,13 +32,96 @@ fn updating() -> bool {
     std::env::var_os("UPDATE_FIXTURES").is_some_and(|v| v == "1")
 }
 
-/// The code generated from `small.tl` with the default configuration.
-fn generate_small() -> String {
-    let text = read(&fixture("small.tl"));
+/// A fixture: `NAME.tl` generates `NAME.expected.rs` with this configuration.
+struct Fixture {
+    name: &'static str,
+    /// Generated with serde derives.
+    serde: bool,
+    /// Text the output must contain: spot checks that a blindly updated fixture would reveal.
+    contains: &'static [&'static str],
+}
+
+const FIXTURES: &[Fixture] = &[
+    Fixture {
+        name: "small",
+        serde: false,
+        contains: &[
+            "pub mod geo",
+            "const CONSTRUCTOR_ID: u32 = 0x38017996;",
+            "Labelled(Box<types::ShapeLabelled>)",
+            "pub struct InvokeWithLayer<X>",
+            "type Return = Vec<i32>;",
+            "pub nonce: [u8; 16],",
+            "pub payload: Vec<u8>,",
+            "pub owner_ids: Option<Vec<i64>>,",
+            "pub const LAYER: i32 = 7;",
+        ],
+    },
+    Fixture {
+        name: "flags",
+        serde: false,
+        contains: &[
+            "pub spoiler: bool,",
+            // A bit shared with a boxed field is set by that field alone.
+            "if self.photo.is_some() { 1 << 3 } else { 0 }",
+            "let zero = <i32>::default();",
+            "flags |= 1 << 1;",
+            "let flags2_at = buf.len();",
+            "let flags: u32 = 0;",
+        ],
+    },
+    Fixture {
+        name: "generics",
+        serde: false,
+        contains: &[
+            "impl<X: rt::RemoteCall> rt::RemoteCall for InvokeWithLayer<X>",
+            "type Return = X::Return;",
+            "pub struct Ping {",
+            "type Return = bool;",
+        ],
+    },
+    Fixture {
+        name: "layers",
+        serde: false,
+        contains: &[
+            "pub struct Message8 {",
+            "pub struct Card8 {",
+            "pub top: types::Card,",
+            "pub const LAYER: i32 = 17;",
+        ],
+    },
+    Fixture {
+        name: "object",
+        serde: false,
+        contains: &[
+            "pub enum Object {",
+            "pub enum Function {",
+            "pub payload: enums::Object,",
+            "pub first: enums::Object,",
+            "pub query: enums::Function,",
+        ],
+    },
+    Fixture {
+        name: "serde",
+        serde: true,
+        contains: &[
+            "#[derive(::serde::Serialize, ::serde::Deserialize)]",
+            "pub mod serde_byte_array",
+            "#[serde(with = \"super::serde_byte_array\")]",
+            "#[serde(with = \"super::serde_byte_array::option\")]",
+        ],
+    },
+];
+
+/// The code generated from `fixture`'s schema.
+fn generate(fixture_of: &Fixture) -> String {
+    let file = format!("{}.tl", fixture_of.name);
+    let text = read(&fixture(&file));
     // A fixed file name, so that the output does not depend on where the checkout is.
     tl_codegen::Config::new()
-        .generate_from_sources(&[("small.tl", &text)])
-        .unwrap_or_else(|e| panic!("small.tl does not generate:\n{e}"))
+        .serde(fixture_of.serde)
+        .generate_from_sources(&[(&file, &text)])
+        .unwrap_or_else(|e| panic!("{file} does not generate:\n{e}"))
 }
 
 /// Where `actual` first differs from `expected`, in a form fit for a test failure.
@@ -79,80 +164,73 @@ fn first_difference(expected: &str, actual: &str) -> Option<String> {
 }
 
 #[test]
-fn small_schema_generates_the_expected_code() {
-    let actual = generate_small();
-    let path = fixture("small.expected.rs");
-    if updating() {
-        std::fs::write(&path, &actual)
-            .unwrap_or_else(|e| panic!("cannot write {}: {e}", path.display()));
-        // Straight to stderr, so that the message shows even when output is captured.
-        let _ = writeln!(
-            std::io::stderr(),
-            "UPDATE_FIXTURES=1: rewrote {} ({} lines); review the change before committing",
-            path.display(),
-            actual.lines().count()
-        );
-        return;
+fn every_fixture_generates_its_expected_code() {
+    let mut differences = Vec::new();
+    for fixture_of in FIXTURES {
+        let actual = generate(fixture_of);
+        let path = fixture(&format!("{}.expected.rs", fixture_of.name));
+        if updating() {
+            std::fs::write(&path, &actual)
+                .unwrap_or_else(|e| panic!("cannot write {}: {e}", path.display()));
+            // Straight to stderr, so that the message shows even when output is captured.
+            let _ = writeln!(
+                std::io::stderr(),
+                "UPDATE_FIXTURES=1: rewrote {} ({} lines); review the change before committing",
+                path.display(),
+                actual.lines().count()
+            );
+            continue;
+        }
+        if let Some(difference) = first_difference(&read(&path), &actual) {
+            differences.push(format!("{}:\n{difference}", path.display()));
+        }
     }
-    let expected = read(&path);
-    if let Some(difference) = first_difference(&expected, &actual) {
-        panic!(
-            "the code generated from {} differs from {}\n{difference}\n\
-             If the change is intended, rewrite the fixture with \
-             `UPDATE_FIXTURES=1 cargo test -p tl-codegen --test fixtures` and review its diff.",
-            fixture("small.tl").display(),
-            path.display(),
-        );
-    }
+    assert!(
+        differences.is_empty(),
+        "generated code differs from the fixtures\n{}\nIf the change is intended, rewrite the \
+         fixtures with `UPDATE_FIXTURES=1 cargo test -p tl-codegen --test fixtures` and review \
+         their diff.",
+        differences.join("\n")
+    );
 }
 
 #[test]
-fn expected_fixture_is_valid_rust() {
-    // While the fixture is being rewritten, check what is being written instead.
-    let (code, what) = if updating() {
-        (
-            generate_small(),
-            "the code generated from small.tl".to_owned(),
-        )
-    } else {
-        let path = fixture("small.expected.rs");
-        (read(&path), path.display().to_string())
-    };
-    let file = syn::parse_file(&code).unwrap_or_else(|e| panic!("{what} is not valid Rust: {e}"));
-    assert!(
-        code.starts_with("// Generated by tl-codegen"),
-        "{what} lacks the generated-code header"
-    );
-    // The top level: LAYER, name_for_id, the runtime import and the three module trees.
-    let modules: Vec<String> = file
-        .items
-        .iter()
-        .filter_map(|item| match item {
-            syn::Item::Mod(m) => Some(m.ident.to_string()),
-            _ => None,
-        })
-        .collect();
-    assert_eq!(modules, ["types", "enums", "functions"], "in {what}");
-    assert!(
-        code.contains("pub const LAYER: i32 = 7;"),
-        "{what} lacks LAYER 7"
-    );
-    assert!(
-        code.contains("pub fn name_for_id(id: u32) -> Option<&'static str>"),
-        "{what} lacks name_for_id"
-    );
-    // Spot checks that a blindly updated fixture would reveal.
-    for needle in [
-        "pub mod geo",
-        "const CONSTRUCTOR_ID: u32 = 0x38017996;",
-        "Labelled(Box<types::ShapeLabelled>)",
-        "pub struct InvokeWithLayer<X>",
-        "type Return = Vec<i32>;",
-        "pub nonce: [u8; 16],",
-        "pub payload: Vec<u8>,",
-        "pub owner_ids: Option<Vec<i64>>,",
-    ] {
-        assert!(code.contains(needle), "{what} lacks `{needle}`");
+fn expected_fixtures_are_valid_rust_with_what_they_pin() {
+    for fixture_of in FIXTURES {
+        // While the fixtures are being rewritten, check what is being written instead.
+        let (code, what) = if updating() {
+            (
+                generate(fixture_of),
+                format!("the code generated from {}.tl", fixture_of.name),
+            )
+        } else {
+            let path = fixture(&format!("{}.expected.rs", fixture_of.name));
+            (read(&path), path.display().to_string())
+        };
+        let file =
+            syn::parse_file(&code).unwrap_or_else(|e| panic!("{what} is not valid Rust: {e}"));
+        assert!(
+            code.starts_with("// @generated by tl-codegen"),
+            "{what} lacks the generated-code header"
+        );
+        // The three module trees, in order, after LAYER, name_for_id and the runtime import
+        // (and serde_byte_array).
+        let modules: Vec<String> = file
+            .items
+            .iter()
+            .filter_map(|item| match item {
+                syn::Item::Mod(m) if m.ident != "serde_byte_array" => Some(m.ident.to_string()),
+                _ => None,
+            })
+            .collect();
+        assert_eq!(modules, ["types", "enums", "functions"], "in {what}");
+        assert!(
+            code.contains("pub fn name_for_id(id: u32) -> Option<&'static str>"),
+            "{what} lacks name_for_id"
+        );
+        for needle in fixture_of.contains {
+            assert!(code.contains(needle), "{what} lacks `{needle}`");
+        }
     }
 }
 

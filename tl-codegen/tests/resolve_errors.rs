@@ -54,6 +54,51 @@ fn a_type_only_functions_return_is_reported_with_a_hint() {
 }
 
 #[test]
+fn unknown_types_suggest_a_close_name() {
+    // (schema after the prelude, the error on its first reference)
+    let cases = [
+        // Misspelled.
+        (
+            "message x:int = Message;\nfoo m:Mesage = Foo;\n",
+            "edge.tl:5:7: unknown type `Mesage`; did you mean `Message`?",
+        ),
+        // Another case, and a boxed type where a bare constructor was named.
+        (
+            "inputPeer x:int = InputPeer;\nfoo p:inputpeer = Foo;\n",
+            "edge.tl:5:7: unknown constructor `inputpeer` (bare type); did you mean `InputPeer`?",
+        ),
+        // The namespace left out.
+        (
+            "contacts.peer x:int = contacts.Peer;\nfoo p:Peer = Foo;\n",
+            "edge.tl:5:7: unknown type `Peer`; did you mean `contacts.Peer`?",
+        ),
+        // A built-in.
+        (
+            "foo x:lnog = Foo;\n",
+            "edge.tl:4:7: unknown constructor `lnog` (bare type); did you mean `long`?",
+        ),
+        // Nothing close.
+        ("foo x:Photo = Foo;\n", "edge.tl:4:7: unknown type `Photo`"),
+    ];
+    for (schema, expected) in cases {
+        assert_eq!(resolve_errors(schema), [expected], "for {schema:?}");
+    }
+}
+
+#[test]
+fn arguments_after_an_unknown_name_make_an_unknown_type() {
+    assert_eq!(
+        resolve_errors("vector {t:Type} # [ t ] = Vector t;\nfoo x:Vectr<int> = Foo;\n"),
+        ["edge.tl:5:7: unknown type `Vectr`; did you mean `Vector`?"]
+    );
+    // A known type that takes no arguments says so.
+    assert_eq!(
+        resolve_errors("bar = Bar;\nfoo x:Bar<int> = Foo;\n"),
+        ["edge.tl:5:7: `Bar<int>` takes no type arguments"]
+    );
+}
+
+#[test]
 fn a_group_of_parameters_reports_its_unknown_type_once() {
     assert_eq!(
         resolve_errors("foo (x y:Bar) = Foo;\n"),

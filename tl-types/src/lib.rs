@@ -59,9 +59,6 @@ pub mod __private;
 mod error;
 mod reader;
 
-// The paths generated code used before `__private`; kept until the emitter writes the new ones.
-#[doc(hidden)]
-pub use __private::{with_id, write_bare_vector, write_id, write_vector};
 pub use error::{DecodeError, DecodeErrorKind};
 pub use reader::{DEFAULT_MAX_DEPTH, DecodeOptions, Reader};
 

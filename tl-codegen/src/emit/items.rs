@@ -1,0 +1,391 @@
+//! The items of the output: a struct per constructor and function with its trait impls, an
+//! enum per boxed type.
+
+use proc_macro2::{Literal, TokenStream};
+use quote::quote;
+use syn::Ident;
+use tl_parser::Category;
+
+use super::{Emitter, compiled_where_used, doc_lines, escape_doc, hex, hex_u32, serde};
+use crate::model::{Enum, Field, Presence, Struct, Ty};
+use crate::render::{ident, path_tokens, struct_path};
+
+/// The type parameters of a generic function (`<X>`), none for everything else.
+struct Generics(Vec<Ident>);
+
+impl Generics {
+    fn of(s: &Struct) -> Self {
+        Generics(s.generics.iter().map(|g| ident(g)).collect())
+    }
+
+    /// `<X>`, or nothing.
+    fn params(&self) -> TokenStream {
+        let generics = &self.0;
+        if generics.is_empty() {
+            TokenStream::new()
+        } else {
+            quote!(<#(#generics),*>)
+        }
+    }
+
+    /// `<X: bound>`, or nothing.
+    fn bound(&self, bound: TokenStream) -> TokenStream {
+        let generics = &self.0;
+        if generics.is_empty() {
+            TokenStream::new()
+        } else {
+            quote!(<#(#generics: #bound),*>)
+        }
+    }
+}
+
+/// The decoder's `reader` argument, `_reader` when nothing is read.
+fn reader_arg(s: &Struct) -> TokenStream {
+    if s.members.is_empty() {
+        quote!(_reader)
+    } else {
+        quote!(reader)
+    }
+}
+
+impl Emitter<'_> {
+    /// The Rust type of `ty`, from inside a generated module.
+    pub(super) fn rust_type(&self, ty: &Ty) -> TokenStream {
+        match ty {
+            Ty::Int => quote!(i32),
+            Ty::Long => quote!(i64),
+            Ty::Double => quote!(f64),
+            Ty::Nat => quote!(u32),
+            Ty::FixedBytes(len) => {
+                let len = Literal::usize_unsuffixed(*len);
+                quote!([u8; #len])
+            }
+            Ty::String => quote!(String),
+            Ty::Bytes => quote!(Vec<u8>),
+            Ty::Bool => quote!(bool),
+            Ty::Boxed(e) => {
+                let e = &self.model.enums[*e];
+                path_tokens(quote!(enums), &e.module, &e.name)
+            }
+            Ty::Bare(c) => {
+                let s = &self.model.structs[*c];
+                path_tokens(quote!(types), &s.module, &s.name)
+            }
+            Ty::Vector { elem, .. } => {
+                let elem = self.rust_type(elem);
+                quote!(Vec<#elem>)
+            }
+            Ty::Generic(name) => {
+                let name = ident(name);
+                quote!(#name)
+            }
+        }
+    }
+
+    fn field_type(&self, field: &Field) -> TokenStream {
+        match field.presence {
+            Presence::Flag { .. } => quote!(bool),
+            Presence::Required => self.rust_type(&field.ty),
+            Presence::Optional { .. } => {
+                let ty = self.rust_type(&field.ty);
+                quote!(Option<#ty>)
+            }
+        }
+    }
+
+    fn struct_docs(&self, s: &Struct) -> TokenStream {
+        if !self.options.docs {
+            return TokenStream::new();
+        }
+        let what = match (s.category, s.variant_of) {
+            (Category::Function, _) => format!("Function `{}`.", s.tl_name),
+            (Category::Type, Some((e, _))) => {
+                format!(
+                    "Constructor `{}` of type `{}`.",
+                    s.tl_name, self.model.enums[e].tl_name
+                )
+            }
+            (Category::Type, None) => format!("Constructor `{}`.", s.tl_name),
+        };
+        let mut lines = vec![
+            what,
+            String::new(),
+            "```tl".to_owned(),
+            s.schema_line.clone(),
+            "```".to_owned(),
+        ];
+        let own: Vec<String> = s
+            .docs
+            .iter()
+            .filter(|d| !d.starts_with('@') || d.starts_with("@description"))
+            .map(|d| escape_doc(d.trim_start_matches("@description").trim()))
+            .collect();
+        if !own.is_empty() {
+            lines.push(String::new());
+            lines.extend(own);
+        }
+        doc_lines(lines)
+    }
+
+    /// The schema's `//@name text` documentation of a field, if any.
+    fn field_docs(&self, s: &Struct, field: &Field) -> TokenStream {
+        if !self.options.docs {
+            return TokenStream::new();
+        }
+        let prefix = format!("@{} ", field.tl_name);
+        s.docs
+            .iter()
+            .find_map(|d| d.strip_prefix(&prefix))
+            .map(|text| doc_lines([escape_doc(text.trim())]))
+            .unwrap_or_default()
+    }
+
+    fn derives(&self) -> TokenStream {
+        let serde = self
+            .options
+            .serde
+            .then(|| quote!(#[derive(::serde::Serialize, ::serde::Deserialize)]));
+        quote! {
+            #[derive(Debug, Clone, PartialEq)]
+            #serde
+        }
+    }
+
+    /// A constructor or function struct with its trait impls.
+    pub(super) fn structure(&self, index: usize) -> TokenStream {
+        let s = &self.model.structs[index];
+        let generics = Generics::of(s);
+        let item = self.struct_item(s, &generics);
+        let name = ident(&s.name);
+        let params = generics.params();
+        let ser_bound = generics.bound(quote!(rt::Serializable));
+        let write_body = self.write_body(s);
+        let compiled_where_used = compiled_where_used();
+        let serialize = quote! {
+            impl #ser_bound rt::BareSerializable for #name #params {
+                #compiled_where_used
+                fn serialize_fields(&self, id: Option<u32>, buf: &mut Vec<u8>) {
+                    #write_body
+                }
+            }
+        };
+        let rest = match s.category {
+            Category::Function => self.function_impls(s, &generics),
+            Category::Type => self.constructor_impls(s),
+        };
+        quote! {
+            #item
+
+            #serialize
+
+            #rest
+        }
+    }
+
+    /// The struct of a constructor or function, and its `Identifiable` impl.
+    fn struct_item(&self, s: &Struct, generics: &Generics) -> TokenStream {
+        let name = ident(&s.name);
+        let docs = self.struct_docs(s);
+        let derives = self.derives();
+        let params = generics.params();
+        let fields = s.fields.iter().map(|f| {
+            let fname = ident(&f.name);
+            let ty = self.field_type(f);
+            let fdocs = self.field_docs(s, f);
+            let serde = serde::serde_with(self.options.serde, s, f);
+            quote! { #fdocs #serde pub #fname: #ty, }
+        });
+        let any_bound = generics.bound(TokenStream::new());
+        let id = hex(s.id);
+        let tl_name = &s.tl_name;
+        quote! {
+            #docs
+            #derives
+            pub struct #name #params {
+                #(#fields)*
+            }
+
+            impl #any_bound rt::Identifiable for #name #params {
+                const CONSTRUCTOR_ID: u32 = #id;
+                const TL_NAME: &'static str = #tl_name;
+            }
+        }
+    }
+
+    /// A function's decoder (if wanted) and `RemoteCall`. It is encoded and decoded like a
+    /// constructor: the blanket `Serializable` writes the id, the blanket `Deserializable`
+    /// checks it.
+    fn function_impls(&self, s: &Struct, generics: &Generics) -> TokenStream {
+        let name = ident(&s.name);
+        let params = generics.params();
+        let returns = match &s.returns {
+            Some(Ty::Generic(x)) => {
+                let x = ident(x);
+                quote!(#x::Return)
+            }
+            Some(ty) => self.rust_type(ty),
+            None => quote!(()),
+        };
+        let call_bound = generics.bound(quote!(rt::RemoteCall));
+        let deserialize = self.options.deserializable_functions.then(|| {
+            let de_bound = generics.bound(quote!(rt::Deserializable));
+            let min = Literal::usize_unsuffixed(s.plan.min_bare_len);
+            let compiled_where_used = compiled_where_used();
+            let reader = reader_arg(s);
+            let read_body = self.read_body(s);
+            quote! {
+                impl #de_bound rt::BareDeserializable for #name #params {
+                    const MIN_BARE_LEN: usize = #min;
+
+                    #compiled_where_used
+                    fn deserialize_bare(#reader: &mut rt::Reader<'_>) -> Result<Self, rt::DecodeError> {
+                        #read_body
+                    }
+                }
+            }
+        });
+        quote! {
+            #deserialize
+
+            impl #call_bound rt::RemoteCall for #name #params {
+                type Return = #returns;
+            }
+        }
+    }
+
+    /// A constructor's decoder and its conversions to and from its enum.
+    fn constructor_impls(&self, s: &Struct) -> TokenStream {
+        let name = ident(&s.name);
+        let min = Literal::usize_unsuffixed(s.plan.min_bare_len);
+        let conversions = self.conversions(s);
+        let reader = reader_arg(s);
+        let boxed = s
+            .variant_of
+            .is_some_and(|(e, v)| self.model.enums[e].variants[v].boxed);
+        // A constructor its enum boxes is read into its allocation (no move of the whole
+        // struct); read bare, it is moved out of the box.
+        let read_fns = if boxed {
+            let read_body = self.read_body_boxed(s);
+            quote! {
+                #[inline]
+                fn deserialize_bare(reader: &mut rt::Reader<'_>) -> Result<Self, rt::DecodeError> {
+                    Self::deserialize_bare_boxed(reader).map(|value| *value)
+                }
+
+                fn deserialize_bare_boxed(#reader: &mut rt::Reader<'_>) -> Result<Box<Self>, rt::DecodeError> {
+                    #read_body
+                }
+            }
+        } else {
+            let read_body = self.read_body(s);
+            quote! {
+                fn deserialize_bare(#reader: &mut rt::Reader<'_>) -> Result<Self, rt::DecodeError> {
+                    #read_body
+                }
+            }
+        };
+        quote! {
+            impl rt::BareDeserializable for #name {
+                const MIN_BARE_LEN: usize = #min;
+
+                #read_fns
+            }
+
+            #conversions
+        }
+    }
+
+    /// An enum for a boxed type, with its encoding and decoding.
+    pub(super) fn enumeration(&self, e: &Enum) -> TokenStream {
+        let compiled_where_used = compiled_where_used();
+        let name = ident(&e.name);
+        let derives = self.derives();
+        let tl_name = &e.tl_name;
+        let docs = if self.options.docs {
+            doc_lines([match e.any {
+                None => format!("Type `{}`.", e.tl_name),
+                Some(Category::Type) => format!(
+                    "Type `{}`: any constructor of the schema, with its id.",
+                    e.tl_name
+                ),
+                Some(Category::Function) => format!(
+                    "Type `{}`: any function of the schema (generic ones excepted), with its id.",
+                    e.tl_name
+                ),
+            }])
+        } else {
+            TokenStream::new()
+        };
+        let [variants, writes, reads] = self.variant_arms(e);
+        // `Function` holds functions, which only decode when asked for.
+        let decodable = e.any != Some(Category::Function) || self.options.deserializable_functions;
+        let deserialize = decodable.then(|| {
+            quote! {
+                impl rt::Deserializable for #name {
+                    fn deserialize(reader: &mut rt::Reader<'_>) -> Result<Self, rt::DecodeError> {
+                        reader.enter()?;
+                        let id = reader.read_u32()?;
+                        let value = match id {
+                            #(#reads)*
+                            _ => return Err(reader.unexpected_constructor(#tl_name, id, name_for_id(id))),
+                        };
+                        reader.leave();
+                        Ok(value)
+                    }
+                }
+            }
+        });
+        quote! {
+            #docs
+            #derives
+            pub enum #name {
+                #(#variants)*
+            }
+
+            impl rt::Serializable for #name {
+                #compiled_where_used
+                fn serialize(&self, buf: &mut Vec<u8>) {
+                    match self {
+                        #(#writes)*
+                    }
+                }
+            }
+
+            #deserialize
+        }
+    }
+
+    /// Per variant of `e`: its declaration, its arm in the encoder and in the decoder.
+    fn variant_arms(&self, e: &Enum) -> [Vec<TokenStream>; 3] {
+        let mut variants = Vec::new();
+        let mut writes = Vec::new();
+        let mut reads = Vec::new();
+        for variant in &e.variants {
+            let s = &self.model.structs[variant.ctor];
+            let vname = ident(&variant.name);
+            let ty = struct_path(s);
+            let id = hex(s.id);
+            let vdocs = if self.options.docs {
+                doc_lines([format!("`{}`", s.schema_line)])
+            } else {
+                TokenStream::new()
+            };
+            if variant.unit {
+                variants.push(quote! { #vdocs #vname, });
+                let id = hex_u32(s.id);
+                writes.push(quote! { Self::#vname => buf.extend_from_slice(&#id.to_le_bytes()), });
+                let id = hex(s.id);
+                reads.push(quote! { #id => Self::#vname, });
+            } else if variant.boxed {
+                variants.push(quote! { #vdocs #vname(Box<#ty>), });
+                writes.push(quote! { Self::#vname(value) => value.serialize(buf), });
+                reads.push(quote! { #id => Self::#vname(#ty::deserialize_bare_boxed(reader)?), });
+            } else {
+                variants.push(quote! { #vdocs #vname(#ty), });
+                writes.push(quote! { Self::#vname(value) => value.serialize(buf), });
+                reads.push(quote! { #id => Self::#vname(#ty::deserialize_bare(reader)?), });
+            }
+        }
+        [variants, writes, reads]
+    }
+}

@@ -1,0 +1,217 @@
+//! The model: what resolve makes of the parsed schemas and what emit and samples render.
+//! Every question is answered here once: Rust names, the boxed type of each constructor, the
+//! flag word and bit of each field, which variants are boxed, what each function returns, and
+//! how each definition is encoded ([`CodecPlan`]). The stages that build it are in `resolve`.
+
+mod plan;
+
+use tl_parser::Category;
+
+pub use plan::{
+    BitPlan, CodecPlan, EncodeStep, FixedMember, FixedRun, FixedSource, OptionalRule, SetWhen,
+    WordPlan,
+};
+
+/// A field type, resolved.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Ty {
+    /// `int` (also TDLib's `int32`).
+    Int,
+    /// `long` (also TDLib's `int53`, `int64`).
+    Long,
+    /// `double`.
+    Double,
+    /// `#` used as a number rather than as flags.
+    Nat,
+    /// A fixed-width integer as its little-endian bytes: `int128` (16), `int256` (32), and any
+    /// other built-in declared as `intN K*[ int ] = IntN` (`int512 16*[ int ]`: 64).
+    FixedBytes(usize),
+    /// `string`.
+    String,
+    /// `bytes`.
+    Bytes,
+    /// `Bool`.
+    Bool,
+    /// A boxed type: index into [`Model::enums`].
+    Boxed(usize),
+    /// A bare constructor: index into [`Model::structs`].
+    Bare(usize),
+    /// `Vector<T>` (boxed) or `vector<T>` (bare).
+    Vector {
+        /// Whether the vector's own id is written.
+        boxed: bool,
+        /// The element type.
+        elem: Box<Ty>,
+    },
+    /// A generic parameter `X` of a function.
+    Generic(String),
+}
+
+impl Ty {
+    /// Whether `<T as Default>` exists and encodes as the TL zero value.
+    pub fn has_default(&self) -> bool {
+        match self {
+            Ty::Boxed(_) | Ty::Bare(_) | Ty::Generic(_) => false,
+            _ => !self.is_wide_array(),
+        }
+    }
+
+    /// A byte array longer than 32: the standard library's `Default` and serde's impls for
+    /// arrays stop at 32 elements.
+    pub fn is_wide_array(&self) -> bool {
+        matches!(self, Ty::FixedBytes(len) if *len > 32)
+    }
+
+    /// The encoded length of a fixed-width type.
+    pub fn fixed_len(&self) -> Option<usize> {
+        match self {
+            Ty::Int | Ty::Nat => Some(4),
+            Ty::Long | Ty::Double => Some(8),
+            Ty::FixedBytes(len) => Some(*len),
+            _ => None,
+        }
+    }
+
+    /// Whether `Serializable`/`Deserializable` of the Rust type is exactly this TL encoding.
+    pub fn is_direct(&self) -> bool {
+        match self {
+            Ty::Bare(_) => false,
+            Ty::Vector { boxed, elem } => *boxed && elem.is_direct(),
+            _ => true,
+        }
+    }
+}
+
+/// How a field is present.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Presence {
+    /// Always.
+    Required,
+    /// `flags.N?T`: `Option<T>`.
+    Optional {
+        /// Index into [`Struct::flag_words`].
+        word: usize,
+        /// Bit number.
+        bit: u32,
+    },
+    /// `flags.N?true`: a `bool` that is the bit itself.
+    Flag {
+        /// Index into [`Struct::flag_words`].
+        word: usize,
+        /// Bit number.
+        bit: u32,
+    },
+}
+
+/// A stored field.
+#[derive(Debug, Clone)]
+pub struct Field {
+    /// The Rust identifier (may be raw, `r#type`).
+    pub name: String,
+    /// The TL parameter name.
+    pub tl_name: String,
+    /// Its type (for [`Presence::Flag`], unused).
+    pub ty: Ty,
+    /// How it is present.
+    pub presence: Presence,
+}
+
+/// One step of the encoding, in schema order.
+#[derive(Debug, Clone)]
+pub enum Member {
+    /// A flags word, computed from the fields on it: index into [`Struct::flag_words`].
+    FlagWord(usize),
+    /// A field: index into [`Struct::fields`].
+    Field(usize),
+}
+
+/// A `#` parameter that conditions refer to.
+#[derive(Debug, Clone)]
+pub struct FlagWord {
+    /// Local variable name in generated code (the TL name, snake_case, kept clear of the
+    /// codecs' own locals and of the fields: `naming::name_flag_words`).
+    pub name: String,
+    /// The TL name, which conditions (`flags.3?`) refer to.
+    pub tl_name: String,
+    /// Bits that some field uses.
+    pub defined_bits: u32,
+    /// Local holding where the encoder wrote the word, when some of its bits are set as their
+    /// fields are written and the word is completed afterwards (`naming::name_flag_words`).
+    pub position_name: String,
+}
+
+/// A constructor or function, as a Rust struct.
+#[derive(Debug, Clone)]
+pub struct Struct {
+    /// `auth.sentCode`.
+    pub tl_name: String,
+    /// The wire id.
+    pub id: u32,
+    /// Module path below `types`/`functions`.
+    pub module: Vec<String>,
+    /// The Rust type name.
+    pub name: String,
+    /// Type or function.
+    pub category: Category,
+    /// Stored fields.
+    pub fields: Vec<Field>,
+    /// Flag words.
+    pub flag_words: Vec<FlagWord>,
+    /// Encoding order.
+    pub members: Vec<Member>,
+    /// Generic parameters (functions only): `X`.
+    pub generics: Vec<String>,
+    /// The schema line.
+    pub schema_line: String,
+    /// Comments from the schema.
+    pub docs: Vec<String>,
+    /// For constructors: index of the enum and of the variant in it.
+    pub variant_of: Option<(usize, usize)>,
+    /// For functions: the answer type.
+    pub returns: Option<Ty>,
+    /// How it is encoded and decoded.
+    pub plan: CodecPlan,
+}
+
+/// A boxed type, as a Rust enum.
+#[derive(Debug, Clone)]
+pub struct Enum {
+    /// `auth.SentCode`.
+    pub tl_name: String,
+    /// Module path below `enums`.
+    pub module: Vec<String>,
+    /// The Rust type name.
+    pub name: String,
+    /// The variants, in schema order.
+    pub variants: Vec<Variant>,
+    /// `Some(Category::Type)` for `Object`, every constructor of the schemas; `Some(Function)`
+    /// for `Function`, every (non-generic) function. TON and TDLib declare them
+    /// (`object ? = Object;`, `function ? = Function;`) for fields and results of any type.
+    pub any: Option<Category>,
+}
+
+/// One constructor of a boxed type.
+#[derive(Debug, Clone)]
+pub struct Variant {
+    /// The Rust variant name.
+    pub name: String,
+    /// Index into [`Model::structs`].
+    pub ctor: usize,
+    /// Whether the payload is `Box`ed (recursive or large).
+    pub boxed: bool,
+    /// A constructor without fields becomes a unit variant.
+    pub unit: bool,
+}
+
+/// Everything the emitter needs.
+#[derive(Debug, Clone, Default)]
+pub struct Model {
+    /// The layer, from `// LAYER N` or the last `===N===` section.
+    pub layer: Option<u32>,
+    /// Constructors and functions.
+    pub structs: Vec<Struct>,
+    /// Boxed types.
+    pub enums: Vec<Enum>,
+    /// Every id with its TL name, sorted by id, without duplicates.
+    pub names: Vec<(u32, String)>,
+}

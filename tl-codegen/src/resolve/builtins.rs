@@ -1,0 +1,141 @@
+//! The built-in types of TL and the definitions that declare them: which definitions are
+//! primitives rather than constructors to generate, the fixed-width integers (`int128`,
+//! `int512 16*[ int ] = Int512`), and the flag-word names of Telegram's schemas.
+
+use std::collections::HashMap;
+
+use tl_parser::{Category, Definition, Multiplier, Param, ParamKind};
+
+use crate::model::Ty;
+
+/// Boxed type names that map to Rust primitives: their constructors are not generated.
+/// (`True` is not one: `true = True;` is generated, for functions that return `True`.)
+const PRIMITIVE_BOXED: &[&str] = &[
+    "Bool", "Vector", "Int", "Long", "Double", "String", "Bytes", "Int128", "Int256", "Int32",
+    "Int53", "Int64",
+];
+
+/// Whether a definition describes a primitive rather than a constructor to generate
+/// (fixed-width built-ins aside: see [`fixed_width`]).
+pub(super) fn is_primitive(def: &Definition) -> bool {
+    def.builtin
+        || (def.category == Category::Type
+            && def.result.namespace.is_empty()
+            && PRIMITIVE_BOXED.contains(&def.result.name))
+}
+
+/// The width in bytes of a fixed-width integer built-in: `int512 16*[ int ] = Int512`, or
+/// with the words written out, `int128 long long = Int128` (old schemas). Only the sole
+/// constructor of its type is one (`constructors` counts them per type): `foo int = Foo`
+/// beside `bar x:string = Foo` is an ordinary constructor.
+pub(super) fn fixed_width(
+    def: &Definition,
+    constructors: &HashMap<String, usize>,
+) -> Option<usize> {
+    if def.category != Category::Type
+        || def.params.iter().any(|p| p.name.is_some())
+        || constructors.get(&def.result.full_name()) != Some(&1)
+    {
+        return None;
+    }
+    words_width(&def.params).filter(|&width| width > 0)
+}
+
+/// The fixed-width integers that need no declaration, with their widths in bytes.
+pub(super) const BUILTIN_WIDTHS: [(&str, usize); 3] =
+    [("int128", 16), ("int256", 32), ("int512", 64)];
+
+/// The widest fixed-width integer or repetition generated: a `[u8; N]` lives on the stack
+/// while it is decoded, and real schemas stop at 256 bytes (tgl's `key:64*[int]`).
+pub(super) const MAX_FIXED_WIDTH: usize = 4096;
+
+/// The width of anonymous `int`, `long` and `N*[ ... ]` of them; `None` for anything else.
+/// Saturates rather than overflows: absurd widths are refused against [`MAX_FIXED_WIDTH`].
+pub(super) fn words_width(params: &[Param]) -> Option<usize> {
+    let mut width: usize = 0;
+    for param in params {
+        let param_width = match &param.kind {
+            ParamKind::Typed {
+                condition: None,
+                ty,
+            } if param.name.is_none() && ty.namespace.is_empty() && ty.args.is_empty() => {
+                match ty.name {
+                    "int" | "int32" => 4,
+                    "long" | "int64" => 8,
+                    _ => return None,
+                }
+            }
+            ParamKind::Repeated {
+                multiplier: Some(Multiplier::Literal(count)),
+                params,
+            } => (*count as usize).saturating_mul(words_width(params)?),
+            _ => return None,
+        };
+        width = width.saturating_add(param_width);
+    }
+    Some(width)
+}
+
+/// `flags`, `flags2`, ...: the names Telegram gives its flag words.
+pub(super) fn is_flags_name(name: &str) -> bool {
+    name.strip_prefix("flags")
+        .is_some_and(|n| n.bytes().all(|b| b.is_ascii_digit()))
+}
+
+/// Whether `def` has the root-namespace type `name` as its result or among its parameters'
+/// types (at any depth: `Vector<Object>`).
+pub(super) fn refers_to(def: &Definition, name: &str) -> bool {
+    def.result.refers_to(name) || params_refer_to(&def.params, name)
+}
+
+fn params_refer_to(params: &[Param], name: &str) -> bool {
+    params.iter().any(|p| match &p.kind {
+        ParamKind::Typed { ty, .. } => ty.refers_to(name),
+        ParamKind::Repeated { params, .. } => params_refer_to(params, name),
+        ParamKind::Nat => false,
+    })
+}
+
+/// Whether the type parameter `name` is one the Rust type needs: a parameter's type, or a
+/// function's result (`{X:Type} query:!X = X`). A constructor's result (`= Maybe X`) says
+/// which boxed type it builds, which has no parameters here.
+pub(super) fn uses_generic(def: &Definition, name: &str) -> bool {
+    params_refer_to(&def.params, name)
+        || (def.category == Category::Function && def.result.refers_to(name))
+}
+
+/// The built-in types of the root namespace (TDLib's `int32`, `int53`, `int64` among them).
+fn primitives() -> [(&'static str, Ty); 9] {
+    [
+        ("int", Ty::Int),
+        ("int32", Ty::Int),
+        ("long", Ty::Long),
+        ("int53", Ty::Long),
+        ("int64", Ty::Long),
+        ("double", Ty::Double),
+        ("string", Ty::String),
+        ("bytes", Ty::Bytes),
+        ("Bool", Ty::Bool),
+    ]
+}
+
+/// The resolved type of a built-in name of the root namespace (`int`, `int53`, `int256`...).
+pub(super) fn primitive(name: &str) -> Option<Ty> {
+    let fixed = BUILTIN_WIDTHS.map(|(builtin, width)| (builtin, Ty::FixedBytes(width)));
+    primitives()
+        .into_iter()
+        .chain(fixed)
+        .find(|(builtin, _)| *builtin == name)
+        .map(|(_, ty)| ty)
+}
+
+/// The names [`primitive`] knows, and `Vector`: what a type may be besides the schema's own.
+pub(super) fn builtin_names() -> Vec<&'static str> {
+    let primitives = primitives().map(|(name, _)| name);
+    let fixed = BUILTIN_WIDTHS.map(|(name, _)| name);
+    primitives
+        .into_iter()
+        .chain(fixed)
+        .chain(["Vector", "vector"])
+        .collect()
+}
