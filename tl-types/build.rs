@@ -10,23 +10,19 @@ fn generate() {
     use std::path::PathBuf;
 
     println!("cargo:rerun-if-env-changed=TL_SCHEMA_DIR");
-    let dir = match std::env::var_os("TL_SCHEMA_DIR") {
-        Some(dir) => PathBuf::from(dir),
-        None => PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("schema"),
-    };
+    let dir = tl_codegen::schema_dir_from_env("TL_SCHEMA_DIR")
+        .unwrap_or_else(fail)
+        .unwrap_or_else(|| PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("schema"));
     println!("cargo:rerun-if-changed={}", dir.display());
-    let mut files: Vec<PathBuf> = std::fs::read_dir(&dir)
-        .unwrap_or_else(|e| panic!("cannot read schema directory {}: {e}", dir.display()))
-        .filter_map(|entry| entry.ok().map(|e| e.path()))
-        .filter(|path| path.extension().is_some_and(|ext| ext == "tl"))
-        .collect();
-    // Sorted, so that the output does not depend on the directory's order.
-    files.sort();
-    if files.is_empty() {
-        panic!("no .tl files in {}", dir.display());
-    }
+    let files = tl_codegen::schema_files_in(&dir).unwrap_or_else(fail);
     tl_codegen::Config::new()
         .accept_known_telegram_mismatches()
         .compile(&files)
-        .unwrap_or_else(|e| panic!("{e}"));
+        .unwrap_or_else(fail);
+}
+
+/// A panic is how a build script fails; its message is the error, rendered for a person.
+#[cfg(feature = "bindings")]
+fn fail<T>(error: tl_codegen::Error) -> T {
+    panic!("{error}")
 }

@@ -18,6 +18,7 @@ pub enum Outcome {
 
 /// What checking found in one file, or across files ([`Resolution::Together`]).
 #[derive(Debug, Clone, PartialEq, Eq)]
+#[non_exhaustive]
 pub struct FileReport {
     /// How it went.
     pub outcome: Outcome,
@@ -35,6 +36,7 @@ pub fn check_file(path: &Path, options: &Options, out: &mut String) -> Outcome {
 
 /// Whether and how [`check_files`] resolves the types that files refer to.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[non_exhaustive]
 pub enum Resolution {
     /// Syntax and ids only.
     None,
@@ -111,11 +113,10 @@ pub fn check_files(
 /// The rendered errors that generating `schemas` would stop on, if any.
 fn resolve(schemas: &[Schema], sources: &[(&str, &str)]) -> Option<String> {
     let errors = crate::model::resolve(schemas, crate::DEFAULT_MAX_INLINE_VARIANT).err()?;
-    let mut text = crate::model::render_errors(&errors, sources);
-    let n = errors.len();
-    let s = if n == 1 { "" } else { "s" };
-    let _ = writeln!(text, "error: the schema cannot be generated: {n} error{s}");
-    Some(text)
+    let rendered = crate::model::render_errors(&errors, sources);
+    // Worded as generation words it.
+    let error = crate::error::Error::from(crate::error::ErrorKind::Resolve { errors, rendered });
+    Some(format!("{error}\n"))
 }
 
 fn summarize(schema: &Schema, out: &mut String) -> Outcome {
@@ -157,9 +158,13 @@ fn summarize(schema: &Schema, out: &mut String) -> Outcome {
         };
         let _ = writeln!(out, "  {label}: {mismatch}");
     }
-    if schema.unaccepted_mismatches().next().is_some() {
-        Outcome::IdMismatch
-    } else {
+    let unaccepted: Vec<_> = schema.unaccepted_mismatches().collect();
+    for note in crate::error::mismatch_notes(&unaccepted) {
+        let _ = writeln!(out, "  note: {note}");
+    }
+    if unaccepted.is_empty() {
         Outcome::Verified
+    } else {
+        Outcome::IdMismatch
     }
 }

@@ -23,16 +23,19 @@
 
 pub mod check;
 mod emit;
+mod error;
 mod model;
 mod naming;
 mod samples;
+mod schema_dir;
 
-use std::fmt;
 use std::path::{Path, PathBuf};
 
-use tl_parser::{Options, Report, Schema};
+use tl_parser::{Options, Schema};
 
+pub use error::{Error, ErrorKind};
 pub use model::ResolveError;
+pub use schema_dir::{schema_dir_from_env, schema_files_in};
 
 /// The constructors whose written ids in Telegram's mtproto.tl are not the CRC32 of their
 /// definitions, listed as exceptions by Telegram's own generators.
@@ -51,82 +54,6 @@ pub const KNOWN_TON_MISMATCHES: [&str; 5] = [
 
 /// The default of [`Config::max_inline_variant`].
 pub(crate) const DEFAULT_MAX_INLINE_VARIANT: usize = 128;
-
-/// Why generation failed.
-#[derive(Debug)]
-pub enum Error {
-    /// A schema file could not be read or the output written.
-    Io {
-        /// The file.
-        path: PathBuf,
-        /// The failure.
-        error: std::io::Error,
-    },
-    /// Syntax or semantic errors in a schema file.
-    Parse(Box<Report>),
-    /// Written ids that differ from their definitions and were not accepted.
-    IdMismatch(Vec<tl_parser::IdMismatch>),
-    /// References to unknown types and other errors across the schema files.
-    Resolve {
-        /// The errors, file by file in source order.
-        errors: Vec<ResolveError>,
-        /// The errors with their source lines, as the parser reports its own.
-        rendered: String,
-    },
-    /// The schema needs something the generator does not do (with these options).
-    Unsupported(String),
-    /// The runtime path is not a Rust path.
-    RuntimePath(String),
-    /// The emitted tokens did not form a Rust file: a bug in tl-codegen.
-    Internal(String),
-}
-
-impl fmt::Display for Error {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match self {
-            Error::Io { path, error } => write!(f, "{}: {error}", path.display()),
-            Error::Parse(report) => write!(f, "{report}"),
-            Error::IdMismatch(mismatches) => {
-                writeln!(f, "constructor ids that do not match their definitions:")?;
-                for m in mismatches {
-                    writeln!(f, "  {m}")?;
-                }
-                write!(
-                    f,
-                    "accept known ones by name (Config::accept_id_mismatch or --accept-id-mismatch)"
-                )?;
-                let verified_otherwise = |m: &tl_parser::IdMismatch| {
-                    m.explanation
-                        .as_ref()
-                        .is_some_and(tl_parser::MismatchExplanation::verifies_id)
-                };
-                if mismatches.iter().any(verified_otherwise) {
-                    write!(
-                        f,
-                        ", and those verified under an older name or the other convention all \
-                         at once (Config::accept_explained_ids or --accept-explained)"
-                    )?;
-                }
-                Ok(())
-            }
-            Error::Resolve { errors, rendered } => {
-                let n = errors.len();
-                let s = if n == 1 { "" } else { "s" };
-                write!(
-                    f,
-                    "{rendered}error: the schema cannot be generated: {n} error{s}"
-                )
-            }
-            Error::Unsupported(message) => write!(f, "error: {message}"),
-            Error::RuntimePath(path) => {
-                write!(f, "`{path}` is not a valid path to the runtime crate")
-            }
-            Error::Internal(message) => write!(f, "internal error in tl-codegen: {message}"),
-        }
-    }
-}
-
-impl std::error::Error for Error {}
 
 /// What to generate and how: a builder in the style of `prost_build::Config`.
 #[derive(Debug, Clone)]
@@ -261,7 +188,7 @@ impl Config {
     pub fn generate_from_sources(&self, sources: &[(&str, &str)]) -> Result<String, Error> {
         let model = self.model(sources)?;
         if self.serde {
-            emit::check_serde(&model).map_err(Error::Unsupported)?;
+            emit::check_serde(&model).map_err(ErrorKind::Unsupported)?;
         }
         let runtime = self.runtime()?;
         let tokens = emit::emit(
@@ -290,15 +217,15 @@ impl Config {
     }
 
     fn runtime(&self) -> Result<syn::Path, Error> {
-        syn::parse_str(&self.runtime).map_err(|_| Error::RuntimePath(self.runtime.clone()))
+        syn::parse_str(&self.runtime)
+            .map_err(|_| ErrorKind::RuntimePath(self.runtime.clone()).into())
     }
 
     /// Parses, checks ids and resolves.
     fn model(&self, sources: &[(&str, &str)]) -> Result<model::Model, Error> {
         let mut schemas: Vec<Schema> = Vec::with_capacity(sources.len());
         for (name, text) in sources {
-            let schema =
-                tl_parser::parse(name, text, &self.parse).map_err(|r| Error::Parse(Box::new(r)))?;
+            let schema = tl_parser::parse(name, text, &self.parse).map_err(ErrorKind::Parse)?;
             schemas.push(schema);
         }
         let mismatches: Vec<_> = schemas
@@ -306,11 +233,11 @@ impl Config {
             .flat_map(|s| s.unaccepted_mismatches().cloned())
             .collect();
         if !mismatches.is_empty() {
-            return Err(Error::IdMismatch(mismatches));
+            return Err(ErrorKind::IdMismatch(mismatches).into());
         }
-        model::resolve(&schemas, self.max_inline_variant).map_err(|errors| Error::Resolve {
-            rendered: model::render_errors(&errors, sources),
-            errors,
+        model::resolve(&schemas, self.max_inline_variant).map_err(|errors| {
+            let rendered = model::render_errors(&errors, sources);
+            ErrorKind::Resolve { errors, rendered }.into()
         })
     }
 
@@ -323,18 +250,12 @@ impl Config {
         let code = self.generate(files)?;
         let dir = match &self.out_dir {
             Some(dir) => dir.clone(),
-            None => PathBuf::from(std::env::var_os("OUT_DIR").ok_or_else(|| Error::Io {
-                path: PathBuf::from("$OUT_DIR"),
-                error: std::io::Error::new(
-                    std::io::ErrorKind::NotFound,
-                    "OUT_DIR is not set (not in a build script?)",
-                ),
-            })?),
+            None => PathBuf::from(std::env::var_os("OUT_DIR").ok_or(ErrorKind::NoOutDir)?),
         };
         let path = dir.join(&self.file_name);
         // Writing only on change keeps dependent crates from rebuilding for nothing.
         if std::fs::read_to_string(&path).ok().as_deref() != Some(code.as_str()) {
-            std::fs::write(&path, code).map_err(|error| Error::Io { path, error })?;
+            std::fs::write(&path, code).map_err(|error| ErrorKind::Write { path, error })?;
         }
         Ok(())
     }
@@ -345,7 +266,7 @@ fn read_sources(files: &[impl AsRef<Path>]) -> Result<Vec<(String, String)>, Err
         .iter()
         .map(|file| {
             let path = file.as_ref();
-            let text = std::fs::read_to_string(path).map_err(|error| Error::Io {
+            let text = std::fs::read_to_string(path).map_err(|error| ErrorKind::Read {
                 path: path.to_owned(),
                 error,
             })?;
@@ -357,7 +278,7 @@ fn read_sources(files: &[impl AsRef<Path>]) -> Result<Vec<(String, String)>, Err
 /// Formats tokens as a Rust file with the generated-code header.
 fn format(tokens: proc_macro2::TokenStream) -> Result<String, Error> {
     let file: syn::File = syn::parse2(tokens)
-        .map_err(|e| Error::Internal(format!("generated code does not parse: {e}")))?;
+        .map_err(|e| ErrorKind::Internal(format!("generated code does not parse: {e}")))?;
     let header = "// Generated by tl-codegen from TL schema files. Do not edit.\n";
     Ok(format!("{header}{}", prettyplease::unparse(&file)))
 }

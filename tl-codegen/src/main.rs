@@ -7,7 +7,6 @@ use clap::{Args, Parser, Subcommand};
 use tl_codegen::check::{Outcome, Resolution, check_files};
 use tl_parser::{Convention, Options};
 
-/// Generate Rust from TL schema files, or check them.
 /// Generate Rust from TL schema files (to stdout, or `--out FILE`), or `check` them.
 #[derive(Parser)]
 #[command(version, about, args_conflicts_with_subcommands = true)]
@@ -105,26 +104,14 @@ fn main() -> ExitCode {
 }
 
 fn generate(cli: &Cli) -> ExitCode {
-    let args = &cli.schema;
-    let mut config = tl_codegen::Config::new();
-    config
-        .docs(!cli.no_docs)
-        .serde(cli.serde)
-        .runtime_path(&cli.runtime_path);
-    for name in args.accepted_mismatches() {
-        config.accept_id_mismatch(&name);
-    }
-    config.accept_explained_ids(args.accept_explained);
-    if let Some(convention) = args.convention {
-        config.convention(convention);
-    }
-    let code = match config.generate(&args.files) {
+    let code = match config(cli).generate(&cli.schema.files) {
         Ok(code) => code,
         Err(e) => {
             eprintln!("{e}");
             return ExitCode::from(2);
         }
     };
+    warn_of_empty_files(&cli.schema);
     match &cli.out {
         Some(path) => {
             if let Err(e) = std::fs::write(path, code) {
@@ -139,6 +126,50 @@ fn generate(cli: &Cli) -> ExitCode {
         }
     }
     ExitCode::SUCCESS
+}
+
+/// The generator's settings from the command line.
+fn config(cli: &Cli) -> tl_codegen::Config {
+    let args = &cli.schema;
+    let mut config = tl_codegen::Config::new();
+    config
+        .docs(!cli.no_docs)
+        .serde(cli.serde)
+        .deserializable_functions(!cli.no_deserializable_functions)
+        .runtime_path(&cli.runtime_path)
+        .accept_explained_ids(args.accept_explained);
+    for name in args.accepted_mismatches() {
+        config.accept_id_mismatch(&name);
+    }
+    if let Some(convention) = args.convention {
+        config.convention(convention);
+    }
+    config
+}
+
+/// Warns of each file that defines nothing (a wrong file, or one emptied by mistake): the
+/// output is still valid Rust, but its modules are empty.
+fn warn_of_empty_files(args: &SchemaArgs) {
+    let options = args.options();
+    let mut empty = Vec::new();
+    for path in &args.files {
+        let name = path.display().to_string();
+        // Generation just read and parsed every file: neither fails here.
+        let Ok(text) = std::fs::read_to_string(path) else {
+            continue;
+        };
+        if tl_parser::parse(&name, &text, &options).is_ok_and(|s| s.definitions.is_empty()) {
+            empty.push(name);
+        }
+    }
+    let all = empty.len() == args.files.len();
+    for name in empty {
+        if all {
+            eprintln!("warning: {name} defines nothing: the generated modules are empty");
+        } else {
+            eprintln!("warning: {name} defines nothing");
+        }
+    }
 }
 
 fn check(args: &SchemaArgs, together: bool) -> ExitCode {

@@ -224,8 +224,8 @@ pub struct ResolveError {
     pub message: String,
 }
 
-/// `file:line:column: message`; [`Error::Resolve`](crate::Error::Resolve) also carries the
-/// errors rendered with their source lines, as the parser reports its own.
+/// `file:line:column: message`; [`crate::ErrorKind::Resolve`] also carries the errors
+/// rendered with their source lines, as the parser reports its own.
 impl fmt::Display for ResolveError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         let Span { line, column, .. } = self.span;

@@ -12,7 +12,18 @@ pub const DEFAULT_MAX_DEPTH: u32 = 64;
 
 /// How strictly to read. The defaults accept what real servers and clients send; strict
 /// mode rejects everything that is not canonical.
+///
+/// More options may come, so start from [`DecodeOptions::default`] or
+/// [`DecodeOptions::strict`] and change fields:
+///
+/// ```
+/// let mut options = tl_types::DecodeOptions::strict();
+/// options.max_depth = 16;
+/// let reader = tl_types::Reader::with_options(&[], options);
+/// assert_eq!(reader.options().max_depth, 16);
+/// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[non_exhaustive]
 pub struct DecodeOptions {
     /// Deepest nesting of boxed objects; deeper input fails with [`DecodeErrorKind::TooDeep`]
     /// instead of overflowing the stack.
@@ -107,7 +118,7 @@ impl<'a> Reader<'a> {
     }
 
     /// An error of `kind` at `offset`.
-    pub fn error_at(&self, offset: usize, kind: DecodeErrorKind) -> DecodeError {
+    fn error_at(&self, offset: usize, kind: DecodeErrorKind) -> DecodeError {
         DecodeError { offset, kind }
     }
 
@@ -235,27 +246,6 @@ impl<'a> Reader<'a> {
         }
     }
 
-    /// Checks a flags word against the bits the schema defines, in strict mode.
-    #[inline]
-    pub fn check_flags(
-        &self,
-        type_name: &'static str,
-        flags: u32,
-        defined: u32,
-    ) -> Result<(), DecodeError> {
-        if self.options.strict_flags && flags & !defined != 0 {
-            return Err(self.error_at(
-                self.pos - 4,
-                DecodeErrorKind::UndefinedFlags {
-                    type_name,
-                    flags,
-                    defined,
-                },
-            ));
-        }
-        Ok(())
-    }
-
     /// Reads a boxed vector (`0x1cb5c415`, count, elements) with `element` reading each.
     /// `min_element_len` is the fewest bytes an element can take (0 is treated as 1).
     #[inline]
@@ -314,8 +304,43 @@ impl<'a> Reader<'a> {
         Ok(items)
     }
 
+    /// Succeeds if all input was consumed.
+    pub fn finish(&self) -> Result<(), DecodeError> {
+        match self.remaining() {
+            0 => Ok(()),
+            count => Err(self.error_at(self.pos, DecodeErrorKind::TrailingBytes { count })),
+        }
+    }
+}
+
+// What only generated code calls, hidden from the documentation: their contracts (pair
+// `enter` with `leave`, call right after reading the word checked) are the emitter's.
+impl Reader<'_> {
+    /// Checks a flags word against the bits the schema defines, in strict mode.
+    #[doc(hidden)]
+    #[inline]
+    pub fn check_flags(
+        &self,
+        type_name: &'static str,
+        flags: u32,
+        defined: u32,
+    ) -> Result<(), DecodeError> {
+        if self.options.strict_flags && flags & !defined != 0 {
+            return Err(self.error_at(
+                self.pos - 4,
+                DecodeErrorKind::UndefinedFlags {
+                    type_name,
+                    flags,
+                    defined,
+                },
+            ));
+        }
+        Ok(())
+    }
+
     /// Enters one level of nesting; fails past [`DecodeOptions::max_depth`].
     /// Pair every successful call with [`Reader::leave`].
+    #[doc(hidden)]
     #[inline]
     pub fn enter(&mut self) -> Result<(), DecodeError> {
         if self.depth >= self.options.max_depth {
@@ -331,12 +356,14 @@ impl<'a> Reader<'a> {
     }
 
     /// Leaves a level entered with [`Reader::enter`].
+    #[doc(hidden)]
     #[inline]
     pub fn leave(&mut self) {
         self.depth = self.depth.saturating_sub(1);
     }
 
     /// The error for constructor `id` (just read) where a `expected` was expected.
+    #[doc(hidden)]
     #[cold]
     pub fn unexpected_constructor(
         &self,
@@ -348,13 +375,5 @@ impl<'a> Reader<'a> {
             self.pos.saturating_sub(4),
             DecodeErrorKind::UnexpectedConstructor { expected, id, name },
         )
-    }
-
-    /// Succeeds if all input was consumed.
-    pub fn finish(&self) -> Result<(), DecodeError> {
-        match self.remaining() {
-            0 => Ok(()),
-            count => Err(self.error_at(self.pos, DecodeErrorKind::TrailingBytes { count })),
-        }
     }
 }

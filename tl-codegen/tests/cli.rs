@@ -1,0 +1,153 @@
+//! The `tl-codegen` command as a user meets it: what it prints on stderr for each mistake, and
+//! that its flags reach the generator.
+
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output};
+
+const PRELUDE: &str = "int ? = Int;\nstring ? = String;\nvector {t:Type} # [ t ] = Vector t;\n";
+const PING: &str = "pong ping_id:int = Pong;\n---functions---\nping ping_id:int = Pong;\n";
+
+/// A fresh directory for one test, holding `files` (name, text).
+fn workdir(test: &str, files: &[(&str, &str)]) -> PathBuf {
+    let dir = Path::new(env!("CARGO_TARGET_TMPDIR")).join(format!("cli-{test}"));
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir).unwrap();
+    for (name, text) in files {
+        std::fs::write(dir.join(name), text).unwrap();
+    }
+    dir
+}
+
+/// Runs the command in `dir`, so that file names are short and relative.
+fn run(dir: &Path, args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_tl-codegen"))
+        .args(args)
+        .current_dir(dir)
+        .output()
+        .expect("tl-codegen runs")
+}
+
+fn stderr(output: &Output) -> String {
+    String::from_utf8_lossy(&output.stderr).into_owned()
+}
+
+fn stdout(output: &Output) -> String {
+    String::from_utf8_lossy(&output.stdout).into_owned()
+}
+
+/// The exit status and stderr of a failing run, whose every error line starts with `error:`.
+fn failure(dir: &Path, args: &[&str]) -> (i32, String) {
+    let output = run(dir, args);
+    assert!(!output.status.success(), "{args:?} succeeded");
+    let err = stderr(&output);
+    assert!(err.starts_with("error:"), "{args:?}: {err}");
+    (output.status.code().unwrap_or(-1), err)
+}
+
+#[test]
+fn a_missing_file_is_an_error_that_says_so() {
+    let dir = workdir("missing", &[]);
+    let (code, err) = failure(&dir, &["missing.tl"]);
+    assert_eq!(code, 2);
+    assert!(err.starts_with("error: cannot read missing.tl: "), "{err}");
+    let (code, err) = failure(&dir, &["check", "missing.tl"]);
+    assert_eq!(code, 2);
+    assert!(err.starts_with("error: cannot read missing.tl: "), "{err}");
+}
+
+#[test]
+fn a_file_that_defines_nothing_is_warned_of_and_generates_valid_rust() {
+    let dir = workdir(
+        "empty",
+        &[("x.tl", "// only a comment\n"), ("a.tl", PRELUDE)],
+    );
+    let output = run(&dir, &["x.tl"]);
+    assert!(output.status.success());
+    assert_eq!(
+        stderr(&output),
+        "warning: x.tl defines nothing: the generated modules are empty\n"
+    );
+    syn::parse_file(&stdout(&output)).expect("valid Rust");
+
+    let output = run(&dir, &["a.tl", "x.tl"]);
+    assert!(output.status.success());
+    assert_eq!(stderr(&output), "warning: x.tl defines nothing\n");
+
+    let output = run(&dir, &["a.tl"]);
+    assert!(output.status.success());
+    assert_eq!(stderr(&output), "");
+}
+
+#[test]
+fn no_deserializable_functions_reaches_the_generator() {
+    let dir = workdir("no-de", &[("ping.tl", &format!("{PRELUDE}{PING}"))]);
+    let with = run(&dir, &["ping.tl"]);
+    let without = run(&dir, &["ping.tl", "--no-deserializable-functions"]);
+    assert!(with.status.success() && without.status.success());
+    let (with, without) = (stdout(&with), stdout(&without));
+    // The constructor decodes either way; the function only by default.
+    for code in [&with, &without] {
+        assert!(
+            code.contains("impl rt::BareDeserializable for Pong"),
+            "{code}"
+        );
+        assert!(code.contains("impl rt::RemoteCall for Ping"), "{code}");
+    }
+    assert!(with.contains("impl rt::BareDeserializable for Ping"));
+    assert!(!without.contains("impl rt::BareDeserializable for Ping"));
+}
+
+#[test]
+fn a_known_mismatch_says_which_flag_accepts_it() {
+    let line = "accessPointRule#4679b65f phone_prefix_rules:string dc_id:int ips:vector<int> \
+                = AccessPointRule;\n";
+    let dir = workdir("known", &[("m.tl", &format!("{PRELUDE}{line}"))]);
+    let note = "`accessPointRule` is a known mismatch of Telegram's mtproto.tl: accept with \
+                Config::accept_known_telegram_mismatches() or --accept-known-mismatches";
+
+    let (code, err) = failure(&dir, &["m.tl"]);
+    assert_eq!(code, 2);
+    assert!(err.contains(&format!("  = note: {note}\n")), "{err}");
+    assert!(
+        run(&dir, &["m.tl", "--accept-known-mismatches"])
+            .status
+            .success()
+    );
+
+    let output = run(&dir, &["check", "m.tl"]);
+    assert_eq!(output.status.code(), Some(1));
+    assert!(
+        stdout(&output).contains(&format!("  note: {note}\n")),
+        "{}",
+        stdout(&output)
+    );
+    let output = run(&dir, &["check", "m.tl", "--accept-known-mismatches"]);
+    assert_eq!(output.status.code(), Some(0), "{}", stdout(&output));
+}
+
+#[test]
+fn every_other_error_starts_with_error() {
+    let dir = workdir(
+        "errors",
+        &[("bad.tl", "foo x:int = Foo\n"), ("ok.tl", PRELUDE)],
+    );
+    let (code, err) = failure(&dir, &["bad.tl"]);
+    assert_eq!(code, 2);
+    assert!(err.contains("bad.tl could not be parsed"), "{err}");
+
+    let (_, err) = failure(&dir, &["ok.tl", "--out", "no/such/dir/out.rs"]);
+    assert!(
+        err.starts_with("error: cannot write no/such/dir/out.rs: "),
+        "{err}"
+    );
+
+    let (_, err) = failure(&dir, &["ok.tl", "--runtime-path", "not a path"]);
+    assert_eq!(
+        err,
+        "error: `not a path` is not a valid path to the runtime crate (e.g. `::tl_types`)\n"
+    );
+
+    // clap's own: no file, an unknown flag.
+    failure(&dir, &[]);
+    failure(&dir, &["ok.tl", "--no-such-flag"]);
+}

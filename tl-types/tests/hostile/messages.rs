@@ -1,0 +1,104 @@
+//! Error messages: which type, offset and id.
+
+use tl_types::{
+    DecodeError, DecodeErrorKind, DecodeOptions, Deserializable, Identifiable, VECTOR_ID, enums,
+    types,
+};
+
+use crate::support::*;
+
+#[test]
+fn unknown_constructor_errors_name_type_offset_and_id() {
+    // textBold textBold <userEmpty id>: the third RichText, at offset 8, is a User.
+    let input = words(&[TEXT_BOLD, TEXT_BOLD, USER_EMPTY, 1, 0]);
+    assert_eq!(
+        enums::RichText::from_bytes(&input),
+        Err(DecodeError {
+            offset: 8,
+            kind: DecodeErrorKind::UnexpectedConstructor {
+                expected: "RichText",
+                id: USER_EMPTY,
+                name: Some("userEmpty"),
+            },
+        })
+    );
+
+    // (case, decoder, input, message)
+    let cases: [(&str, Decode, Vec<u8>, &str); 8] = [
+        (
+            "a User where a RichText is expected",
+            decode::<enums::RichText>,
+            input,
+            "expected a RichText at offset 8, found 0xd3bc4b7a (userEmpty)",
+        ),
+        (
+            "an unknown id at the same place",
+            decode::<enums::RichText>,
+            words(&[TEXT_BOLD, TEXT_BOLD, 0xdead_beef]),
+            "expected a RichText at offset 8, found 0xdeadbeef",
+        ),
+        (
+            "a small id, zero-padded to 8 hex digits",
+            decode::<enums::RichText>,
+            words(&[TEXT_BOLD, 0x7b]),
+            "expected a RichText at offset 4, found 0x0000007b",
+        ),
+        (
+            // messages.messages [ messageEmpty, <user id> ]: the second Message, at 24.
+            "a User as the second element of a vector",
+            decode::<enums::messages::Messages>,
+            words(&[
+                types::messages::Messages::CONSTRUCTOR_ID,
+                VECTOR_ID,
+                2,
+                types::MessageEmpty::CONSTRUCTOR_ID,
+                0,
+                1,
+                USER,
+            ]),
+            "expected a Message at offset 24, found 0x020b1422 (user)",
+        ),
+        (
+            "\"an\" before a vowel, at the top level",
+            decode::<enums::InputPeer>,
+            words(&[USER_EMPTY, 0, 0]),
+            "expected an InputPeer at offset 0, found 0xd3bc4b7a (userEmpty)",
+        ),
+        (
+            "a namespaced type and an mtproto id",
+            decode::<enums::messages::Messages>,
+            words(&[types::Pong::CONSTRUCTOR_ID]),
+            "expected a messages.Messages at offset 0, found 0x347773c5 (pong)",
+        ),
+        (
+            // The runtime's id check does not know the schema: the id found is not named.
+            "a constructor struct names the constructor it expected",
+            decode::<types::TextBold>,
+            words(&[TEXT_EMPTY]),
+            "expected a textBold at offset 0, found 0xdc3d824f",
+        ),
+        (
+            "a vector whose id is not the vector id",
+            decode::<Vec<i64>>,
+            words(&[0xdead_beef, 0]),
+            "expected a Vector at offset 0, found 0xdeadbeef",
+        ),
+    ];
+    for (case, decode, input, message) in cases {
+        match decode(&input, DecodeOptions::default()) {
+            Err(err) => assert_eq!(err.to_string(), message, "{case}"),
+            Ok(()) => panic!("{case}: decoded"),
+        }
+    }
+}
+
+#[test]
+fn wrong_vector_id_gives_offset_and_id() {
+    // msgs_ack with the msg_ids vector replaced by a userEmpty id: the runtime's vector
+    // reader does not know the schema's names, and says only what it knows.
+    let input = words(&[types::MsgsAck::CONSTRUCTOR_ID, USER_EMPTY, 0]);
+    assert_eq!(
+        enums::MsgsAck::from_bytes(&input).unwrap_err().to_string(),
+        "expected a Vector at offset 4, found 0xd3bc4b7a"
+    );
+}
