@@ -21,8 +21,8 @@ use std::fmt::Debug;
 use tl_types::{Deserializable, RemoteCall, Serializable, enums, functions, types};
 
 /// The generated code of the small fixture schema of tl-codegen (`tl-codegen/tests/fixtures/
-/// small.tl`, with `tl_types` as runtime): the only schema at hand with a boxed type and an
-/// `int` on the same flag bit (`geo.place`), besides bare `vector<sample>` and `int128`.
+/// small.tl`, with `tl_types` as runtime): the pinned fixture's own bytes, for a boxed type and
+/// an `int` on the same flag bit (`geo.place`), bare `vector<sample>` and `int128`.
 #[allow(dead_code)]
 mod small {
     include!("../../tl-codegen/tests/fixtures/small.expected.rs");
@@ -369,9 +369,9 @@ fn vector_of_long() {
         &bytes![le32(0x62d6b459), le32(VECTOR), int(0)],
     );
 
-    // contacts.getBlockedIds returns a bare Vector<long>: the answer is a Vec<i64>.
+    // messages.receivedQueue#55a5bb66 max_qts:int = Vector<long>: the answer is a Vec<i64>.
     let answer = bytes![le32(VECTOR), int(2), long(10), long(-10)];
-    decodes_to::<<functions::contacts::GetBlockedIds as RemoteCall>::Return>(
+    decodes_to::<<functions::messages::ReceivedQueue as RemoteCall>::Return>(
         &answer,
         &vec![10, -10],
     );
@@ -385,9 +385,26 @@ fn plain_user(id: i64) -> types::User {
         mutual_contact: false,
         deleted: false,
         bot: false,
+        bot_chat_history: false,
+        bot_nochats: false,
         verified: false,
+        restricted: false,
+        min: false,
+        bot_inline_geo: false,
+        support: false,
+        scam: false,
+        apply_min_photo: false,
+        fake: false,
+        bot_attach_menu: false,
+        premium: false,
+        attach_menu_enabled: false,
         bot_can_edit: false,
         close_friend: false,
+        stories_hidden: false,
+        stories_unavailable: false,
+        contact_require_premium: false,
+        bot_business: false,
+        bot_has_main_app: false,
         id,
         access_hash: None,
         first_name: None,
@@ -397,18 +414,26 @@ fn plain_user(id: i64) -> types::User {
         photo: None,
         status: None,
         bot_info_version: None,
+        restriction_reason: None,
+        bot_inline_placeholder: None,
         lang_code: None,
+        emoji_status: None,
         usernames: None,
         stories_max_id: None,
+        color: None,
+        profile_color: None,
+        bot_active_users: None,
+        bot_verification_icon: None,
+        send_paid_messages_stars: None,
     }
 }
 
 #[test]
 fn user_with_flags2() {
-    // user#d8d0bf4b flags:# self:flags.10?true contact:flags.11?true ... bot:flags.14?true
-    //     verified:flags.17?true flags2:# bot_can_edit:flags2.1?true close_friend:flags2.2?true
-    //     id:long access_hash:flags.0?long first_name:flags.1?string ... lang_code:flags.22?string
-    //     usernames:flags2.0?Vector<Username> stories_max_id:flags2.5?int = User
+    // user#020b1422 flags:# self:flags.10?true contact:flags.11?true ... bot:flags.14?true
+    //     ... verified:flags.17?true ... flags2:# bot_can_edit:flags2.1?true ... id:long
+    //     access_hash:flags.0?long first_name:flags.1?string ... emoji_status:flags.30?EmojiStatus
+    //     usernames:flags2.0?Vector<Username> stories_max_id:flags2.5?int ... = User
     let user = types::User {
         contact: true,
         verified: true,
@@ -424,7 +449,7 @@ fn user_with_flags2() {
         ..plain_user(0x1122334455667788)
     };
     let expected = bytes![
-        [0x4b, 0xbf, 0xd0, 0xd8],                         // user#d8d0bf4b
+        [0x22, 0x14, 0x0b, 0x02],                         // user#020b1422
         [0x03, 0x08, 0x02, 0x00], // flags: 0 access_hash, 1 first_name, 11 contact, 17 verified
         [0x23, 0x00, 0x00, 0x00], // flags2: 0 usernames, 1 bot_can_edit, 5 stories_max_id
         [0x88, 0x77, 0x66, 0x55, 0x44, 0x33, 0x22, 0x11], // id
@@ -445,7 +470,7 @@ fn user_with_flags2() {
     // Nothing optional: both flag words are zero.
     golden(
         &plain_user(7),
-        &bytes![le32(0xd8d0bf4b), le32(0), le32(0), long(7)],
+        &bytes![le32(0x020b1422), le32(0), le32(0), long(7)],
     );
 }
 
@@ -498,12 +523,27 @@ fn plain_message() -> types::Message {
     types::Message {
         out: false,
         mentioned: false,
+        media_unread: false,
         silent: false,
         post: false,
+        from_scheduled: false,
+        legacy: false,
+        edit_hide: false,
         pinned: false,
+        noforwards: false,
+        invert_media: false,
+        offline: false,
+        video_processing_pending: false,
+        paid_suggested_post_stars: false,
+        paid_suggested_post_ton: false,
         id: 1,
         from_id: None,
+        from_boosts_applied: None,
         peer_id: enums::Peer::User(types::PeerUser { user_id: 7 }),
+        saved_peer_id: None,
+        fwd_from: None,
+        via_bot_id: None,
+        via_business_bot_id: None,
         reply_to: None,
         date: 1000,
         message: "hi".into(),
@@ -512,20 +552,32 @@ fn plain_message() -> types::Message {
         entities: None,
         views: None,
         forwards: None,
+        replies: None,
         edit_date: None,
+        post_author: None,
         grouped_id: None,
+        reactions: None,
+        restriction_reason: None,
+        ttl_period: None,
+        quick_reply_shortcut_id: None,
+        effect: None,
+        factcheck: None,
+        report_delivery_until_date: None,
+        paid_message_stars: None,
+        suggested_post: None,
     }
 }
 
 #[test]
 fn same_bit_message_views_and_forwards() {
-    // message#1534da89 flags:# ... id:int from_id:flags.8?Peer peer_id:Peer
-    //     reply_to:flags.3?MessageReplyHeader date:int message:string ...
-    //     views:flags.10?int forwards:flags.10?int edit_date:flags.15?int ... = Message
+    // message#9815cec8 flags:# out:flags.1?true ... flags2:# ... id:int from_id:flags.8?Peer
+    //     ... peer_id:Peer ... reply_to:flags.3?MessageReplyHeader date:int message:string ...
+    //     views:flags.10?int forwards:flags.10?int replies:flags.23?MessageReplies ... = Message
     let message_with = |views: [u8; 4], forwards: [u8; 4], flags: [u8; 4]| {
         bytes![
-            [0x89, 0xda, 0x34, 0x15], // message#1534da89
+            [0xc8, 0xce, 0x15, 0x98], // message#9815cec8
             flags,
+            [0x00, 0x00, 0x00, 0x00],    // flags2
             [0x01, 0x00, 0x00, 0x00],    // id: 1
             [0x22, 0x17, 0x51, 0x59],    // peer_id: peerUser#59511722
             [0x07, 0, 0, 0, 0, 0, 0, 0], //   user_id: 7
@@ -572,7 +624,8 @@ fn same_bit_message_views_and_forwards() {
 
     // Neither: the bit is clear and neither field is written.
     let neither = bytes![
-        le32(0x1534da89),
+        le32(0x9815cec8),
+        le32(0),
         le32(0),
         int(1),
         le32(0x59511722),
@@ -588,7 +641,7 @@ fn same_bit_user_bot_and_bot_info_version() {
     // user: bot:flags.14?true ... bot_info_version:flags.14?int
     let expected_with = |bot_info_version: i32| {
         bytes![
-            [0x4b, 0xbf, 0xd0, 0xd8], // user#d8d0bf4b
+            [0x22, 0x14, 0x0b, 0x02], // user#020b1422
             [0x00, 0x40, 0x00, 0x00], // flags: 1 << 14
             [0x00, 0x00, 0x00, 0x00], // flags2
             long(42),                 // id
@@ -649,6 +702,125 @@ fn same_bit_code_settings_token_and_app_sandbox() {
     let expected = bytes![head, [0x00, 0x00, 0x00, 0x00], le32(BOOL_TRUE)];
     assert_eq!(hex(&settings(None, Some(true)).to_bytes()), hex(&expected));
     decodes_to(&expected, &settings(Some(""), Some(true)));
+}
+
+#[test]
+fn same_bit_fact_check_country_and_text() {
+    // factCheck#b89bfccf flags:# need_check:flags.0?true country:flags.1?string
+    //     text:flags.1?TextWithEntities hash:long = FactCheck
+    // textWithEntities#751f3146 text:string entities:Vector<MessageEntity> = TextWithEntities
+    let check = |country: Option<&str>, text: Option<&str>| types::FactCheck {
+        need_check: false,
+        country: country.map(str::to_owned),
+        text: text.map(|text| {
+            types::TextWithEntities {
+                text: text.into(),
+                entities: vec![],
+            }
+            .into()
+        }),
+        hash: 9,
+    };
+    let text_ok = bytes![le32(0x751f3146), tl_str(b"ok"), le32(VECTOR), int(0)];
+
+    golden(
+        &check(Some("NL"), Some("ok")),
+        &bytes![
+            le32(0xb89bfccf),
+            le32(1 << 1),
+            tl_str(b"NL"),
+            text_ok,
+            long(9)
+        ],
+    );
+    // The boxed text alone: the bit is set and country is written as the empty string.
+    let expected = bytes![
+        le32(0xb89bfccf),
+        le32(1 << 1),
+        tl_str(b""),
+        text_ok,
+        long(9)
+    ];
+    assert_eq!(hex(&check(None, Some("ok")).to_bytes()), hex(&expected));
+    decodes_to(&expected, &check(Some(""), Some("ok")));
+    // The string alone: TextWithEntities has no zero value, so the bit stays clear and the
+    // country is not written (it decodes as None).
+    let expected = bytes![le32(0xb89bfccf), le32(0), long(9)];
+    assert_eq!(hex(&check(Some("NL"), None).to_bytes()), hex(&expected));
+    decodes_to(&expected, &check(None, None));
+}
+
+fn send_message(message: &str) -> functions::messages::SendMessage {
+    functions::messages::SendMessage {
+        no_webpage: false,
+        silent: false,
+        background: false,
+        clear_draft: false,
+        noforwards: false,
+        update_stickersets_order: false,
+        invert_media: false,
+        allow_paid_floodskip: false,
+        peer: enums::InputPeer::InputPeerSelf,
+        reply_to: None,
+        message: message.into(),
+        random_id: 0x0102030405060708,
+        reply_markup: None,
+        entities: None,
+        schedule_date: None,
+        send_as: None,
+        quick_reply_shortcut: None,
+        effect: None,
+        allow_paid_stars: None,
+        suggested_post: None,
+    }
+}
+
+#[test]
+fn messages_send_message_as_telegram_has_it() {
+    // messages.sendMessage#fe05dc9a flags:# no_webpage:flags.1?true silent:flags.5?true ...
+    //     peer:InputPeer reply_to:flags.0?InputReplyTo message:string random_id:long
+    //     reply_markup:flags.2?ReplyMarkup ... = Updates
+    // inputPeerSelf#7da07ec9 = InputPeer
+    let request = send_message("Hello");
+    let expected = bytes![
+        [0x9a, 0xdc, 0x05, 0xfe], // messages.sendMessage#fe05dc9a
+        [0x00, 0x00, 0x00, 0x00], // flags: none
+        [0xc9, 0x7e, 0xa0, 0x7d], // peer: inputPeerSelf#7da07ec9
+        [0x05, b'H', b'e', b'l', b'l', b'o', 0x00, 0x00], // message "Hello": 1 + 5 -> 8
+        [0x08, 0x07, 0x06, 0x05, 0x04, 0x03, 0x02, 0x01], // random_id
+    ];
+    golden(&request, &expected);
+    fn returns_updates<R: RemoteCall<Return = enums::Updates>>(_: &R) {}
+    returns_updates(&request);
+
+    // silent (bit 5), replying to message 42 (bit 0):
+    // inputReplyToMessage#869fbe10 flags:# reply_to_msg_id:int top_msg_id:flags.0?int ...
+    let reply = types::InputReplyToMessage {
+        reply_to_msg_id: 42,
+        top_msg_id: None,
+        reply_to_peer_id: None,
+        quote_text: None,
+        quote_entities: None,
+        quote_offset: None,
+        monoforum_peer_id: None,
+        todo_item_id: None,
+    };
+    let request = functions::messages::SendMessage {
+        silent: true,
+        reply_to: Some(reply.into()),
+        ..send_message("Hello")
+    };
+    let expected = bytes![
+        le32(0xfe05dc9a),
+        le32(1 << 5 | 1),
+        le32(0x7da07ec9),
+        le32(0x869fbe10), // reply_to, before the message
+        le32(0),          //   its flags
+        int(42),
+        tl_str(b"Hello"),
+        long(0x0102030405060708),
+    ];
+    golden(&request, &expected);
 }
 
 fn place() -> small::types::geo::Place {

@@ -18,6 +18,7 @@
 
 mod allocation;
 mod counting;
+mod full_values;
 mod messages;
 mod nesting;
 mod policies;

@@ -56,7 +56,7 @@ fn unknown_constructor_errors_name_type_offset_and_id() {
                 1,
                 USER,
             ]),
-            "expected a Message at offset 24, found 0xd8d0bf4b (user)",
+            "expected a Message at offset 24, found 0x020b1422 (user)",
         ),
         (
             "\"an\" before a vowel, at the top level",

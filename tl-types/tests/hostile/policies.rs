@@ -225,9 +225,9 @@ fn a_bool_that_is_neither_id_is_always_an_error() {
 
 #[test]
 fn undefined_flag_bits_are_ignored_by_default_and_rejected_in_strict_mode() {
-    // user: flags = first_name | bit 31 (undefined), flags2 = 0, id, first_name "Al".
-    let defined = 0x0042_7c7f;
-    let flags = (1 << 1) | (1 << 31) | (1 << 25);
+    // user: flags = first_name | bits 8 and 31 (undefined), flags2 = 0, id, first_name "Al".
+    let defined = 0x7fff_fc7f;
+    let flags = (1 << 1) | (1 << 31) | (1 << 8);
     let mut input = words(&[USER, flags, 0, 42, 0]);
     tl_types::write_bytes(&mut input, b"Al");
 
@@ -263,7 +263,7 @@ fn undefined_flag_bits_are_ignored_by_default_and_rejected_in_strict_mode() {
         decode_with::<enums::User>(&input, DecodeOptions::strict())
             .unwrap_err()
             .to_string(),
-        "flags 0x82000002 of user at offset 4 set bits 0x82000000 that the schema does not define"
+        "flags 0x80000102 of user at offset 4 set bits 0x80000100 that the schema does not define"
     );
     // The canonical form passes strict mode.
     assert_eq!(
@@ -271,20 +271,20 @@ fn undefined_flag_bits_are_ignored_by_default_and_rejected_in_strict_mode() {
         Ok(user)
     );
 
-    // The second flags word (flags2 defines bits 0, 1, 2, 5): bit 3 set.
-    let mut input = words(&[USER, 0, 1 << 3, 42, 0]);
+    // The second flags word (flags2 defines bits 0 to 5 and 8 to 15): bit 6 set.
+    let mut input = words(&[USER, 0, 1 << 6, 42, 0]);
     let user = enums::User::from_bytes(&input).unwrap();
     input[8..12].copy_from_slice(&0_u32.to_le_bytes());
     assert_eq!(user.to_bytes(), input);
-    input[8..12].copy_from_slice(&(1_u32 << 3).to_le_bytes());
+    input[8..12].copy_from_slice(&(1_u32 << 6).to_le_bytes());
     assert_eq!(
         decode_with::<enums::User>(&input, DecodeOptions::strict()),
         Err(DecodeError {
             offset: 8,
             kind: DecodeErrorKind::UndefinedFlags {
                 type_name: "user",
-                flags: 1 << 3,
-                defined: 0x27
+                flags: 1 << 6,
+                defined: 0xff3f
             },
         })
     );
