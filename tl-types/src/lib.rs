@@ -22,8 +22,8 @@
 //!
 //! # Which schema
 //!
-//! The build script generates from the `.tl` files in the crate's `schema` directory (the
-//! project's own schema). Set `TL_SCHEMA_DIR` to the absolute path of a directory of `.tl`
+//! The build script generates from the `.tl` files in the crate's `schema` directory (a
+//! subset of Telegram's layer 214, each definition exactly as Telegram writes it). Set `TL_SCHEMA_DIR` to the absolute path of a directory of `.tl`
 //! files of one layer (for example `api.tl` and `mtproto.tl` of another layer) to build the
 //! bindings of that layer instead; the build says what to do if the path is relative or the
 //! directory mixes layers.
