@@ -11,7 +11,7 @@
 //! reused buffer). Both sides must encode to identical bytes before anything is timed.
 //!
 //! Needs `TL_CORPUS` at build time:
-//! `TL_CORPUS=/work/shared/schema cargo bench -p tl-tests --bench codec`
+//! `TL_CORPUS=$PWD/../shared/schema cargo bench -p tl-tests --bench codec`
 //! (add `-- --warm-up-time 1 --measurement-time 3` for a shorter run).
 
 #[cfg(grammers_layer)]
@@ -153,6 +153,6 @@ fn main() {
     eprintln!(
         "codec: no benchmark ran: TL_CORPUS was not set at build time, so layer 230 (and the \
          grammers comparison) was not built. Run: \
-         TL_CORPUS=/work/shared/schema cargo bench -p tl-tests --bench codec"
+         TL_CORPUS=$PWD/../shared/schema cargo bench -p tl-tests --bench codec"
     );
 }

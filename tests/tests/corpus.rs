@@ -1,7 +1,7 @@
 //! The parser and `tl-codegen check` over real schema files.
 //!
 //! The corpus (see its MANIFEST.md) is found through the `TL_CORPUS` environment variable,
-//! e.g. `TL_CORPUS=/work/shared/schema cargo test -p tl-tests`. Without it, every corpus test
+//! e.g. `TL_CORPUS=$PWD/../shared/schema cargo test -p tl-tests`. Without it, every corpus test
 //! prints why it did not run and passes; with it, a missing file is a failure. The project's
 //! own schema files (`schema/` at the workspace root) are always checked.
 
