@@ -36,6 +36,14 @@ pub fn emit(model: &Model, runtime: &syn::Path) -> TokenStream {
         .iter()
         .enumerate()
         .map(|(i, ty)| quote!(#i => decode_with::<#ty>(bytes, options),));
+    let identify_arms = boxed_types.iter().enumerate().map(|(i, ty)| {
+        quote! {
+            #i => {
+                let value = <#ty as rt::Deserializable>::from_bytes(bytes)?;
+                Ok((value.constructor_id(), value.tl_name()))
+            }
+        }
+    });
     let decode_helpers = decode_helpers();
     quote! {
         /// Two sample values of every constructor and function (all optional fields set;
@@ -80,6 +88,16 @@ pub fn emit(model: &Model, runtime: &syn::Path) -> TokenStream {
                 match index % BOXED_TYPES.len() {
                     #(#decode_arms)*
                     _ => Ok(()),
+                }
+            }
+
+            /// Decodes `bytes` as boxed type number `index` of [`BOXED_TYPES`] (modulo their
+            /// count) and says which constructor the value holds: its `constructor_id()` and
+            /// `tl_name()`.
+            pub fn identify(index: usize, bytes: &[u8]) -> Result<(u32, &'static str), rt::DecodeError> {
+                match index % BOXED_TYPES.len() {
+                    #(#identify_arms)*
+                    _ => unreachable!("an index modulo the count"),
                 }
             }
 
