@@ -1,6 +1,6 @@
-//! The inherent methods of generated enums, over whole layers: `constructor_id()` and
+//! The inherent methods of generated enums: over whole layers, `constructor_id()` and
 //! `tl_name()` of a value of every constructor agree with its struct's `Identifiable` consts
-//! and with `name_for_id`.
+//! and with `name_for_id`; the accessors of shared fields read each constructor's field.
 
 use std::collections::BTreeSet;
 use std::fmt::Debug;
@@ -129,5 +129,117 @@ fn every_constructor_of_layer_230_says_its_id_and_name() {
     eprintln!(
         "skipped: TL_CORPUS was not set at build time; \
          every_constructor_of_layer_230_says_its_id_and_name did not run"
+    );
+}
+
+#[test]
+fn shared_fields_read_through_the_enum() {
+    use tl_types::{enums, types};
+
+    // Every constructor has the field, never optional: the value, or lent.
+    let encrypted: [enums::EncryptedMessage; 2] = [
+        types::EncryptedMessage {
+            random_id: 1,
+            chat_id: 2,
+            date: 3,
+            bytes: vec![4, 5],
+            file: types::EncryptedFileEmpty {}.into(),
+        }
+        .into(),
+        types::EncryptedMessageService {
+            random_id: -1,
+            chat_id: -2,
+            date: -3,
+            bytes: vec![6],
+        }
+        .into(),
+    ];
+    let read =
+        |m: &enums::EncryptedMessage| (m.random_id(), m.chat_id(), m.date(), m.bytes().to_vec());
+    assert_eq!(
+        encrypted.iter().map(read).collect::<Vec<_>>(),
+        [(1, 2, 3, vec![4, 5]), (-1, -2, -3, vec![6])]
+    );
+    let buttons: [enums::KeyboardButton; 2] = [
+        types::KeyboardButton { text: "a".into() }.into(),
+        types::KeyboardButtonCallback {
+            requires_password: true,
+            text: "b".into(),
+            data: vec![],
+        }
+        .into(),
+    ];
+    assert_eq!(buttons.map(|b| b.text().to_owned()), ["a", "b"]);
+
+    // Some constructors have it: `None` for the others.
+    let peers: [enums::InputPeer; 4] = [
+        types::InputPeerSelf {}.into(),
+        types::InputPeerUser {
+            user_id: 7,
+            access_hash: 8,
+        }
+        .into(),
+        types::InputPeerChannel {
+            channel_id: 9,
+            access_hash: 10,
+        }
+        .into(),
+        types::InputPeerUserFromMessage {
+            peer: types::InputPeerSelf {}.into(),
+            msg_id: 11,
+            user_id: 12,
+        }
+        .into(),
+    ];
+    let read = |p: &enums::InputPeer| (p.user_id(), p.access_hash(), p.msg_id());
+    assert_eq!(
+        peers.iter().map(read).collect::<Vec<_>>(),
+        [
+            (None, None, None),
+            (Some(7), Some(8), None),
+            (None, Some(10), None),
+            (Some(12), None, Some(11)),
+        ]
+    );
+    let actions: [enums::MessageAction; 3] = [
+        enums::MessageAction::Empty,
+        types::MessageActionChatCreate {
+            title: "t".into(),
+            users: vec![1, 2],
+        }
+        .into(),
+        types::MessageActionChatAddUser { users: vec![3] }.into(),
+    ];
+    assert_eq!(
+        actions.each_ref().map(|a| a.users()),
+        [None, Some(&[1, 2][..]), Some(&[3][..])]
+    );
+}
+
+/// `peer_id:flags.0?Peer` in `messageEmpty` and `peer_id:Peer` in `message` are one field:
+/// `Option<&Peer>`, `None` where not set.
+#[test]
+fn a_field_optional_in_some_constructors_reads_as_an_option() {
+    use tl_types::{enums, types};
+    let peer: enums::Peer = types::PeerUser { user_id: 5 }.into();
+    let words = |w: &[u32]| -> Vec<u8> { w.iter().flat_map(|w| w.to_le_bytes()).collect() };
+    let empty = words(&[types::MessageEmpty::CONSTRUCTOR_ID, 0, 41]);
+    let mut service = words(&[types::MessageService::CONSTRUCTOR_ID, 0, 42]);
+    service.extend(peer.to_bytes());
+    service.extend(words(&[
+        1_700_000_000,
+        types::MessageActionEmpty::CONSTRUCTOR_ID,
+    ]));
+    let messages: Vec<enums::Message> = [empty, service]
+        .iter()
+        .map(|bytes| enums::Message::from_bytes(bytes).unwrap())
+        .collect();
+    let read = |m: &enums::Message| (m.id(), m.peer_id().cloned(), m.out(), m.date());
+    assert_eq!(
+        messages.iter().map(read).collect::<Vec<_>>(),
+        [
+            (41, None, None, None),
+            (42, Some(peer), Some(false), Some(1_700_000_000)),
+        ]
     );
 }

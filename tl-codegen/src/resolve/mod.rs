@@ -4,8 +4,10 @@
 //! each definition.
 //!
 //! The passes, in order: `collect` (a struct per definition, an enum per boxed type, names),
-//! `fields` (fields, flag words and return types, through `types`), `boxing`, `plan`.
+//! `fields` (fields, flag words and return types, through `types`), `boxing`, `plan`,
+//! `accessors`.
 
+mod accessors;
 mod boxing;
 mod builtins;
 mod error;
@@ -49,6 +51,7 @@ pub fn resolve(
     let mut model = resolver.model;
     boxing::decide_boxing(&mut model, max_inline_variant);
     plan::plan_codecs(&mut model);
+    accessors::decide_accessors(&mut model);
     Ok(model)
 }
 
@@ -304,6 +307,7 @@ impl Resolver {
             name: naming::type_name(name),
             variants: Vec::new(),
             any: None,
+            accessors: Vec::new(),
         });
         let e = self.model.enums.len() - 1;
         self.enums_by_name.insert(tl_name.to_owned(), e);
