@@ -164,7 +164,7 @@ fn did_you_mean(f: &mut fmt::Formatter<'_>, suggestion: Option<&str>) -> fmt::Re
     }
 }
 
-/// `file:line:column: message`; [`Error::Resolve`](crate::Error::Resolve) also carries the
+/// `file:line:column: message`; [`ErrorKind::Resolve`](crate::ErrorKind::Resolve) also carries the
 /// errors rendered with their source lines, as the parser reports its own.
 impl fmt::Display for ResolveError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
