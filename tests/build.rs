@@ -6,6 +6,8 @@
 //!   fixed-width integers written word by word, field names that collide), and `edge_serde.rs`,
 //!   the same with serde derives;
 //! * `layers.rs`: the bindings of `schema/layers.tl` (`===N===` layer sections);
+//! * `universal.rs`: the bindings of the project's schema with `Config::universal_enums`
+//!   (`Object` and `Function`, which Telegram's schemas do not declare);
 //! * with `TL_CORPUS` set: `grammers.rs`, the bindings of grammers/api.tl + mtproto.tl
 //!   (layer 230, the schema of grammers-tl-types 0.11.0) with their samples, enabling
 //!   `cfg(grammers_layer)`.
@@ -19,6 +21,12 @@ fn main() {
     let schema = Path::new(env!("CARGO_MANIFEST_DIR")).join("../schema");
     let ours = [schema.join("api.tl"), schema.join("mtproto.tl")];
     write_samples(&ours, &out.join("ours_samples.rs"));
+    let universal = tl_codegen::Config::new()
+        .accept_known_telegram_mismatches()
+        .universal_enums(true)
+        .generate(&ours)
+        .unwrap_or_else(|e| panic!("{e}"));
+    write_if_changed(&out.join("universal.rs"), &universal);
     for (name, file, serde) in [
         ("any", "any", false),
         ("edge", "edge", false),

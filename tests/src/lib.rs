@@ -14,6 +14,13 @@ pub mod any {
     include!(concat!(env!("OUT_DIR"), "/any.rs"));
 }
 
+/// The bindings of the project's schema (the one tl-types is built from) with
+/// `Config::universal_enums`: `enums::Object` and `enums::Function` decode any constructor and
+/// any function by its id.
+pub mod universal {
+    include!(concat!(env!("OUT_DIR"), "/universal.rs"));
+}
+
 /// The bindings of `tests/schema/edge.tl`: anonymous parameters, named repetitions,
 /// fixed-width integers written word by word, field names that collide.
 pub mod edge {

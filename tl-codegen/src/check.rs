@@ -111,7 +111,8 @@ pub fn check_files(
 
 /// The rendered errors that generating `schemas` would stop on, if any.
 fn resolve(schemas: &[Schema], sources: &[(&str, &str)]) -> Option<String> {
-    let errors = crate::resolve::resolve(schemas, crate::DEFAULT_MAX_INLINE_VARIANT).err()?;
+    let errors =
+        crate::resolve::resolve(schemas, crate::DEFAULT_MAX_INLINE_VARIANT, false).err()?;
     let rendered = crate::resolve::render_errors(&errors, sources);
     // Worded as generation words it.
     let error = crate::error::Error::from(crate::error::ErrorKind::Resolve { errors, rendered });

@@ -71,6 +71,7 @@ pub struct Config {
     out_dir: Option<PathBuf>,
     file_name: String,
     max_inline_variant: usize,
+    universal_enums: bool,
 }
 
 impl Default for Config {
@@ -84,6 +85,7 @@ impl Default for Config {
             out_dir: None,
             file_name: "generated.rs".to_owned(),
             max_inline_variant: DEFAULT_MAX_INLINE_VARIANT,
+            universal_enums: false,
         }
     }
 }
@@ -179,6 +181,18 @@ impl Config {
         self
     }
 
+    /// Generate `enums::Object`, holding any constructor of the schemas, and `enums::Function`,
+    /// holding any function (generic ones excepted), even when no definition declares or refers
+    /// to them (TON's and TDLib's schemas do; Telegram's do not). They decode any boxed value
+    /// by its id (`Object::from_bytes`, `Function::from_bytes`) for proxies, loggers, tests and
+    /// servers that dispatch requests, and say what they hold (`constructor_id()`,
+    /// `tl_name()`). Every variant is boxed: each enum is two words. Costs build time (layer
+    /// 230: see BENCHMARKS.md). Default: off.
+    pub fn universal_enums(&mut self, on: bool) -> &mut Self {
+        self.universal_enums = on;
+        self
+    }
+
     /// Parses the files (in order; e.g. api.tl then mtproto.tl) and returns formatted Rust.
     pub fn generate(&self, files: &[impl AsRef<Path>]) -> Result<String, Error> {
         let sources = read_sources(files)?;
@@ -240,10 +254,12 @@ impl Config {
         if !mismatches.is_empty() {
             return Err(ErrorKind::IdMismatch(mismatches).into());
         }
-        resolve::resolve(&schemas, self.max_inline_variant).map_err(|errors| {
-            let rendered = resolve::render_errors(&errors, sources);
-            ErrorKind::Resolve { errors, rendered }.into()
-        })
+        resolve::resolve(&schemas, self.max_inline_variant, self.universal_enums).map_err(
+            |errors| {
+                let rendered = resolve::render_errors(&errors, sources);
+                ErrorKind::Resolve { errors, rendered }.into()
+            },
+        )
     }
 
     /// For `build.rs`: generates and writes `out_dir/file_name`, and tells Cargo to rerun

@@ -30,6 +30,10 @@ struct Cli {
     /// Do not implement Deserializable for functions (clients only encode them).
     #[arg(long)]
     no_deserializable_functions: bool,
+    /// Generate the `Object` and `Function` enums (any constructor, any function, decoded by
+    /// id) even when the schema does not declare them.
+    #[arg(long)]
+    universal_enums: bool,
 }
 
 #[derive(Subcommand)]
@@ -136,6 +140,7 @@ fn config(cli: &Cli) -> tl_codegen::Config {
         .docs(!cli.no_docs)
         .serde(cli.serde)
         .deserializable_functions(!cli.no_deserializable_functions)
+        .universal_enums(cli.universal_enums)
         .runtime_path(&cli.runtime_path)
         .accept_explained_ids(args.accept_explained);
     for name in args.accepted_mismatches() {

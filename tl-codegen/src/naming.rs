@@ -17,6 +17,10 @@
 //!   `wallet.v3.accountState` of `AccountState`: `RawAccountState`, `WalletV3AccountState`),
 //!   then the id as a suffix. Variants of `Object` and `Function` (any constructor, any
 //!   function) always take the full TL name: `Object::TonNodeBlockIdExt`.
+//! * Methods of enums: `constructor_id()`, `tl_name()`, and an accessor per shared field,
+//!   named as the field unless that is another method of the enum (its own, or one of the
+//!   traits it implements that is called on values: `to_bytes`, `clone`, `into`, ...): then
+//!   with `_field` (`tl_name_field()`).
 
 use std::collections::{HashMap, HashSet};
 
@@ -168,6 +172,42 @@ pub fn name_flag_words(words: &mut [FlagWord], fields: &[Field]) {
         }
         taken.insert(word.position_name.clone());
     }
+}
+
+/// Methods of every generated enum, inherent or of the traits generated code implements for
+/// it, which an accessor named after a field must not shadow: `value.clone()` or
+/// `Enum::from(x)` would find the accessor instead.
+pub const ENUM_METHODS: &[&str] = &[
+    "constructor_id",
+    "tl_name",
+    "serialize",
+    "to_bytes",
+    "deserialize",
+    "from_bytes",
+    "clone",
+    "clone_from",
+    "eq",
+    "ne",
+    "fmt",
+    "from",
+    "into",
+    "try_from",
+    "try_into",
+];
+
+/// The method reading field `field` of an enum's constructors: the field's name, or with
+/// `_field` (then `_`s) when that is one of [`ENUM_METHODS`], a variant's name or, suffixed,
+/// another field's name among `fields`.
+pub fn accessor_name(field: &str, fields: &[&str], variants: &[&str]) -> String {
+    let is_method = |name: &str| ENUM_METHODS.contains(&name) || variants.contains(&name);
+    if !is_method(field) {
+        return field.to_owned();
+    }
+    let mut name = format!("{field}_field");
+    while is_method(&name) || fields.contains(&name.as_str()) {
+        name.push('_');
+    }
+    name
 }
 
 /// Applies the collision rules to struct, enum and variant names.
@@ -388,6 +428,26 @@ mod tests {
                 ("flags", "flags_at_"),
                 ("flags_", "flags_at__"),
                 ("buf_", "buf_at")
+            ]
+        );
+    }
+
+    #[test]
+    fn accessors_keep_clear_of_the_enums_other_methods() {
+        let fields = ["id", "tl_name", "tl_name_field", "into", "Peer"];
+        let variants = ["Peer", "Empty"];
+        let names: Vec<String> = fields
+            .iter()
+            .map(|f| accessor_name(f, &fields, &variants))
+            .collect();
+        assert_eq!(
+            names,
+            [
+                "id",
+                "tl_name_field_",
+                "tl_name_field",
+                "into_field",
+                "Peer_field"
             ]
         );
     }

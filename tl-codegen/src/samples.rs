@@ -28,14 +28,7 @@ pub fn emit(model: &Model, runtime: &syn::Path) -> TokenStream {
         let name = &e.tl_name;
         quote!((#name, std::mem::size_of::<#ty>()))
     });
-    let stable_arms = boxed_types
-        .iter()
-        .enumerate()
-        .map(|(i, ty)| quote!(#i => check_stable::<#ty>(bytes),));
-    let decode_arms = boxed_types
-        .iter()
-        .enumerate()
-        .map(|(i, ty)| quote!(#i => decode_with::<#ty>(bytes, options),));
+    let by_index = boxed_type_dispatch(&boxed_types);
     let decode_helpers = decode_helpers();
     quote! {
         /// Two sample values of every constructor and function (all optional fields set;
@@ -64,28 +57,61 @@ pub fn emit(model: &Model, runtime: &syn::Path) -> TokenStream {
             /// The boxed types, in the order [`decode_stable`] numbers them.
             pub const BOXED_TYPES: &[&str] = &[#(#type_names),*];
 
-            /// Decodes `bytes` as boxed type number `index` of [`BOXED_TYPES`] (modulo their
-            /// count); if that succeeds, checks that encoding and decoding again is stable
-            /// (panicking if not). For fuzzing the decoders with arbitrary bytes.
-            pub fn decode_stable(index: usize, bytes: &[u8]) -> Result<(), rt::DecodeError> {
-                match index % BOXED_TYPES.len() {
-                    #(#stable_arms)*
-                    _ => Ok(()),
-                }
-            }
-
-            /// Decodes `bytes` as boxed type number `index` of [`BOXED_TYPES`] (modulo their
-            /// count) with `options`, requiring all input to be used.
-            pub fn decode(index: usize, bytes: &[u8], options: rt::DecodeOptions) -> Result<(), rt::DecodeError> {
-                match index % BOXED_TYPES.len() {
-                    #(#decode_arms)*
-                    _ => Ok(()),
-                }
-            }
+            #by_index
 
             #decode_helpers
 
             #(#functions)*
+        }
+    }
+}
+
+/// The functions that take a boxed type by its index in `BOXED_TYPES` (modulo their count).
+fn boxed_type_dispatch(boxed_types: &[TokenStream]) -> TokenStream {
+    let stable_arms = boxed_types
+        .iter()
+        .enumerate()
+        .map(|(i, ty)| quote!(#i => check_stable::<#ty>(bytes),));
+    let decode_arms = boxed_types
+        .iter()
+        .enumerate()
+        .map(|(i, ty)| quote!(#i => decode_with::<#ty>(bytes, options),));
+    let identify_arms = boxed_types.iter().enumerate().map(|(i, ty)| {
+        quote! {
+            #i => {
+                let value = <#ty as rt::Deserializable>::from_bytes(bytes)?;
+                Ok((value.constructor_id(), value.tl_name()))
+            }
+        }
+    });
+    quote! {
+        /// Decodes `bytes` as boxed type number `index` of [`BOXED_TYPES`] (modulo their
+        /// count); if that succeeds, checks that encoding and decoding again is stable
+        /// (panicking if not). For fuzzing the decoders with arbitrary bytes.
+        pub fn decode_stable(index: usize, bytes: &[u8]) -> Result<(), rt::DecodeError> {
+            match index % BOXED_TYPES.len() {
+                #(#stable_arms)*
+                _ => Ok(()),
+            }
+        }
+
+        /// Decodes `bytes` as boxed type number `index` of [`BOXED_TYPES`] (modulo their
+        /// count) with `options`, requiring all input to be used.
+        pub fn decode(index: usize, bytes: &[u8], options: rt::DecodeOptions) -> Result<(), rt::DecodeError> {
+            match index % BOXED_TYPES.len() {
+                #(#decode_arms)*
+                _ => Ok(()),
+            }
+        }
+
+        /// Decodes `bytes` as boxed type number `index` of [`BOXED_TYPES`] (modulo their
+        /// count) and says which constructor the value holds: its `constructor_id()` and
+        /// `tl_name()`.
+        pub fn identify(index: usize, bytes: &[u8]) -> Result<(u32, &'static str), rt::DecodeError> {
+            match index % BOXED_TYPES.len() {
+                #(#identify_arms)*
+                _ => unreachable!("an index modulo the count"),
+            }
         }
     }
 }

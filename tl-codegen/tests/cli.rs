@@ -98,6 +98,21 @@ fn no_deserializable_functions_reaches_the_generator() {
 }
 
 #[test]
+fn universal_enums_reaches_the_generator() {
+    let dir = workdir("universal", &[("ping.tl", &format!("{PRELUDE}{PING}"))]);
+    let with = run(&dir, &["ping.tl", "--universal-enums"]);
+    let without = run(&dir, &["ping.tl"]);
+    assert!(with.status.success() && without.status.success());
+    let (with, without) = (stdout(&with), stdout(&without));
+    for item in ["pub enum Object {", "pub enum Function {"] {
+        assert!(with.contains(item), "{with}");
+        assert!(!without.contains(item), "{without}");
+    }
+    assert!(with.contains("Pong(Box<types::Pong>)"), "{with}");
+    assert!(with.contains("Ping(Box<functions::Ping>)"), "{with}");
+}
+
+#[test]
 fn a_known_mismatch_says_which_flag_accepts_it() {
     let line = "accessPointRule#4679b65f phone_prefix_rules:string dc_id:int ips:vector<int> \
                 = AccessPointRule;\n";

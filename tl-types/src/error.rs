@@ -11,8 +11,9 @@ pub struct DecodeError {
     pub kind: DecodeErrorKind,
 }
 
-/// The kinds of [`DecodeError`].
-#[derive(Debug, Clone, PartialEq, Eq)]
+/// The kinds of [`DecodeError`]. Their `Debug` shows ids and flags in hex, as their `Display`
+/// and the schemas do; no kind holds any of the input's bytes.
+#[derive(Clone, PartialEq, Eq)]
 #[non_exhaustive]
 pub enum DecodeErrorKind {
     /// The input ends before the item does.
@@ -158,3 +159,70 @@ impl fmt::Display for DecodeError {
 }
 
 impl std::error::Error for DecodeError {}
+
+/// A word that `Debug` prints as `0x` and 8 hex digits, as ids are written in the schemas.
+struct Hex(u32);
+
+impl fmt::Debug for Hex {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{:#010x}", self.0)
+    }
+}
+
+impl fmt::Debug for DecodeErrorKind {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            DecodeErrorKind::UnexpectedEnd { needed, remaining } => f
+                .debug_struct("UnexpectedEnd")
+                .field("needed", needed)
+                .field("remaining", remaining)
+                .finish(),
+            DecodeErrorKind::UnexpectedConstructor { expected, id, name } => f
+                .debug_struct("UnexpectedConstructor")
+                .field("expected", expected)
+                .field("id", &Hex(*id))
+                .field("name", name)
+                .finish(),
+            DecodeErrorKind::LengthExceedsInput { length, remaining } => f
+                .debug_struct("LengthExceedsInput")
+                .field("length", length)
+                .field("remaining", remaining)
+                .finish(),
+            DecodeErrorKind::InvalidLengthPrefix => f.write_str("InvalidLengthPrefix"),
+            DecodeErrorKind::CountExceedsInput {
+                count,
+                min_element_len,
+                remaining,
+            } => f
+                .debug_struct("CountExceedsInput")
+                .field("count", count)
+                .field("min_element_len", min_element_len)
+                .field("remaining", remaining)
+                .finish(),
+            DecodeErrorKind::InvalidBool { id } => f
+                .debug_struct("InvalidBool")
+                .field("id", &Hex(*id))
+                .finish(),
+            DecodeErrorKind::InvalidUtf8 => f.write_str("InvalidUtf8"),
+            DecodeErrorKind::NonZeroPadding => f.write_str("NonZeroPadding"),
+            DecodeErrorKind::UndefinedFlags {
+                type_name,
+                flags,
+                defined,
+            } => f
+                .debug_struct("UndefinedFlags")
+                .field("type_name", type_name)
+                .field("flags", &Hex(*flags))
+                .field("defined", &Hex(*defined))
+                .finish(),
+            DecodeErrorKind::TooDeep { max_depth } => f
+                .debug_struct("TooDeep")
+                .field("max_depth", max_depth)
+                .finish(),
+            DecodeErrorKind::TrailingBytes { count } => f
+                .debug_struct("TrailingBytes")
+                .field("count", count)
+                .finish(),
+        }
+    }
+}

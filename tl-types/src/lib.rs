@@ -5,7 +5,9 @@
 //!
 //! * [`types`]: a struct per constructor (`types::auth::SentCode`), with its constructor id
 //!   ([`Identifiable`]), encoding ([`Serializable`]) and decoding ([`Deserializable`]).
-//! * [`enums`]: an enum per boxed type (`enums::auth::SentCode`), one variant per constructor.
+//! * [`enums`]: an enum per boxed type (`enums::auth::SentCode`), one variant per constructor,
+//!   saying which it holds (`constructor_id()`, `tl_name()`), with a method per field that its
+//!   constructors share (`enums::Message::id()`).
 //! * [`functions`]: a struct per function implementing [`RemoteCall`], whose `Return` is the
 //!   type the server answers with.
 //! * [`LAYER`] and [`name_for_id`].

@@ -5,6 +5,7 @@
 
 mod codec;
 mod conversions;
+mod enum_methods;
 mod items;
 mod serde;
 
@@ -152,6 +153,8 @@ impl Emitter<'_> {
         }
         for e in &self.model.enums {
             let item = self.enumeration(e);
+            let methods = self.enum_methods(e);
+            let item = quote!(#item #methods);
             enums.at(&e.module).items.push((e.name.clone(), item));
         }
         [

@@ -3,10 +3,12 @@
 //! flag word and bit of each field, which variants are boxed, what each function returns, and
 //! how each definition is encoded ([`CodecPlan`]). The stages that build it are in `resolve`.
 
+mod accessor;
 mod plan;
 
 use tl_parser::Category;
 
+pub use accessor::{Accessor, Held, Lend};
 pub use plan::{
     BitPlan, CodecPlan, EncodeStep, FixedMember, FixedRun, FixedSource, OptionalRule, SetWhen,
     WordPlan,
@@ -188,6 +190,8 @@ pub struct Enum {
     /// for `Function`, every (non-generic) function. TON and TDLib declare them
     /// (`object ? = Object;`, `function ? = Function;`) for fields and results of any type.
     pub any: Option<Category>,
+    /// Methods reading the fields that its constructors share.
+    pub accessors: Vec<Accessor>,
 }
 
 /// One constructor of a boxed type.

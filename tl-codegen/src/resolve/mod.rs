@@ -4,8 +4,10 @@
 //! each definition.
 //!
 //! The passes, in order: `collect` (a struct per definition, an enum per boxed type, names),
-//! `fields` (fields, flag words and return types, through `types`), `boxing`, `plan`.
+//! `fields` (fields, flag words and return types, through `types`), `boxing`, `plan`,
+//! `accessors`.
 
+mod accessors;
 mod boxing;
 mod builtins;
 mod error;
@@ -27,9 +29,15 @@ pub use error::{ResolveError, ResolveErrorKind};
 /// Resolves parsed schemas (e.g. api.tl and mtproto.tl) into one model.
 ///
 /// `max_inline_variant` is the largest estimated size of a constructor kept inline in its enum.
-pub fn resolve(schemas: &[Schema], max_inline_variant: usize) -> Result<Model, Vec<ResolveError>> {
+/// With `universal_enums`, `Object` and `Function` are generated even when no definition
+/// declares or refers to them.
+pub fn resolve(
+    schemas: &[Schema],
+    max_inline_variant: usize,
+    universal_enums: bool,
+) -> Result<Model, Vec<ResolveError>> {
     let mut resolver = Resolver::default();
-    resolver.collect(schemas);
+    resolver.collect(schemas, universal_enums);
     resolver.resolve_fields(schemas);
     if !resolver.errors.is_empty() {
         // In source order, file by file, as the parser reports its own.
@@ -43,6 +51,7 @@ pub fn resolve(schemas: &[Schema], max_inline_variant: usize) -> Result<Model, V
     let mut model = resolver.model;
     boxing::decide_boxing(&mut model, max_inline_variant);
     plan::plan_codecs(&mut model);
+    accessors::decide_accessors(&mut model);
     Ok(model)
 }
 
@@ -126,11 +135,11 @@ impl Resolver {
     }
 
     /// Pass 1: a struct per definition, an enum per boxed type, names.
-    fn collect(&mut self, schemas: &[Schema]) {
+    fn collect(&mut self, schemas: &[Schema], universal_enums: bool) {
         let constructors = self.count_constructors(schemas);
         let mut sections = Sections::new(schemas);
         let mut seen: HashMap<(Category, String), String> = HashMap::new();
-        let (mut any_object, mut any_function) = (false, false);
+        let (mut any_object, mut any_function) = (universal_enums, universal_enums);
         for (file_index, schema) in schemas.iter().enumerate() {
             if let Some(layer) = schema.layer {
                 self.model.layer = Some(layer);
@@ -298,6 +307,7 @@ impl Resolver {
             name: naming::type_name(name),
             variants: Vec::new(),
             any: None,
+            accessors: Vec::new(),
         });
         let e = self.model.enums.len() - 1;
         self.enums_by_name.insert(tl_name.to_owned(), e);

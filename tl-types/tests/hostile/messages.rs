@@ -102,3 +102,40 @@ fn wrong_vector_id_gives_offset_and_id() {
         "expected a Vector at offset 4, found 0xd3bc4b7a"
     );
 }
+
+#[test]
+fn debug_shows_ids_and_flags_in_hex() {
+    let input = words(&[TEXT_BOLD, 0xdead_beef, 0x0102_0304]);
+    let err = enums::RichText::from_bytes(&input).unwrap_err();
+    assert_eq!(
+        format!("{err:?}"),
+        "DecodeError { offset: 4, kind: UnexpectedConstructor { expected: \"RichText\", \
+         id: 0xdeadbeef, name: None } }"
+    );
+    let cases = [
+        (
+            DecodeErrorKind::InvalidBool { id: 0x7b },
+            "InvalidBool { id: 0x0000007b }",
+        ),
+        (
+            DecodeErrorKind::UndefinedFlags {
+                type_name: "message",
+                flags: 0x8000_0001,
+                defined: 1,
+            },
+            "UndefinedFlags { type_name: \"message\", flags: 0x80000001, defined: 0x00000001 }",
+        ),
+        (
+            DecodeErrorKind::LengthExceedsInput {
+                length: 300,
+                remaining: 8,
+            },
+            "LengthExceedsInput { length: 300, remaining: 8 }",
+        ),
+    ];
+    for (kind, debug) in cases {
+        assert_eq!(format!("{kind:?}"), debug);
+    }
+    // `{:#?}` lays the fields out one per line, ids still in hex.
+    assert!(format!("{err:#?}").contains("id: 0xdeadbeef,\n"));
+}
