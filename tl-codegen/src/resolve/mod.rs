@@ -4,10 +4,12 @@
 //! each definition.
 //!
 //! The passes, in order: `collect` (a struct per definition, an enum per boxed type, names),
-//! `fields` (fields, flag words and return types, through `types`), `boxing`, `plan`.
+//! `fields` (fields, flag words and return types, through `types`), `boxing`, `plan`,
+//! `construct`.
 
 mod boxing;
 mod builtins;
+mod construct;
 mod error;
 mod fields;
 mod plan;
@@ -18,7 +20,7 @@ use std::collections::{BTreeMap, HashMap, HashSet};
 
 use tl_parser::{Category, Definition, Schema, Span};
 
-use crate::model::{CodecPlan, Enum, Model, Struct, Variant};
+use crate::model::{CodecPlan, Construction, Enum, Model, Struct, Variant};
 use crate::naming;
 
 pub(crate) use error::render_errors;
@@ -43,6 +45,7 @@ pub fn resolve(schemas: &[Schema], max_inline_variant: usize) -> Result<Model, V
     let mut model = resolver.model;
     boxing::decide_boxing(&mut model, max_inline_variant);
     plan::plan_codecs(&mut model);
+    construct::plan_constructions(&mut model);
     Ok(model)
 }
 
@@ -263,6 +266,7 @@ impl Resolver {
             variant_of: None,
             returns: None,
             plan: CodecPlan::default(),
+            construction: Construction::default(),
         });
         if def.category == Category::Type {
             if superseded_in.is_none() {
