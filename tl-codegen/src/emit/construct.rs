@@ -5,6 +5,7 @@
 use proc_macro2::TokenStream;
 use quote::quote;
 
+use super::codec::local_name;
 use super::items::Generics;
 use super::{Emitter, doc_lines};
 use crate::model::{Field, Presence, Struct};
@@ -65,17 +66,20 @@ impl Emitter<'_> {
                 )
             }
         });
+        // Named as the decoders' locals: clear of the names clippy rejects (`foo`).
         let params = s.construction.required.iter().map(|&f| {
             let field = &s.fields[f];
-            let fname = ident(&field.name);
-            let (ty, _) = self.argument(field, quote!(#fname));
-            quote!(#fname: #ty)
+            let local = local_name(field);
+            let (ty, _) = self.argument(field, quote!(#local));
+            quote!(#local: #ty)
         });
         let inits = s.fields.iter().map(|field| {
             let fname = ident(&field.name);
+            let local = local_name(field);
             match field.presence {
-                Presence::Required if field.ty.takes_into() => quote!(#fname: #fname.into()),
-                Presence::Required => quote!(#fname),
+                Presence::Required if field.ty.takes_into() => quote!(#fname: #local.into()),
+                Presence::Required if fname == local => quote!(#fname),
+                Presence::Required => quote!(#fname: #local),
                 Presence::Optional { .. } => quote!(#fname: None),
                 Presence::Flag { .. } => quote!(#fname: false),
             }
