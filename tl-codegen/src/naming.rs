@@ -21,13 +21,16 @@
 //!   named as the field unless that is another method of the enum (its own, or one of the
 //!   traits it implements that is called on values: `to_bytes`, `clone`, `into`, ...): then
 //!   with `_field` (`tl_name_field()`).
+//! * Setters of optional fields take the field's name (`.silent(true)`), unless that is the
+//!   name of a method the setter would shadow ([`SHADOWED_METHODS`]): then `with_` and the
+//!   name (`.with_min(true)`), with `_` appended while another setter has it.
 
 use std::collections::{HashMap, HashSet};
 
 use heck::{ToSnakeCase, ToUpperCamelCase};
 use tl_parser::Category;
 
-use crate::model::{Field, FlagWord, Model};
+use crate::model::{Field, FlagWord, Model, Presence};
 
 const KEYWORDS: &[&str] = &[
     "abstract", "as", "async", "await", "become", "box", "break", "const", "continue", "do", "dyn",
@@ -210,6 +213,53 @@ pub fn accessor_name(field: &str, fields: &[&str], variants: &[&str]) -> String 
     name
 }
 
+/// Methods that a setter named like its field would shadow, since inherent methods come
+/// first (`value.clone()`, `Type::from(x)`, `Type::default()` would call the setter):
+/// `new`; the helpers generated on TL values; the methods of the runtime's traits and of
+/// serde's; those of the std traits that users derive or call through the prelude; and the
+/// operator methods that clippy's `should_implement_trait` expects to be trait impls.
+#[rustfmt::skip]
+pub const SHADOWED_METHODS: &[&str] = &[
+    "new", "constructor_id", "tl_name",
+    "serialize", "to_bytes", "deserialize", "from_bytes", "serialize_fields", "serialize_bare",
+    "deserialize_bare", "deserialize_bare_boxed",
+    "clone", "clone_from", "eq", "ne", "fmt", "hash", "cmp", "partial_cmp", "lt", "le", "gt",
+    "ge", "max", "min", "clamp", "into", "try_into", "from", "try_from", "to_owned",
+    "clone_into", "to_string", "borrow", "borrow_mut", "type_id", "default",
+    "add", "as_mut", "as_ref", "bitand", "bitor", "bitxor", "deref", "deref_mut", "div", "drop",
+    "from_iter", "from_str", "index", "index_mut", "into_iter", "mul", "neg", "next", "not",
+    "rem", "shl", "shr", "sub",
+];
+
+/// The setter names of `fields` (`None` for a required field): its name, or for one in
+/// [`SHADOWED_METHODS`] `with_` and its name, made distinct from the other setters with `_`.
+/// Fields named freely are named first, so that their setters never depend on the others.
+pub fn setter_names(fields: &[Field]) -> Vec<Option<String>> {
+    let optional = |f: &Field| !matches!(f.presence, Presence::Required);
+    let shadows = |f: &Field| SHADOWED_METHODS.contains(&f.name.as_str());
+    let mut taken: HashSet<String> = fields
+        .iter()
+        .filter(|f| optional(f) && !shadows(f))
+        .map(|f| f.name.clone())
+        .collect();
+    fields
+        .iter()
+        .map(|f| {
+            if !optional(f) {
+                None
+            } else if !shadows(f) {
+                Some(f.name.clone())
+            } else {
+                let mut name = format!("with_{}", f.name);
+                while !taken.insert(name.clone()) {
+                    name.push('_');
+                }
+                Some(name)
+            }
+        })
+        .collect()
+}
+
 /// Applies the collision rules to struct, enum and variant names.
 pub fn disambiguate(model: &mut Model) {
     disambiguate_structs(model);
@@ -362,7 +412,7 @@ fn name_any_variants(model: &mut Model, e: usize) {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::model::{Presence, Ty};
+    use crate::model::Ty;
     use crate::testing::{PRELUDE, model};
 
     #[test]
@@ -404,6 +454,40 @@ mod tests {
         dedupe_fields(&mut fields);
         let names: Vec<&str> = fields.iter().map(|f| f.name.as_str()).collect();
         assert_eq!(names, ["a", "a_3", "a_2", "self_", "self_2"]);
+    }
+
+    #[test]
+    fn setters_take_the_field_name_unless_it_shadows_a_method() {
+        let optional = |name: &str| Field {
+            presence: Presence::Optional { word: 0, bit: 0 },
+            ..field(name)
+        };
+        let flag = |name: &str| Field {
+            presence: Presence::Flag { word: 0, bit: 1 },
+            ..field(name)
+        };
+        // `with_min` is a field of its own, so `min`'s setter takes `with_min_`.
+        let fields = [
+            field("id"),
+            flag("min"),
+            optional("r#type"),
+            optional("with_min"),
+            optional("new"),
+            flag("silent"),
+        ];
+        let names = setter_names(&fields);
+        let names: Vec<Option<&str>> = names.iter().map(Option::as_deref).collect();
+        assert_eq!(
+            names,
+            [
+                None,
+                Some("with_min_"),
+                Some("r#type"),
+                Some("with_min"),
+                Some("with_new"),
+                Some("silent")
+            ]
+        );
     }
 
     #[test]

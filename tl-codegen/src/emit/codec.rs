@@ -378,7 +378,7 @@ fn bit_value(bit: u32) -> TokenStream {
     }
 }
 
-/// The local variable holding a field while decoding.
-fn local_name(field: &Field) -> Ident {
+/// The local variable holding a field while decoding, and `new`'s parameter for it.
+pub(super) fn local_name(field: &Field) -> Ident {
     ident(&naming::field_local(field))
 }

@@ -11,7 +11,7 @@ use crate::model::{Enum, Field, Presence, Struct, Ty};
 use crate::render::{ident, path_tokens, struct_path};
 
 /// The type parameters of a generic function (`<X>`), none for everything else.
-struct Generics(Vec<Ident>);
+pub(super) struct Generics(Vec<Ident>);
 
 impl Generics {
     fn of(s: &Struct) -> Self {
@@ -19,7 +19,7 @@ impl Generics {
     }
 
     /// `<X>`, or nothing.
-    fn params(&self) -> TokenStream {
+    pub(super) fn params(&self) -> TokenStream {
         let generics = &self.0;
         if generics.is_empty() {
             TokenStream::new()
@@ -29,7 +29,7 @@ impl Generics {
     }
 
     /// `<X: bound>`, or nothing.
-    fn bound(&self, bound: TokenStream) -> TokenStream {
+    pub(super) fn bound(&self, bound: TokenStream) -> TokenStream {
         let generics = &self.0;
         if generics.is_empty() {
             TokenStream::new()
@@ -156,6 +156,7 @@ impl Emitter<'_> {
         let s = &self.model.structs[index];
         let generics = Generics::of(s);
         let item = self.struct_item(s, &generics);
+        let construction = self.construction(s, &generics);
         let name = ident(&s.name);
         let params = generics.params();
         let ser_bound = generics.bound(quote!(rt::Serializable));
@@ -175,6 +176,8 @@ impl Emitter<'_> {
         };
         quote! {
             #item
+
+            #construction
 
             #serialize
 

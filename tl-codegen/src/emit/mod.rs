@@ -4,6 +4,7 @@
 //! runtime through one configurable path, so the output can be `include!`d anywhere.
 
 mod codec;
+mod construct;
 mod conversions;
 mod enum_methods;
 mod items;
@@ -83,8 +84,19 @@ pub fn emit(model: &Model, options: &EmitOptions<'_>) -> TokenStream {
 /// Lints that a user may enable for their whole crate but that generated code is not theirs
 /// to satisfy: undocumented fields of schemas without comments, ids without digit separators,
 /// long functions. Allowed on every top-level item, so the user's settings do not flood them.
+/// Clippy's defaults too where the schema decides: `new` takes as many fields as are required
+/// and has no `Default` beside it (none is sound for most structs), and setters are named
+/// after their fields (`from_id`, `is_admin`), whatever clippy expects of such names.
 fn allowed_lints() -> TokenStream {
-    quote!(#[allow(missing_docs, unreachable_pub, clippy::pedantic, clippy::nursery)])
+    quote!(#[allow(
+        missing_docs,
+        unreachable_pub,
+        clippy::pedantic,
+        clippy::nursery,
+        clippy::too_many_arguments,
+        clippy::new_without_default,
+        clippy::wrong_self_convention
+    )])
 }
 
 /// Items of one module and its submodules, sorted by name for stable output.

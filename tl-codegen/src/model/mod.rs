@@ -1,14 +1,17 @@
 //! The model: what resolve makes of the parsed schemas and what emit and samples render.
 //! Every question is answered here once: Rust names, the boxed type of each constructor, the
 //! flag word and bit of each field, which variants are boxed, what each function returns, and
-//! how each definition is encoded ([`CodecPlan`]). The stages that build it are in `resolve`.
+//! how each definition is encoded ([`CodecPlan`]) and built by users ([`Construction`]). The
+//! stages that build it are in `resolve`.
 
 mod accessor;
+mod construct;
 mod plan;
 
 use tl_parser::Category;
 
 pub use accessor::{Accessor, Held, Lend};
+pub use construct::{Construction, Setter};
 pub use plan::{
     BitPlan, CodecPlan, EncodeStep, FixedMember, FixedRun, FixedSource, OptionalRule, SetWhen,
     WordPlan,
@@ -72,6 +75,15 @@ impl Ty {
             Ty::FixedBytes(len) => Some(*len),
             _ => None,
         }
+    }
+
+    /// Whether `new` and the setters take `impl Into<T>` rather than `T`: for boxed types, so
+    /// that a constructor's struct converts into its enum (`types::InputPeerSelf` into
+    /// `enums::InputPeer`), and for `string` and `bytes`, so that `&str` and `&[u8]` do. Numbers,
+    /// vectors, byte arrays and bare structs are taken as they are: `impl Into` would only
+    /// make integer literals ambiguous and error messages longer.
+    pub fn takes_into(&self) -> bool {
+        matches!(self, Ty::Boxed(_) | Ty::String | Ty::Bytes)
     }
 
     /// Whether `Serializable`/`Deserializable` of the Rust type is exactly this TL encoding.
@@ -173,6 +185,8 @@ pub struct Struct {
     pub returns: Option<Ty>,
     /// How it is encoded and decoded.
     pub plan: CodecPlan,
+    /// How users build it: `new` and the setters.
+    pub construction: Construction,
 }
 
 /// A boxed type, as a Rust enum.

@@ -5,11 +5,12 @@
 //!
 //! The passes, in order: `collect` (a struct per definition, an enum per boxed type, names),
 //! `fields` (fields, flag words and return types, through `types`), `boxing`, `plan`,
-//! `accessors`.
+//! `accessors`, `construct`.
 
 mod accessors;
 mod boxing;
 mod builtins;
+mod construct;
 mod error;
 mod fields;
 mod plan;
@@ -20,7 +21,7 @@ use std::collections::{BTreeMap, HashMap, HashSet};
 
 use tl_parser::{Category, Definition, Schema, Span};
 
-use crate::model::{CodecPlan, Enum, Model, Struct, Variant};
+use crate::model::{CodecPlan, Construction, Enum, Model, Struct, Variant};
 use crate::naming;
 
 pub(crate) use error::render_errors;
@@ -52,6 +53,7 @@ pub fn resolve(
     boxing::decide_boxing(&mut model, max_inline_variant);
     plan::plan_codecs(&mut model);
     accessors::decide_accessors(&mut model);
+    construct::plan_constructions(&mut model);
     Ok(model)
 }
 
@@ -272,6 +274,7 @@ impl Resolver {
             variant_of: None,
             returns: None,
             plan: CodecPlan::default(),
+            construction: Construction::default(),
         });
         if def.category == Category::Type {
             if superseded_in.is_none() {
