@@ -1,6 +1,7 @@
 //! The TL forms of `tests/schema/edge.tl` on the wire: fixed-width integers written word by
 //! word and under names of their own, undeclared `int512`, a named repetition, anonymous
-//! parameters, and fields whose names collide with the decoder's locals or each other.
+//! parameters, and fields whose names collide with the decoder's locals or each other, or
+//! whose setters would shadow methods.
 
 use tl_tests::edge::{enums, functions, types};
 use tl_types::{DecodeErrorKind, Deserializable, Identifiable, RemoteCall, Serializable};
@@ -292,4 +293,27 @@ fn a_constructor_with_an_unused_type_parameter_is_an_object_like_any_other() {
     let bytes = value.to_bytes();
     assert_eq!(bytes[..4], types::Tagged::CONSTRUCTOR_ID.to_le_bytes());
     assert_eq!(enums::Object::from_bytes(&bytes).unwrap(), value);
+}
+
+#[test]
+fn setters_that_would_shadow_a_method_take_with() {
+    let built = types::Setters::new()
+        .with_min_(true)
+        .with_new(7)
+        .with_default("x")
+        .from_id(-1);
+    assert!(built.min && !built.with_min);
+    assert_eq!(
+        (built.new, built.default.as_deref(), built.from_id),
+        (Some(7), Some("x"), Some(-1))
+    );
+    // `clone` is still `Clone::clone`; the value round-trips with the bits of the set fields.
+    let bytes = built.clone().to_bytes();
+    assert_eq!(
+        bytes[4..8],
+        (1_u32 | 1 << 1 | 1 << 2 | 1 << 4).to_le_bytes()
+    );
+    assert_eq!(types::Setters::from_bytes(&bytes).unwrap(), built);
+    let flag_only = types::Setters::new().with_min(true);
+    assert!(flag_only.with_min && !flag_only.min);
 }
