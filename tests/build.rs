@@ -8,6 +8,8 @@
 //! * `layers.rs`: the bindings of `schema/layers.tl` (`===N===` layer sections);
 //! * `universal.rs`: the bindings of the project's schema with `Config::universal_enums`
 //!   (`Object` and `Function`, which Telegram's schemas do not declare);
+//! * `hooked.rs`: the bindings of the project's schema with user hooks (attributes added to
+//!   chosen types and fields, chosen variants boxed and unboxed);
 //! * with `TL_CORPUS` set: `grammers.rs`, the bindings of grammers/api.tl + mtproto.tl
 //!   (layer 230, the schema of grammers-tl-types 0.11.0) with their samples, enabling
 //!   `cfg(grammers_layer)`.
@@ -27,6 +29,7 @@ fn main() {
         .generate(&ours)
         .unwrap_or_else(|e| panic!("{e}"));
     write_if_changed(&out.join("universal.rs"), &universal);
+    write_if_changed(&out.join("hooked.rs"), &hooked(&ours));
     for (name, file, serde) in [
         ("any", "any", false),
         ("edge", "edge", false),
@@ -67,6 +70,28 @@ fn main() {
     write_if_changed(&out.join("grammers.rs"), &code);
     write_grammers_oracle(&files, &out.join("grammers_oracle.rs"));
     println!("cargo::rustc-cfg=grammers_layer");
+}
+
+/// The project's schema with a hook of every kind, as `tests/hooks.rs` checks them: `Peer`
+/// and its constructors hashable, `auth.sendCode` serializable with a renamed field, `message`
+/// held by value in `Message` and `peerUser` boxed in `Peer`.
+fn hooked(files: &[PathBuf]) -> String {
+    let hashable = "#[derive(Hash, Eq)]";
+    let serializable = "#[derive(::serde::Serialize)]";
+    tl_codegen::Config::new()
+        .accept_known_telegram_mismatches()
+        .enum_attribute("Peer", hashable)
+        .type_attribute("peerUser", hashable)
+        .type_attribute("peerChat", hashable)
+        .type_attribute("peerChannel", hashable)
+        .type_attribute("auth.sendCode", serializable)
+        .type_attribute("CodeSettings", serializable)
+        .type_attribute("codeSettings", serializable)
+        .field_attribute("auth.sendCode.phone_number", "#[serde(rename = \"phone\")]")
+        .unboxed("message")
+        .boxed("peerUser")
+        .generate(files)
+        .unwrap_or_else(|e| panic!("{e}"))
 }
 
 /// `grammers_oracle.rs`, for `tests/grammers_oracle.rs`: `reencode(name, bytes)` decodes the

@@ -21,6 +21,14 @@ pub mod universal {
     include!(concat!(env!("OUT_DIR"), "/universal.rs"));
 }
 
+/// The bindings of the project's schema with user hooks (`Config::type_attribute`,
+/// `field_attribute`, `enum_attribute`, `boxed`, `unboxed`): see `build.rs`. Denying warnings
+/// here makes any warning in code generated with hooks fail the build.
+#[deny(warnings)]
+pub mod hooked {
+    include!(concat!(env!("OUT_DIR"), "/hooked.rs"));
+}
+
 /// The bindings of `tests/schema/edge.tl`: anonymous parameters, named repetitions,
 /// fixed-width integers written word by word, field names that collide.
 pub mod edge {

@@ -111,8 +111,16 @@ pub fn check_files(
 
 /// The rendered errors that generating `schemas` would stop on, if any.
 fn resolve(schemas: &[Schema], sources: &[(&str, &str)]) -> Option<String> {
-    let errors =
-        crate::resolve::resolve(schemas, crate::DEFAULT_MAX_INLINE_VARIANT, false).err()?;
+    let settings = crate::resolve::Settings {
+        max_inline_variant: crate::DEFAULT_MAX_INLINE_VARIANT,
+        ..Default::default()
+    };
+    // No hooks are given, so every failure is the schemas'.
+    let crate::resolve::Failure::Schema(errors) =
+        crate::resolve::resolve(schemas, &settings).err()?
+    else {
+        return None;
+    };
     let rendered = crate::resolve::render_errors(&errors, sources);
     // Worded as generation words it.
     let error = crate::error::Error::from(crate::error::ErrorKind::Resolve { errors, rendered });

@@ -7,7 +7,7 @@ use std::path::PathBuf;
 use tl_parser::{IdMismatch, MismatchExplanation, Report};
 
 // Through the crate root, where each is public: the modules that define them may move.
-use crate::{KNOWN_TELEGRAM_MISMATCHES, KNOWN_TON_MISMATCHES, ResolveError};
+use crate::{HookError, KNOWN_TELEGRAM_MISMATCHES, KNOWN_TON_MISMATCHES, ResolveError};
 
 /// Why generation failed. [`Error::kind`] says what went wrong; `Display` renders it for a
 /// person, with the source lines where the schema is at fault.
@@ -49,6 +49,8 @@ pub enum ErrorKind {
         /// The errors with their source lines, as the parser reports its own.
         rendered: String,
     },
+    /// A `Config` hook (`type_attribute`, `boxed`, ...) that does not fit the schemas.
+    Hook(HookError),
     /// The schema needs something the generator does not do (with these options).
     Unsupported(String),
     /// The runtime path is not a Rust path.
@@ -112,6 +114,7 @@ impl std::error::Error for Error {
             ErrorKind::Resolve { errors, .. } => errors
                 .first()
                 .map(|e| e as &(dyn std::error::Error + 'static)),
+            ErrorKind::Hook(error) => Some(error),
             _ => None,
         }
     }
@@ -142,6 +145,7 @@ impl fmt::Display for ErrorKind {
                     "{rendered}error: the schema cannot be generated: {n} error{s}"
                 )
             }
+            ErrorKind::Hook(error) => write!(f, "{error}"),
             ErrorKind::Unsupported(message) => write!(f, "error: {message}"),
             ErrorKind::RuntimePath(path) => write!(
                 f,

@@ -39,7 +39,7 @@ use std::path::{Path, PathBuf};
 use tl_parser::{Options, Schema};
 
 pub use error::{Error, ErrorKind};
-pub use resolve::{ResolveError, ResolveErrorKind};
+pub use resolve::{HookError, HookProblem, ResolveError, ResolveErrorKind};
 pub use schema_dir::{schema_dir_from_env, schema_files_in};
 
 /// The constructors whose written ids in Telegram's mtproto.tl are not the CRC32 of their
@@ -70,8 +70,7 @@ pub struct Config {
     parse: Options,
     out_dir: Option<PathBuf>,
     file_name: String,
-    max_inline_variant: usize,
-    universal_enums: bool,
+    resolve: resolve::Settings,
 }
 
 impl Default for Config {
@@ -84,8 +83,10 @@ impl Default for Config {
             parse: Options::default(),
             out_dir: None,
             file_name: "generated.rs".to_owned(),
-            max_inline_variant: DEFAULT_MAX_INLINE_VARIANT,
-            universal_enums: false,
+            resolve: resolve::Settings {
+                max_inline_variant: DEFAULT_MAX_INLINE_VARIANT,
+                ..resolve::Settings::default()
+            },
         }
     }
 }
@@ -175,9 +176,53 @@ impl Config {
     }
 
     /// Constructors estimated larger than this many bytes are boxed in their enum, which keeps
-    /// every enum small and cheap to move. Default: 128.
+    /// every enum small and cheap to move (the estimate is documented in
+    /// docs/generated-code.md, and each boxed variant's docs give it). Default: 128.
     pub fn max_inline_variant(&mut self, bytes: usize) -> &mut Self {
-        self.max_inline_variant = bytes;
+        self.resolve.max_inline_variant = bytes;
+        self
+    }
+
+    /// Adds `attribute` (one or more whole attributes: `"#[derive(Hash, Eq)]"`) to the
+    /// generated items that `path` selects: the structs of constructors and functions and the
+    /// enums of types, by TL name (`peerUser`, `messages.sendMessage`, `Peer`). A path ending
+    /// in `.` selects a namespace (`messages.`); `.` selects everything. As in prost-build;
+    /// unlike it, a path that selects nothing is an error, with the closest name.
+    pub fn type_attribute(&mut self, path: &str, attribute: &str) -> &mut Self {
+        let hook = (path.to_owned(), attribute.to_owned());
+        self.resolve.hooks.type_attributes.push(hook);
+        self
+    }
+
+    /// Adds `attribute` to the enums of the types that `path` selects, as
+    /// [`Config::type_attribute`] but never to a struct.
+    pub fn enum_attribute(&mut self, path: &str, attribute: &str) -> &mut Self {
+        let hook = (path.to_owned(), attribute.to_owned());
+        self.resolve.hooks.enum_attributes.push(hook);
+        self
+    }
+
+    /// Adds `attribute` to the fields that `path` selects: `constructor.field` by TL names
+    /// (`auth.sendCode.phone_number`); `auth.sendCode.` selects every field of it.
+    pub fn field_attribute(&mut self, path: &str, attribute: &str) -> &mut Self {
+        let hook = (path.to_owned(), attribute.to_owned());
+        self.resolve.hooks.field_attributes.push(hook);
+        self
+    }
+
+    /// Boxes the variants of the constructors that `path` selects (TL names, as in
+    /// [`Config::type_attribute`]), whatever their size.
+    pub fn boxed(&mut self, path: &str) -> &mut Self {
+        self.resolve.hooks.boxed.push(path.to_owned());
+        self
+    }
+
+    /// Holds the variants of the constructors that `path` selects by value, whatever their
+    /// size, so that patterns reach into them (`Message::Message(types::Message { id, .. })`);
+    /// the enum grows to the largest. A constructor that holds its own type by value stays
+    /// boxed (naming one exactly is an error).
+    pub fn unboxed(&mut self, path: &str) -> &mut Self {
+        self.resolve.hooks.unboxed.push(path.to_owned());
         self
     }
 
@@ -189,7 +234,7 @@ impl Config {
     /// `tl_name()`). Every variant is boxed: each enum is two words. Costs build time (layer
     /// 230: see BENCHMARKS.md). Default: off.
     pub fn universal_enums(&mut self, on: bool) -> &mut Self {
-        self.universal_enums = on;
+        self.resolve.universal_enums = on;
         self
     }
 
@@ -254,12 +299,13 @@ impl Config {
         if !mismatches.is_empty() {
             return Err(ErrorKind::IdMismatch(mismatches).into());
         }
-        resolve::resolve(&schemas, self.max_inline_variant, self.universal_enums).map_err(
-            |errors| {
+        resolve::resolve(&schemas, &self.resolve).map_err(|failure| match failure {
+            resolve::Failure::Schema(errors) => {
                 let rendered = resolve::render_errors(&errors, sources);
                 ErrorKind::Resolve { errors, rendered }.into()
-            },
-        )
+            }
+            resolve::Failure::Hook(error) => ErrorKind::Hook(error).into(),
+        })
     }
 
     /// For `build.rs`: generates and writes `out_dir/file_name`, and tells Cargo to rerun

@@ -34,6 +34,30 @@ struct Cli {
     /// id) even when the schema does not declare them.
     #[arg(long)]
     universal_enums: bool,
+    /// Add attributes to the types, constructors and functions PATH selects (TL name; `ns.`
+    /// for a namespace, `.` for all), e.g. `--type-attribute 'Peer=#[derive(Hash, Eq)]'`.
+    #[arg(long, value_name = "PATH=ATTRIBUTE", value_parser = hook)]
+    type_attribute: Vec<(String, String)>,
+    /// Add attributes to the enums of the types PATH selects.
+    #[arg(long, value_name = "PATH=ATTRIBUTE", value_parser = hook)]
+    enum_attribute: Vec<(String, String)>,
+    /// Add attributes to the fields PATH (`constructor.field`) selects.
+    #[arg(long, value_name = "PATH=ATTRIBUTE", value_parser = hook)]
+    field_attribute: Vec<(String, String)>,
+    /// Box the variants of the constructors PATH selects.
+    #[arg(long, value_name = "PATH")]
+    boxed: Vec<String>,
+    /// Hold the variants of the constructors PATH selects by value, whatever their size.
+    #[arg(long, value_name = "PATH")]
+    unboxed: Vec<String>,
+}
+
+/// `PATH=ATTRIBUTE`, split at the first `=` (TL names have none; attributes may).
+fn hook(text: &str) -> Result<(String, String), String> {
+    match text.split_once('=') {
+        Some((path, attribute)) => Ok((path.to_owned(), attribute.to_owned())),
+        None => Err(format!("expected PATH=ATTRIBUTE, got `{text}`")),
+    }
 }
 
 #[derive(Subcommand)]
@@ -148,6 +172,21 @@ fn config(cli: &Cli) -> tl_codegen::Config {
     }
     if let Some(convention) = args.convention {
         config.convention(convention);
+    }
+    for (path, attribute) in &cli.type_attribute {
+        config.type_attribute(path, attribute);
+    }
+    for (path, attribute) in &cli.enum_attribute {
+        config.enum_attribute(path, attribute);
+    }
+    for (path, attribute) in &cli.field_attribute {
+        config.field_attribute(path, attribute);
+    }
+    for path in &cli.boxed {
+        config.boxed(path);
+    }
+    for path in &cli.unboxed {
+        config.unboxed(path);
     }
     config
 }

@@ -442,6 +442,7 @@ mod tests {
             tl_name: name.to_owned(),
             ty: Ty::Int,
             presence: Presence::Required,
+            attributes: Vec::new(),
         }
     }
 

@@ -13,10 +13,12 @@ pub(crate) fn model(text: &str) -> Model {
 pub(crate) fn model_with(text: &str, max_inline: usize) -> Model {
     let schema = tl_parser::parse("test.tl", text, &Options::default())
         .unwrap_or_else(|report| panic!("the test schema does not parse:\n{report}"));
-    crate::resolve::resolve(&[schema], max_inline, false).unwrap_or_else(|errors| {
-        let messages: Vec<String> = errors.iter().map(ToString::to_string).collect();
-        panic!("the test schema does not resolve: {messages:?}")
-    })
+    let settings = crate::resolve::Settings {
+        max_inline_variant: max_inline,
+        ..Default::default()
+    };
+    crate::resolve::resolve(&[schema], &settings)
+        .unwrap_or_else(|failure| panic!("the test schema does not resolve: {failure:?}"))
 }
 
 /// The index of the struct of TL name `tl_name`.

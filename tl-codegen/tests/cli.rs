@@ -113,6 +113,35 @@ fn universal_enums_reaches_the_generator() {
 }
 
 #[test]
+fn hooks_reach_the_generator() {
+    let dir = workdir("hooks", &[("ping.tl", &format!("{PRELUDE}{PING}"))]);
+    let args = [
+        "ping.tl",
+        "--type-attribute",
+        "Pong=#[derive(Hash, Eq)]",
+        "--field-attribute",
+        "ping.ping_id=#[doc(alias = \"id\")]",
+        "--boxed",
+        "pong",
+    ];
+    let output = run(&dir, &args);
+    assert!(output.status.success(), "{}", stderr(&output));
+    let code = stdout(&output);
+    assert!(
+        code.contains("#[derive(Hash, Eq)]\n    pub enum Pong {"),
+        "{code}"
+    );
+    assert!(
+        code.contains("#[doc(alias = \"id\")]\n        pub ping_id: i32,"),
+        "{code}"
+    );
+    assert!(code.contains("Pong(Box<types::Pong>)"), "{code}");
+    let (status, err) = failure(&dir, &["ping.tl", "--type-attribute", "Pong"]);
+    assert_eq!(status, 2);
+    assert!(err.contains("expected PATH=ATTRIBUTE"), "{err}");
+}
+
+#[test]
 fn a_known_mismatch_says_which_flag_accepts_it() {
     let line = "accessPointRule#4679b65f phone_prefix_rules:string dc_id:int ips:vector<int> \
                 = AccessPointRule;\n";

@@ -26,7 +26,7 @@ impl Emitter<'_> {
                 quote!(#enum_path::#vname),
                 quote!(#name {}),
             )
-        } else if variant.boxed {
+        } else if variant.boxing.is_boxed() {
             (
                 quote!(#enum_path::#vname(Box::new(value))),
                 quote!(#enum_path::#vname(value)),

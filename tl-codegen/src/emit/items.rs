@@ -7,7 +7,7 @@ use syn::Ident;
 use tl_parser::Category;
 
 use super::{Emitter, compiled_where_used, doc_lines, escape_doc, hex, hex_u32, serde};
-use crate::model::{Enum, Field, Presence, Struct, Ty};
+use crate::model::{Boxing, Enum, Field, Presence, Struct, Ty};
 use crate::render::{ident, path_tokens, struct_path};
 
 /// The type parameters of a generic function (`<X>`), none for everything else.
@@ -196,14 +196,17 @@ impl Emitter<'_> {
             let ty = self.field_type(f);
             let fdocs = self.field_docs(s, f);
             let serde = serde::serde_with(self.options.serde, s, f);
-            quote! { #fdocs #serde pub #fname: #ty, }
+            let attributes = &f.attributes;
+            quote! { #fdocs #serde #(#attributes)* pub #fname: #ty, }
         });
         let any_bound = generics.bound(TokenStream::new());
         let id = hex(s.id);
         let tl_name = &s.tl_name;
+        let attributes = &s.attributes;
         quote! {
             #docs
             #derives
+            #(#attributes)*
             pub struct #name #params {
                 #(#fields)*
             }
@@ -264,7 +267,7 @@ impl Emitter<'_> {
         let reader = reader_arg(s);
         let boxed = s
             .variant_of
-            .is_some_and(|(e, v)| self.model.enums[e].variants[v].boxed);
+            .is_some_and(|(e, v)| self.model.enums[e].variants[v].boxing.is_boxed());
         // A constructor its enum boxes is read into its allocation (no move of the whole
         // struct); read bare, it is moved out of the box.
         let read_fns = if boxed {
@@ -338,9 +341,16 @@ impl Emitter<'_> {
                 }
             }
         });
+        let attributes = &e.attributes;
+        // The user chose the size of an enum with a variant held by value on request.
+        let unboxed = Boxing::Chosen { boxed: false };
+        let chosen_size = e.variants.iter().any(|v| v.boxing == unboxed);
+        let allow_large = chosen_size.then(|| quote!(#[allow(clippy::large_enum_variant)]));
         quote! {
             #docs
             #derives
+            #allow_large
+            #(#attributes)*
             pub enum #name {
                 #(#variants)*
             }
@@ -369,7 +379,10 @@ impl Emitter<'_> {
             let ty = struct_path(s);
             let id = hex(s.id);
             let vdocs = if self.options.docs {
-                doc_lines([format!("`{}`", s.schema_line)])
+                let schema_line = format!("`{}`", s.schema_line);
+                // A paragraph of its own.
+                let note = boxing_note(variant.boxing).map(|note| [String::new(), note]);
+                doc_lines([schema_line].into_iter().chain(note.into_iter().flatten()))
             } else {
                 TokenStream::new()
             };
@@ -379,7 +392,7 @@ impl Emitter<'_> {
                 writes.push(quote! { Self::#vname => buf.extend_from_slice(&#id.to_le_bytes()), });
                 let id = hex(s.id);
                 reads.push(quote! { #id => Self::#vname, });
-            } else if variant.boxed {
+            } else if variant.boxing.is_boxed() {
                 variants.push(quote! { #vdocs #vname(Box<#ty>), });
                 writes.push(quote! { Self::#vname(value) => value.serialize(buf), });
                 reads.push(quote! { #id => Self::#vname(#ty::deserialize_bare_boxed(reader)?), });
@@ -391,4 +404,18 @@ impl Emitter<'_> {
         }
         [variants, writes, reads]
     }
+}
+
+/// Why a variant is boxed or held by value when that is not the default: so that users see it
+/// where they match on it.
+fn boxing_note(boxing: Boxing) -> Option<String> {
+    Some(match boxing {
+        Boxing::Inline | Boxing::Universal => return None,
+        Boxing::Recursive => "Boxed: the constructor holds its own type by value.".to_owned(),
+        Boxing::Large(bytes) => {
+            format!("Boxed: an estimated {bytes} bytes inline, more than `max_inline_variant`.")
+        }
+        Boxing::Chosen { boxed: true } => "Boxed by `Config::boxed`.".to_owned(),
+        Boxing::Chosen { boxed: false } => "Held by value by `Config::unboxed`.".to_owned(),
+    })
 }

@@ -8,6 +8,7 @@ mod accessor;
 mod construct;
 mod plan;
 
+use proc_macro2::TokenStream;
 use tl_parser::Category;
 
 pub use accessor::{Accessor, Held, Lend};
@@ -128,6 +129,8 @@ pub struct Field {
     pub ty: Ty,
     /// How it is present.
     pub presence: Presence,
+    /// Attributes from `Config::field_attribute`.
+    pub attributes: Vec<TokenStream>,
 }
 
 /// One step of the encoding, in schema order.
@@ -187,6 +190,8 @@ pub struct Struct {
     pub plan: CodecPlan,
     /// How users build it: `new` and the setters.
     pub construction: Construction,
+    /// Attributes from `Config::type_attribute`.
+    pub attributes: Vec<TokenStream>,
 }
 
 /// A boxed type, as a Rust enum.
@@ -206,6 +211,8 @@ pub struct Enum {
     pub any: Option<Category>,
     /// Methods reading the fields that its constructors share.
     pub accessors: Vec<Accessor>,
+    /// Attributes from `Config::type_attribute` and `Config::enum_attribute`.
+    pub attributes: Vec<TokenStream>,
 }
 
 /// One constructor of a boxed type.
@@ -215,10 +222,35 @@ pub struct Variant {
     pub name: String,
     /// Index into [`Model::structs`].
     pub ctor: usize,
-    /// Whether the payload is `Box`ed (recursive or large).
-    pub boxed: bool,
+    /// Whether the payload is `Box`ed, and why.
+    pub boxing: Boxing,
     /// A constructor without fields becomes a unit variant.
     pub unit: bool,
+}
+
+/// Whether a variant holds its constructor in a `Box`, and why: the generated docs say it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Boxing {
+    /// Held by value.
+    Inline,
+    /// Boxed: the constructor holds its own enum by value, directly or through other types.
+    Recursive,
+    /// Boxed: estimated at this many bytes, more than `Config::max_inline_variant`.
+    Large(usize),
+    /// Boxed or held by value because `Config::boxed` or `Config::unboxed` names it.
+    Chosen {
+        /// Whether it is boxed.
+        boxed: bool,
+    },
+    /// Boxed: a variant of the universal `Object` or `Function` enum, whose variants all are.
+    Universal,
+}
+
+impl Boxing {
+    /// Whether the payload is a `Box`.
+    pub fn is_boxed(self) -> bool {
+        !matches!(self, Boxing::Inline | Boxing::Chosen { boxed: false })
+    }
 }
 
 /// Everything the emitter needs.

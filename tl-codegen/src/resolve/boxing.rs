@@ -1,25 +1,35 @@
-//! Boxing: which variants of each enum hold their constructor in a `Box`. Those that make
-//! an enum recursive must; those estimated larger than `max_inline` are, so that every enum
-//! stays small and moves cheaply.
+//! Boxing: which variants of each enum hold their constructor in a `Box`. The rule, which the
+//! generated docs of each boxed variant restate:
+//! 1. a variant that `Config::boxed` or `Config::unboxed` names is as chosen, unless unboxing
+//!    would make its enum infinitely large;
+//! 2. a variant whose constructor holds its own enum by value (directly or through other
+//!    types) is boxed, as Rust requires;
+//! 3. a variant estimated larger than `max_inline` bytes is boxed, so that every enum stays
+//!    small and moves cheaply. The estimate follows the sizes of docs/generated-code.md.
 
 use std::collections::HashSet;
 
-use crate::model::{Model, Presence, Ty};
+use crate::model::{Boxing, Model, Presence, Ty};
 
 /// Estimated sizes in bytes, for deciding which variants to box.
 const POINTER: usize = 8;
 const HEAP_VEC: usize = 24;
 
-/// Boxes the variants that make an enum recursive, then those estimated larger than
-/// `max_inline`, so that every enum stays small and moves cheaply.
-pub(super) fn decide_boxing(model: &mut Model, max_inline: usize) {
-    // A variant must be boxed if its struct contains its own enum by value, directly or
-    // through other structs and enums (a cycle); computed with a reachability walk.
+/// Applies the rule above to every variant whose boxing is still [`Boxing::Inline`] or
+/// chosen. Returns the variants (enum, variant) that were chosen unboxed but must be boxed.
+pub(super) fn decide_boxing(model: &mut Model, max_inline: usize) -> Vec<(usize, usize)> {
+    let mut refused = Vec::new();
     for e in 0..model.enums.len() {
         for v in 0..model.enums[e].variants.len() {
-            let ctor = model.enums[e].variants[v].ctor;
-            if reaches_enum_by_value(model, ctor, e) {
-                model.enums[e].variants[v].boxed = true;
+            let variant = &model.enums[e].variants[v];
+            if variant.boxing.is_boxed() {
+                continue;
+            }
+            if reaches_enum_by_value(model, variant.ctor, e) {
+                if variant.boxing == (Boxing::Chosen { boxed: false }) {
+                    refused.push((e, v));
+                }
+                model.enums[e].variants[v].boxing = Boxing::Recursive;
             }
         }
     }
@@ -30,6 +40,7 @@ pub(super) fn decide_boxing(model: &mut Model, max_inline: usize) {
     for e in 0..model.enums.len() {
         sizes.enum_size(model, e, max_inline);
     }
+    refused
 }
 
 /// Whether struct `start` contains enum `target` by value (not behind a `Vec` or `Box`).
@@ -56,7 +67,7 @@ fn reaches_enum_by_value(model: &Model, start: usize, target: usize) -> bool {
                             model.enums[*e]
                                 .variants
                                 .iter()
-                                .filter(|v| !v.boxed)
+                                .filter(|v| !v.boxing.is_boxed())
                                 .map(|v| v.ctor),
                         );
                     }
@@ -84,13 +95,15 @@ impl Sizes {
         let mut largest = 0;
         for v in 0..model.enums[e].variants.len() {
             let variant = &model.enums[e].variants[v];
-            let payload = if variant.boxed || variant.unit {
-                if variant.unit { 0 } else { POINTER }
+            let payload = if variant.unit {
+                0
+            } else if variant.boxing.is_boxed() {
+                POINTER
             } else {
-                let ctor = variant.ctor;
+                let (ctor, chosen) = (variant.ctor, variant.boxing != Boxing::Inline);
                 let size = self.struct_size(model, ctor, max_inline);
-                if size > max_inline {
-                    model.enums[e].variants[v].boxed = true;
+                if size > max_inline && !chosen {
+                    model.enums[e].variants[v].boxing = Boxing::Large(size);
                     POINTER
                 } else {
                     size
@@ -155,7 +168,7 @@ mod tests {
         let e = model.enums.iter().find(|e| e.tl_name == type_name).unwrap();
         e.variants
             .iter()
-            .map(|v| (model.structs[v.ctor].tl_name.clone(), v.boxed))
+            .map(|v| (model.structs[v.ctor].tl_name.clone(), v.boxing.is_boxed()))
             .collect()
     }
 

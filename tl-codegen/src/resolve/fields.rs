@@ -24,6 +24,7 @@ impl Members {
             tl_name,
             ty,
             presence,
+            attributes: Vec::new(),
         });
     }
 

@@ -4,8 +4,8 @@
 //! each definition.
 //!
 //! The passes, in order: `collect` (a struct per definition, an enum per boxed type, names),
-//! `fields` (fields, flag words and return types, through `types`), `boxing`, `plan`,
-//! `accessors`, `construct`.
+//! `fields` (fields, flag words and return types, through `types`), `boxing` (after the
+//! variants that `hooks` pins), `plan`, `accessors`, `construct`, and the attributes of `hooks`.
 
 mod accessors;
 mod boxing;
@@ -13,6 +13,7 @@ mod builtins;
 mod construct;
 mod error;
 mod fields;
+mod hooks;
 mod plan;
 mod suggest;
 mod types;
@@ -21,24 +22,38 @@ use std::collections::{BTreeMap, HashMap, HashSet};
 
 use tl_parser::{Category, Definition, Schema, Span};
 
-use crate::model::{CodecPlan, Construction, Enum, Model, Struct, Variant};
+use crate::model::{Boxing, CodecPlan, Construction, Enum, Model, Struct, Variant};
 use crate::naming;
 
 pub(crate) use error::render_errors;
 pub use error::{ResolveError, ResolveErrorKind};
+pub(crate) use hooks::Hooks;
+pub use hooks::{HookError, HookProblem};
+
+/// How to resolve, from `Config`.
+#[derive(Debug, Clone, Default)]
+pub(crate) struct Settings {
+    /// The largest estimated size of a constructor kept inline in its enum.
+    pub max_inline_variant: usize,
+    /// Generate `Object` and `Function` even when no definition declares or refers to them.
+    pub universal_enums: bool,
+    /// Attributes and boxing chosen by the user.
+    pub hooks: Hooks,
+}
+
+/// Why resolving failed: the schemas, or a hook that does not fit them.
+#[derive(Debug)]
+pub(crate) enum Failure {
+    /// Errors in the schemas, file by file in source order.
+    Schema(Vec<ResolveError>),
+    /// A hook that cannot be applied.
+    Hook(HookError),
+}
 
 /// Resolves parsed schemas (e.g. api.tl and mtproto.tl) into one model.
-///
-/// `max_inline_variant` is the largest estimated size of a constructor kept inline in its enum.
-/// With `universal_enums`, `Object` and `Function` are generated even when no definition
-/// declares or refers to them.
-pub fn resolve(
-    schemas: &[Schema],
-    max_inline_variant: usize,
-    universal_enums: bool,
-) -> Result<Model, Vec<ResolveError>> {
+pub(crate) fn resolve(schemas: &[Schema], settings: &Settings) -> Result<Model, Failure> {
     let mut resolver = Resolver::default();
-    resolver.collect(schemas, universal_enums);
+    resolver.collect(schemas, settings.universal_enums);
     resolver.resolve_fields(schemas);
     if !resolver.errors.is_empty() {
         // In source order, file by file, as the parser reports its own.
@@ -47,13 +62,16 @@ pub fn resolve(
         errors.sort_by_key(|e| (file_index(&e.file), e.span.start));
         // The parameters of a group, `(x y:Foo)`, share one type: its error is reported once.
         errors.dedup();
-        return Err(errors);
+        return Err(Failure::Schema(errors));
     }
     let mut model = resolver.model;
-    boxing::decide_boxing(&mut model, max_inline_variant);
+    hooks::choose_boxing(&mut model, &settings.hooks).map_err(Failure::Hook)?;
+    let refused = boxing::decide_boxing(&mut model, settings.max_inline_variant);
+    hooks::check_refused(&model, &settings.hooks, &refused).map_err(Failure::Hook)?;
     plan::plan_codecs(&mut model);
     accessors::decide_accessors(&mut model);
     construct::plan_constructions(&mut model);
+    hooks::attach_attributes(&mut model, &settings.hooks).map_err(Failure::Hook)?;
     Ok(model)
 }
 
@@ -275,6 +293,7 @@ impl Resolver {
             returns: None,
             plan: CodecPlan::default(),
             construction: Construction::default(),
+            attributes: Vec::new(),
         });
         if def.category == Category::Type {
             if superseded_in.is_none() {
@@ -286,7 +305,7 @@ impl Resolver {
             variants.push(Variant {
                 name: String::new(),
                 ctor: index,
-                boxed: false,
+                boxing: Boxing::Inline,
                 unit: def.params.is_empty(),
             });
         }
@@ -311,6 +330,7 @@ impl Resolver {
             variants: Vec::new(),
             any: None,
             accessors: Vec::new(),
+            attributes: Vec::new(),
         });
         let e = self.model.enums.len() - 1;
         self.enums_by_name.insert(tl_name.to_owned(), e);
@@ -338,7 +358,7 @@ impl Resolver {
             variants.push(Variant {
                 name: String::new(),
                 ctor: index,
-                boxed: true,
+                boxing: Boxing::Universal,
                 unit: false,
             });
         }
