@@ -39,7 +39,7 @@ use std::path::{Path, PathBuf};
 use tl_parser::{Options, Schema};
 
 pub use error::{Error, ErrorKind};
-pub use resolve::{ResolveError, ResolveErrorKind};
+pub use resolve::{DEFAULT_REDACTIONS, ResolveError, ResolveErrorKind};
 pub use schema_dir::{schema_dir_from_env, schema_files_in};
 
 /// The constructors whose written ids in Telegram's mtproto.tl are not the CRC32 of their
@@ -72,6 +72,7 @@ pub struct Config {
     file_name: String,
     max_inline_variant: usize,
     universal_enums: bool,
+    redact: Vec<String>,
 }
 
 impl Default for Config {
@@ -86,6 +87,7 @@ impl Default for Config {
             file_name: "generated.rs".to_owned(),
             max_inline_variant: DEFAULT_MAX_INLINE_VARIANT,
             universal_enums: false,
+            redact: Vec::new(),
         }
     }
 }
@@ -193,6 +195,15 @@ impl Config {
         self
     }
 
+    /// Redact a field in `Debug` output besides [`DEFAULT_REDACTIONS`]: `path` is
+    /// `constructor.field` or `function.field` in TL names (`auth.sentCode.phone_code_hash`).
+    /// `Debug` then shows `<redacted>` (`Some(<redacted>)` when optional) whatever its type.
+    /// A path that names no field of the schemas is an error.
+    pub fn redact(&mut self, path: &str) -> &mut Self {
+        self.redact.push(path.to_owned());
+        self
+    }
+
     /// Parses the files (in order; e.g. api.tl then mtproto.tl) and returns formatted Rust.
     pub fn generate(&self, files: &[impl AsRef<Path>]) -> Result<String, Error> {
         let sources = read_sources(files)?;
@@ -254,12 +265,16 @@ impl Config {
         if !mismatches.is_empty() {
             return Err(ErrorKind::IdMismatch(mismatches).into());
         }
-        resolve::resolve(&schemas, self.max_inline_variant, self.universal_enums).map_err(
-            |errors| {
-                let rendered = resolve::render_errors(&errors, sources);
-                ErrorKind::Resolve { errors, rendered }.into()
-            },
-        )
+        let resolved = resolve::resolve(&schemas, self.max_inline_variant, self.universal_enums);
+        let mut model = resolved.map_err(|errors| {
+            let rendered = resolve::render_errors(&errors, sources);
+            Error::from(ErrorKind::Resolve { errors, rendered })
+        })?;
+        let unknown = resolve::decide_debug(&mut model, &self.redact);
+        if !unknown.is_empty() {
+            return Err(ErrorKind::UnknownRedaction(unknown).into());
+        }
+        Ok(model)
     }
 
     /// For `build.rs`: generates and writes `out_dir/file_name`, and tells Cargo to rerun

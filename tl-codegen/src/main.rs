@@ -34,6 +34,10 @@ struct Cli {
     /// id) even when the schema does not declare them.
     #[arg(long)]
     universal_enums: bool,
+    /// Show this field as `<redacted>` in Debug output, besides the built-in list of secrets
+    /// (`constructor.field` in TL names, e.g. `auth.sentCode.phone_code_hash`). Repeatable.
+    #[arg(long, value_name = "PATH")]
+    redact: Vec<String>,
 }
 
 #[derive(Subcommand)]
@@ -148,6 +152,9 @@ fn config(cli: &Cli) -> tl_codegen::Config {
     }
     if let Some(convention) = args.convention {
         config.convention(convention);
+    }
+    for path in &cli.redact {
+        config.redact(path);
     }
     config
 }

@@ -442,6 +442,7 @@ mod tests {
             tl_name: name.to_owned(),
             ty: Ty::Int,
             presence: Presence::Required,
+            debug: crate::model::DebugAs::Plain,
         }
     }
 

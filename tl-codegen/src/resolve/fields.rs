@@ -5,7 +5,7 @@ use std::collections::HashSet;
 use tl_parser::{Category, Convention, Definition, Param, ParamKind, Schema, Type};
 
 use super::{ResolveErrorKind, Resolver, builtins};
-use crate::model::{Field, FlagWord, Member, Presence, Ty};
+use crate::model::{DebugAs, Field, FlagWord, Member, Presence, Ty};
 use crate::naming;
 
 /// The members of one definition as they are resolved.
@@ -24,6 +24,7 @@ impl Members {
             tl_name,
             ty,
             presence,
+            debug: DebugAs::Plain,
         });
     }
 

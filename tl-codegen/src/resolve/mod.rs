@@ -5,12 +5,13 @@
 //!
 //! The passes, in order: `collect` (a struct per definition, an enum per boxed type, names),
 //! `fields` (fields, flag words and return types, through `types`), `boxing`, `plan`,
-//! `accessors`, `construct`.
+//! `accessors`, `construct`; then, with the generator's settings, `debug`.
 
 mod accessors;
 mod boxing;
 mod builtins;
 mod construct;
+mod debug;
 mod error;
 mod fields;
 mod plan;
@@ -24,6 +25,8 @@ use tl_parser::{Category, Definition, Schema, Span};
 use crate::model::{CodecPlan, Construction, Enum, Model, Struct, Variant};
 use crate::naming;
 
+pub use debug::DEFAULT_REDACTIONS;
+pub(crate) use debug::decide_debug;
 pub(crate) use error::render_errors;
 pub use error::{ResolveError, ResolveErrorKind};
 
