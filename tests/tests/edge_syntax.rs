@@ -1,7 +1,7 @@
 //! The TL forms of `tests/schema/edge.tl` on the wire: fixed-width integers written word by
 //! word and under names of their own, undeclared `int512`, a named repetition, anonymous
 //! parameters, and fields whose names collide with the decoder's locals or each other, or
-//! whose setters would shadow methods.
+//! whose setters would shadow methods; and `Debug` of the fixed-width integers, as hex.
 
 use tl_tests::edge::{enums, functions, types};
 use tl_types::{DecodeErrorKind, Deserializable, Identifiable, RemoteCall, Serializable};
@@ -316,4 +316,35 @@ fn setters_that_would_shadow_a_method_take_with() {
     assert_eq!(types::Setters::from_bytes(&bytes).unwrap(), built);
     let flag_only = types::Setters::new().with_min(true);
     assert!(flag_only.with_min && !flag_only.min);
+}
+
+#[test]
+fn debug_shows_fixed_width_integers_as_short_hex_in_generic_structs_too() {
+    let text = format!("{:?}", keyed());
+    assert_eq!(
+        text,
+        format!(
+            "Keyed {{ id: -7, key: <256 bytes: {}...>, nonce: <16 bytes: {}>, \
+             hash: <32 bytes: {}>, signature: <64 bytes: {}...> }}",
+            (0..32).map(|i| format!("{i:02x}")).collect::<String>(),
+            "11".repeat(16),
+            "22".repeat(32),
+            "33".repeat(32),
+        )
+    );
+    let call = functions::edge::KeyedCall {
+        nonce: [0x44; 16],
+        query: functions::edge::Sign {
+            key: keyed(),
+            labels: Vec::new(),
+        },
+    };
+    let text = format!("{call:?}");
+    assert!(
+        text.starts_with(&format!(
+            "KeyedCall {{ nonce: <16 bytes: {}>, query: Sign {{ key: Keyed {{ id: -7, ",
+            "44".repeat(16)
+        )),
+        "{text}"
+    );
 }

@@ -76,6 +76,9 @@ pub enum ErrorKind {
         /// Every file that names a layer, with it.
         layers: Vec<(PathBuf, u32)>,
     },
+    /// Paths given to [`Config::redact`](crate::Config::redact) that name no field of the
+    /// schemas: a misspelt one would leave a secret in `Debug` output.
+    UnknownRedaction(Vec<String>),
     /// The emitted tokens did not form a Rust file: a bug in tl-codegen.
     Internal(String),
 }
@@ -165,6 +168,12 @@ impl fmt::Display for ErrorKind {
                 dir.display()
             ),
             ErrorKind::MixedLayers { dir, layers } => write_mixed_layers(f, dir, layers),
+            ErrorKind::UnknownRedaction(paths) => write!(
+                f,
+                "error: no field to redact at {}: give `constructor.field` (or \
+                 `function.field`) in TL names, e.g. `auth.exportedAuthorization.bytes`",
+                paths.join(", ")
+            ),
             ErrorKind::Internal(message) => {
                 write!(f, "error: internal error in tl-codegen: {message}")
             }

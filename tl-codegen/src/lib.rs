@@ -39,7 +39,7 @@ use std::path::{Path, PathBuf};
 use tl_parser::{Options, Schema};
 
 pub use error::{Error, ErrorKind};
-pub use resolve::{HookError, HookProblem, ResolveError, ResolveErrorKind};
+pub use resolve::{DEFAULT_REDACTIONS, HookError, HookProblem, ResolveError, ResolveErrorKind};
 pub use schema_dir::{schema_dir_from_env, schema_files_in};
 
 /// The constructors whose written ids in Telegram's mtproto.tl are not the CRC32 of their
@@ -71,6 +71,7 @@ pub struct Config {
     out_dir: Option<PathBuf>,
     file_name: String,
     resolve: resolve::Settings,
+    redact: Vec<String>,
 }
 
 impl Default for Config {
@@ -87,6 +88,7 @@ impl Default for Config {
                 max_inline_variant: DEFAULT_MAX_INLINE_VARIANT,
                 ..resolve::Settings::default()
             },
+            redact: Vec::new(),
         }
     }
 }
@@ -238,6 +240,15 @@ impl Config {
         self
     }
 
+    /// Redact a field in `Debug` output besides [`DEFAULT_REDACTIONS`]: `path` is
+    /// `constructor.field` or `function.field` in TL names (`auth.sentCode.phone_code_hash`).
+    /// `Debug` then shows `<redacted>` (`Some(<redacted>)` when optional) whatever its type.
+    /// A path that names no field of the schemas is an error.
+    pub fn redact(&mut self, path: &str) -> &mut Self {
+        self.redact.push(path.to_owned());
+        self
+    }
+
     /// Parses the files (in order; e.g. api.tl then mtproto.tl) and returns formatted Rust.
     pub fn generate(&self, files: &[impl AsRef<Path>]) -> Result<String, Error> {
         let sources = read_sources(files)?;
@@ -299,13 +310,19 @@ impl Config {
         if !mismatches.is_empty() {
             return Err(ErrorKind::IdMismatch(mismatches).into());
         }
-        resolve::resolve(&schemas, &self.resolve).map_err(|failure| match failure {
-            resolve::Failure::Schema(errors) => {
-                let rendered = resolve::render_errors(&errors, sources);
-                ErrorKind::Resolve { errors, rendered }.into()
-            }
-            resolve::Failure::Hook(error) => ErrorKind::Hook(error).into(),
-        })
+        let mut model =
+            resolve::resolve(&schemas, &self.resolve).map_err(|failure| match failure {
+                resolve::Failure::Schema(errors) => {
+                    let rendered = resolve::render_errors(&errors, sources);
+                    Error::from(ErrorKind::Resolve { errors, rendered })
+                }
+                resolve::Failure::Hook(error) => ErrorKind::Hook(error).into(),
+            })?;
+        let unknown = resolve::decide_debug(&mut model, &self.redact);
+        if !unknown.is_empty() {
+            return Err(ErrorKind::UnknownRedaction(unknown).into());
+        }
+        Ok(model)
     }
 
     /// For `build.rs`: generates and writes `out_dir/file_name`, and tells Cargo to rerun

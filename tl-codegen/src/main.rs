@@ -50,6 +50,10 @@ struct Cli {
     /// Hold the variants of the constructors PATH selects by value, whatever their size.
     #[arg(long, value_name = "PATH")]
     unboxed: Vec<String>,
+    /// Show this field as `<redacted>` in Debug output, besides the built-in list of secrets
+    /// (`constructor.field` in TL names, e.g. `auth.sentCode.phone_code_hash`). Repeatable.
+    #[arg(long, value_name = "PATH")]
+    redact: Vec<String>,
 }
 
 /// `PATH=ATTRIBUTE`, split at the first `=` (TL names have none; attributes may).
@@ -187,6 +191,9 @@ fn config(cli: &Cli) -> tl_codegen::Config {
     }
     for path in &cli.unboxed {
         config.unboxed(path);
+    }
+    for path in &cli.redact {
+        config.redact(path);
     }
     config
 }

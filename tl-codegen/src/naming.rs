@@ -443,6 +443,7 @@ mod tests {
             ty: Ty::Int,
             presence: Presence::Required,
             attributes: Vec::new(),
+            debug: crate::model::DebugAs::Plain,
         }
     }
 

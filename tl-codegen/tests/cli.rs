@@ -142,6 +142,35 @@ fn hooks_reach_the_generator() {
 }
 
 #[test]
+fn redact_reaches_the_generator_and_rejects_a_path_that_names_nothing() {
+    let dir = workdir("redact", &[("ping.tl", &format!("{PRELUDE}{PING}"))]);
+    let output = run(
+        &dir,
+        &[
+            "ping.tl",
+            "--redact",
+            "ping.ping_id",
+            "--redact",
+            "pong.ping_id",
+        ],
+    );
+    assert!(output.status.success(), "{}", stderr(&output));
+    let code = stdout(&output);
+    assert_eq!(
+        code.matches(".field(\"ping_id\", &rt::__private::Redacted)")
+            .count(),
+        2,
+        "{code}"
+    );
+    let (code, err) = failure(&dir, &["ping.tl", "--redact", "ping.pingid"]);
+    assert_eq!(code, 2);
+    assert!(
+        err.starts_with("error: no field to redact at ping.pingid: "),
+        "{err}"
+    );
+}
+
+#[test]
 fn a_known_mismatch_says_which_flag_accepts_it() {
     let line = "accessPointRule#4679b65f phone_prefix_rules:string dc_id:int ips:vector<int> \
                 = AccessPointRule;\n";

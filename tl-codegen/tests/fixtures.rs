@@ -6,7 +6,7 @@
 //! type, a unit constructor, a generic function (`{X:Type} query:!X = X`), a function
 //! returning `Vector<int>`, `int128`, `bytes`, `double` and `Bool`. The others pin one feature
 //! each: flag words, generic functions, `===N===` layer sections, `Object` and `Function`,
-//! and serde derives.
+//! serde derives, and `Debug` of bytes and secrets.
 //!
 //! When the output changes on purpose, review the change and rewrite the fixtures with
 //! `UPDATE_FIXTURES=1 cargo test -p tl-codegen --test fixtures`.
@@ -37,6 +37,8 @@ struct Fixture {
     name: &'static str,
     /// Generated with serde derives.
     serde: bool,
+    /// Fields redacted with `Config::redact`.
+    redact: &'static [&'static str],
     /// Text the output must contain: spot checks that a blindly updated fixture would reveal.
     contains: &'static [&'static str],
 }
@@ -45,6 +47,7 @@ const FIXTURES: &[Fixture] = &[
     Fixture {
         name: "small",
         serde: false,
+        redact: &[],
         contains: &[
             "pub mod geo",
             "const CONSTRUCTOR_ID: u32 = 0x38017996;",
@@ -60,6 +63,7 @@ const FIXTURES: &[Fixture] = &[
     Fixture {
         name: "flags",
         serde: false,
+        redact: &[],
         contains: &[
             "pub spoiler: bool,",
             // A bit shared with a boxed field is set by that field alone.
@@ -73,6 +77,7 @@ const FIXTURES: &[Fixture] = &[
     Fixture {
         name: "generics",
         serde: false,
+        redact: &[],
         contains: &[
             "impl<X: rt::RemoteCall> rt::RemoteCall for InvokeWithLayer<X>",
             "type Return = X::Return;",
@@ -83,6 +88,7 @@ const FIXTURES: &[Fixture] = &[
     Fixture {
         name: "layers",
         serde: false,
+        redact: &[],
         contains: &[
             "pub struct Message8 {",
             "pub struct Card8 {",
@@ -93,6 +99,7 @@ const FIXTURES: &[Fixture] = &[
     Fixture {
         name: "object",
         serde: false,
+        redact: &[],
         contains: &[
             "pub enum Object {",
             "pub enum Function {",
@@ -104,11 +111,27 @@ const FIXTURES: &[Fixture] = &[
     Fixture {
         name: "serde",
         serde: true,
+        redact: &[],
         contains: &[
             "#[derive(::serde::Serialize, ::serde::Deserialize)]",
             "pub mod serde_byte_array",
             "#[serde(with = \"super::serde_byte_array\")]",
             "#[serde(with = \"super::serde_byte_array::option\")]",
+        ],
+    },
+    Fixture {
+        name: "debug",
+        serde: false,
+        redact: &["note.pin"],
+        contains: &[
+            "#[derive(Debug, Clone, PartialEq)]\n    pub struct Point {",
+            "#[derive(Clone, PartialEq)]\n    pub struct Blob {",
+            ".field(\"data\", &rt::__private::DebugBytes(&self.data))",
+            ".field(\"parts\", &rt::__private::DebugBytes(&self.parts))",
+            ".field(\"pin\", &self.pin.as_ref().map(|_| rt::__private::Redacted))",
+            ".field(\"bytes\", &rt::__private::Redacted)",
+            ".field(\"m1\", &rt::__private::Redacted)",
+            ".field(\"text\", &self.text)",
         ],
     },
 ];
@@ -118,8 +141,12 @@ fn generate(fixture_of: &Fixture) -> String {
     let file = format!("{}.tl", fixture_of.name);
     let text = read(&fixture(&file));
     // A fixed file name, so that the output does not depend on where the checkout is.
-    tl_codegen::Config::new()
-        .serde(fixture_of.serde)
+    let mut config = tl_codegen::Config::new();
+    config.serde(fixture_of.serde);
+    for path in fixture_of.redact {
+        config.redact(path);
+    }
+    config
         .generate_from_sources(&[(&file, &text)])
         .unwrap_or_else(|e| panic!("{file} does not generate:\n{e}"))
 }

@@ -2,6 +2,8 @@
 //! needs, not a user's. Hidden from the documentation and not part of the API, as serde's
 //! `__private` module; use the traits and [`Reader`](crate::Reader) instead.
 
+use std::fmt;
+
 use crate::VECTOR_ID;
 
 /// Appends `id`, if there is one: the start of a boxed encoding (see
@@ -43,5 +45,77 @@ pub fn write_bare_vector<T>(
     buf.extend_from_slice(&(items.len() as u32).to_le_bytes());
     for item in items {
         element(item, buf);
+    }
+}
+
+/// The bytes `Debug` shows of a byte string before cutting it short.
+const SHOWN_BYTES: usize = 32;
+
+/// Values that `Debug` shows as hex through [`DebugBytes`]: byte strings and arrays, and
+/// options and vectors of them.
+pub trait HexDebug {
+    /// Writes the value for `Debug`.
+    fn fmt_hex(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result;
+}
+
+fn fmt_hex_bytes(bytes: &[u8], f: &mut fmt::Formatter<'_>) -> fmt::Result {
+    let len = bytes.len();
+    if len == 0 {
+        return f.write_str("<0 bytes>");
+    }
+    write!(f, "<{len} bytes: ")?;
+    for byte in &bytes[..len.min(SHOWN_BYTES)] {
+        write!(f, "{byte:02x}")?;
+    }
+    if len > SHOWN_BYTES {
+        f.write_str("...")?;
+    }
+    f.write_str(">")
+}
+
+impl HexDebug for Vec<u8> {
+    fn fmt_hex(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        fmt_hex_bytes(self, f)
+    }
+}
+
+impl<const N: usize> HexDebug for [u8; N] {
+    fn fmt_hex(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        fmt_hex_bytes(self, f)
+    }
+}
+
+impl<T: HexDebug> HexDebug for Option<T> {
+    fn fmt_hex(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Some(value) => f.debug_tuple("Some").field(&DebugBytes(value)).finish(),
+            None => f.write_str("None"),
+        }
+    }
+}
+
+impl<T: HexDebug> HexDebug for Vec<T> {
+    fn fmt_hex(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_list().entries(self.iter().map(DebugBytes)).finish()
+    }
+}
+
+/// A field that `Debug` shows as hex: `<16 bytes: 00112233...>`, at most 32 bytes of it
+/// followed by `...`, so that a file part of 512 KiB prints as one short line.
+pub struct DebugBytes<'a, T: ?Sized>(pub &'a T);
+
+impl<T: HexDebug + ?Sized> fmt::Debug for DebugBytes<'_, T> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        self.0.fmt_hex(f)
+    }
+}
+
+/// A secret field for `Debug`: `<redacted>`, whatever it holds (for an optional one, the
+/// generated code shows `Some(<redacted>)` or `None`).
+pub struct Redacted;
+
+impl fmt::Debug for Redacted {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("<redacted>")
     }
 }

@@ -6,7 +6,7 @@ use quote::quote;
 use syn::Ident;
 use tl_parser::Category;
 
-use super::{Emitter, compiled_where_used, doc_lines, escape_doc, hex, hex_u32, serde};
+use super::{Emitter, compiled_where_used, debug, doc_lines, escape_doc, hex, hex_u32, serde};
 use crate::model::{Boxing, Enum, Field, Presence, Struct, Ty};
 use crate::render::{ident, path_tokens, struct_path};
 
@@ -140,13 +140,15 @@ impl Emitter<'_> {
             .unwrap_or_default()
     }
 
-    fn derives(&self) -> TokenStream {
+    /// The derives of an item: `Debug` among them unless the item writes its own.
+    fn derives(&self, debug: bool) -> TokenStream {
+        let debug = debug.then(|| quote!(Debug,));
         let serde = self
             .options
             .serde
             .then(|| quote!(#[derive(::serde::Serialize, ::serde::Deserialize)]));
         quote! {
-            #[derive(Debug, Clone, PartialEq)]
+            #[derive(#debug Clone, PartialEq)]
             #serde
         }
     }
@@ -189,7 +191,9 @@ impl Emitter<'_> {
     fn struct_item(&self, s: &Struct, generics: &Generics) -> TokenStream {
         let name = ident(&s.name);
         let docs = self.struct_docs(s);
-        let derives = self.derives();
+        let own_debug = debug::hand_written(s);
+        let derives = self.derives(!own_debug);
+        let debug_impl = own_debug.then(|| self.debug_impl(s, generics));
         let params = generics.params();
         let fields = s.fields.iter().map(|f| {
             let fname = ident(&f.name);
@@ -210,6 +214,8 @@ impl Emitter<'_> {
             pub struct #name #params {
                 #(#fields)*
             }
+
+            #debug_impl
 
             impl #any_bound rt::Identifiable for #name #params {
                 const CONSTRUCTOR_ID: u32 = #id;
@@ -305,7 +311,7 @@ impl Emitter<'_> {
     pub(super) fn enumeration(&self, e: &Enum) -> TokenStream {
         let compiled_where_used = compiled_where_used();
         let name = ident(&e.name);
-        let derives = self.derives();
+        let derives = self.derives(true);
         let tl_name = &e.tl_name;
         let docs = if self.options.docs {
             doc_lines([match e.any {

@@ -6,6 +6,7 @@
 mod codec;
 mod construct;
 mod conversions;
+mod debug;
 mod enum_methods;
 mod items;
 mod serde;

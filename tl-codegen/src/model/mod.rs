@@ -131,6 +131,21 @@ pub struct Field {
     pub presence: Presence,
     /// Attributes from `Config::field_attribute`.
     pub attributes: Vec<TokenStream>,
+    /// How `Debug` shows it (decided by `resolve::debug`).
+    pub debug: DebugAs,
+}
+
+/// How a field appears in `Debug` output.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum DebugAs {
+    /// As its type's own `Debug`.
+    #[default]
+    Plain,
+    /// Byte strings and byte arrays (also in options and vectors) as hex, long ones cut short
+    /// with their length: a file part would otherwise print as half a million numbers.
+    Bytes,
+    /// `<redacted>` (or `Some(<redacted>)`): a secret that logs must not hold.
+    Redacted,
 }
 
 /// One step of the encoding, in schema order.

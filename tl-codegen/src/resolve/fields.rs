@@ -5,7 +5,7 @@ use std::collections::HashSet;
 use tl_parser::{Category, Convention, Definition, Param, ParamKind, Schema, Type};
 
 use super::{ResolveErrorKind, Resolver, builtins};
-use crate::model::{Field, FlagWord, Member, Presence, Ty};
+use crate::model::{DebugAs, Field, FlagWord, Member, Presence, Ty};
 use crate::naming;
 
 /// The members of one definition as they are resolved.
@@ -25,6 +25,7 @@ impl Members {
             ty,
             presence,
             attributes: Vec::new(),
+            debug: DebugAs::Plain,
         });
     }
 

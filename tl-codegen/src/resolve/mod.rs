@@ -5,12 +5,14 @@
 //!
 //! The passes, in order: `collect` (a struct per definition, an enum per boxed type, names),
 //! `fields` (fields, flag words and return types, through `types`), `boxing` (after the
-//! variants that `hooks` pins), `plan`, `accessors`, `construct`, and the attributes of `hooks`.
+//! variants that `hooks` pins), `plan`, `accessors`, `construct`, and the attributes of `hooks`;
+//! then, with the generator's settings, `debug`.
 
 mod accessors;
 mod boxing;
 mod builtins;
 mod construct;
+mod debug;
 mod error;
 mod fields;
 mod hooks;
@@ -25,6 +27,8 @@ use tl_parser::{Category, Definition, Schema, Span};
 use crate::model::{Boxing, CodecPlan, Construction, Enum, Model, Struct, Variant};
 use crate::naming;
 
+pub use debug::DEFAULT_REDACTIONS;
+pub(crate) use debug::decide_debug;
 pub(crate) use error::render_errors;
 pub use error::{ResolveError, ResolveErrorKind};
 pub(crate) use hooks::Hooks;

@@ -1,8 +1,8 @@
-//! Error messages: which type, offset and id.
+//! Error messages: which type, offset and id, and none of the input's bytes.
 
 use tl_types::{
-    DecodeError, DecodeErrorKind, DecodeOptions, Deserializable, Identifiable, VECTOR_ID, enums,
-    types,
+    DecodeError, DecodeErrorKind, DecodeOptions, Deserializable, Identifiable, Reader,
+    Serializable, VECTOR_ID, enums, types,
 };
 
 use crate::support::*;
@@ -138,4 +138,41 @@ fn debug_shows_ids_and_flags_in_hex() {
     }
     // `{:#?}` lays the fields out one per line, ids still in hex.
     assert!(format!("{err:#?}").contains("id: 0xdeadbeef,\n"));
+}
+
+#[test]
+fn errors_hold_none_of_the_input_bytes() {
+    // A byte string of a distinctive pattern that each input cuts short, or that a strict
+    // decoder rejects: no message may quote it, in decimal or in hex.
+    let pattern = [0x5a, 0xc3, 0x91, 0x7e];
+    let payload: Vec<u8> = pattern.iter().copied().cycle().take(64).collect();
+    let file = types::upload::File {
+        r#type: enums::storage::FileType::FileJpeg,
+        mtime: 1,
+        bytes: payload,
+    };
+    let encoded = file.to_bytes();
+    let mut invalid_utf8 = words(&[types::TextPlain::CONSTRUCTOR_ID]);
+    invalid_utf8.extend_from_slice(&[4, 0xff, 0x5a, 0xc3, 0x91, 0, 0, 0]);
+    let failures = [
+        enums::upload::File::from_bytes(&encoded[..40]).unwrap_err(),
+        enums::upload::File::from_bytes(&[&encoded[..], &pattern].concat()).unwrap_err(),
+        enums::RichText::deserialize(&mut Reader::with_options(
+            &invalid_utf8,
+            DecodeOptions::strict(),
+        ))
+        .unwrap_err(),
+    ];
+    let quoted = ["90, 195, 145", "5ac391", "5a c3 91", "\\u{5a}"];
+    for error in failures {
+        for text in [
+            error.to_string(),
+            format!("{error:?}"),
+            format!("{error:#?}"),
+        ] {
+            for needle in quoted {
+                assert!(!text.contains(needle), "{needle:?} in {text}");
+            }
+        }
+    }
 }
