@@ -301,17 +301,23 @@ fn setters_that_would_shadow_a_method_take_with() {
         .with_min_(true)
         .with_new(7)
         .with_default("x")
-        .from_id(-1);
+        .from_id(-1)
+        .with_write_to(3);
     assert!(built.min && !built.with_min);
     assert_eq!(
         (built.new, built.default.as_deref(), built.from_id),
         (Some(7), Some("x"), Some(-1))
     );
+    assert_eq!(built.write_to, Some(3));
+    // `write_to` is still `Serializable::write_to`.
+    let mut written = Vec::new();
+    built.write_to(&mut written).unwrap();
+    assert_eq!(written, built.to_bytes());
     // `clone` is still `Clone::clone`; the value round-trips with the bits of the set fields.
     let bytes = built.clone().to_bytes();
     assert_eq!(
         bytes[4..8],
-        (1_u32 | 1 << 1 | 1 << 2 | 1 << 4).to_le_bytes()
+        (1_u32 | 1 << 1 | 1 << 2 | 1 << 4 | 1 << 5).to_le_bytes()
     );
     assert_eq!(types::Setters::from_bytes(&bytes).unwrap(), built);
     let flag_only = types::Setters::new().with_min(true);

@@ -185,6 +185,8 @@ pub const ENUM_METHODS: &[&str] = &[
     "tl_name",
     "serialize",
     "to_bytes",
+    "serialize_to",
+    "write_to",
     "deserialize",
     "from_bytes",
     "clone",
@@ -221,8 +223,8 @@ pub fn accessor_name(field: &str, fields: &[&str], variants: &[&str]) -> String 
 #[rustfmt::skip]
 pub const SHADOWED_METHODS: &[&str] = &[
     "new", "constructor_id", "tl_name",
-    "serialize", "to_bytes", "deserialize", "from_bytes", "serialize_fields", "serialize_bare",
-    "deserialize_bare", "deserialize_bare_boxed",
+    "serialize", "to_bytes", "serialize_to", "write_to", "deserialize", "from_bytes",
+    "serialize_fields", "serialize_bare", "deserialize_bare", "deserialize_bare_boxed",
     "clone", "clone_from", "eq", "ne", "fmt", "hash", "cmp", "partial_cmp", "lt", "le", "gt",
     "ge", "max", "min", "clamp", "into", "try_into", "from", "try_from", "to_owned",
     "clone_into", "to_string", "borrow", "borrow_mut", "type_id", "default",

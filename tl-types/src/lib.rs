@@ -60,6 +60,7 @@ extern crate self as tl_types;
 pub mod __private;
 mod error;
 mod reader;
+mod scratch;
 
 pub use error::{DecodeError, DecodeErrorKind};
 pub use reader::{DEFAULT_MAX_DEPTH, DecodeOptions, Reader};
@@ -82,6 +83,18 @@ pub trait Identifiable {
 /// Encodes a value as TL.
 ///
 /// Constructor structs, enums and functions encode boxed (their constructor id first).
+///
+/// # Sinks
+///
+/// [`serialize`](Self::serialize) appends to a `Vec<u8>`, after whatever it holds already (a
+/// header, earlier messages): the fastest path, which every encoder is written for.
+/// [`serialize_to`](Self::serialize_to) appends to any [`Extend<u8>`] (`bytes::BytesMut`,
+/// `VecDeque<u8>`) and [`write_to`](Self::write_to) writes to any [`io::Write`](std::io::Write)
+/// (a `&mut [u8]`, a `Cursor`, a file or socket, `BytesMut::writer()`). These two encode into a
+/// vector of the thread's, kept between calls, then copy its bytes over: one copy more than
+/// `serialize`, since an encoder goes back to fill in a flags word once the fields after it
+/// are written, which a stream cannot do. The vector keeps at most 64 KiB allocated; a larger
+/// value allocates one of its own.
 pub trait Serializable {
     /// Appends the encoding to `buf`.
     ///
@@ -96,6 +109,60 @@ pub trait Serializable {
         let mut buf = Vec::with_capacity(128);
         self.serialize(&mut buf);
         buf
+    }
+
+    /// Appends the encoding to `out`, any collection of bytes: `bytes::BytesMut`,
+    /// `VecDeque<u8>`, ... It costs a copy more than [`serialize`](Self::serialize), which a
+    /// `Vec<u8>` should use ([sinks](Self#sinks)).
+    ///
+    /// ```
+    /// use std::collections::VecDeque;
+    /// use tl_types::Serializable;
+    ///
+    /// let mut queue = VecDeque::from([0xff]);
+    /// 7_i32.serialize_to(&mut queue);
+    /// assert_eq!(queue, [0xff, 7, 0, 0, 0]);
+    /// ```
+    ///
+    /// # Panics
+    ///
+    /// As [`serialize`](Self::serialize).
+    // `Self: Sized` (here and on `write_to`) keeps the trait dyn-compatible despite the
+    // generic parameter.
+    fn serialize_to(&self, out: &mut impl Extend<u8>)
+    where
+        Self: Sized,
+    {
+        scratch::encode_then(self, |bytes| out.extend(bytes.iter().copied()));
+    }
+
+    /// Writes the encoding to `out` with [`write_all`](std::io::Write::write_all), without
+    /// flushing, and returns its error. It costs a copy more than
+    /// [`serialize`](Self::serialize) ([sinks](Self#sinks)).
+    ///
+    /// Into a fixed buffer, write through a `&mut [u8]`, which keeps what is left: a value
+    /// that does not fit fills the buffer and fails with
+    /// [`WriteZero`](std::io::ErrorKind::WriteZero).
+    ///
+    /// ```
+    /// use tl_types::Serializable;
+    ///
+    /// let mut frame = [0; 16];
+    /// let mut rest = &mut frame[..];
+    /// 7_i32.write_to(&mut rest)?;
+    /// let written = 16 - rest.len();
+    /// assert_eq!(frame[..written], [7, 0, 0, 0]);
+    /// # Ok::<(), std::io::Error>(())
+    /// ```
+    ///
+    /// # Panics
+    ///
+    /// As [`serialize`](Self::serialize).
+    fn write_to(&self, out: &mut (impl std::io::Write + ?Sized)) -> std::io::Result<()>
+    where
+        Self: Sized,
+    {
+        scratch::encode_then(self, |bytes| out.write_all(bytes))
     }
 }
 
