@@ -5,12 +5,12 @@
 //! imports, so they resolve wherever the code is `include!`d.
 
 use proc_macro2::TokenStream;
+use quote::quote;
 use tl_parser::Category;
 
 use super::{Emitter, doc_lines, escape_doc};
-use crate::model::{DocText, Enum, Example, ExampleValue, Field, Presence, Struct, Ty};
+use crate::model::{DocText, Enum, Example, ExampleValue, Presence, Struct, Ty};
 use crate::render::{path_tokens, struct_path};
-use quote::quote;
 
 /// Tokens of a path or type as the text a reader writes: `enums::auth::SentCode`,
 /// `Vec<i64>`, `[u8; 16]` (generated types hold no other spaces).
@@ -199,7 +199,8 @@ impl Emitter<'_> {
         let inputs: Vec<String> = example
             .inputs
             .iter()
-            .map(|(name, field)| format!("{name}: {}", self.input_type(&s.fields[*field])))
+            // What `new` or the setter takes: the field's type, or the type in its `Option`.
+            .map(|(name, field)| format!("{name}: {}", text(&self.rust_type(&s.fields[*field].ty))))
             .collect();
         let generics = if s.generics.is_empty() {
             String::new()
@@ -214,11 +215,6 @@ impl Emitter<'_> {
         block.extend(call);
         block.extend(["# }".to_owned(), "```".to_owned()]);
         block
-    }
-
-    /// The type an input of an example has: what `new` or the setter takes.
-    fn input_type(&self, field: &Field) -> String {
-        text(&self.rust_type(&field.ty))
     }
 
     /// The rustdoc of an enum: its type, and its constructors, linked.
