@@ -60,20 +60,28 @@ fn item_doc(s: &Struct, sidecar: &MethodDocs) -> ItemDoc {
         None => s
             .docs
             .iter()
-            .filter(|d| !d.starts_with('@') || d.starts_with("@description"))
-            .map(|d| DocText::Plain(d.trim_start_matches("@description").trim().to_owned()))
+            .flat_map(|line| match line.strip_prefix('@') {
+                Some(_) => tags(line)
+                    .into_iter()
+                    .filter(|(tag, _)| *tag == "description")
+                    .map(|(_, text)| text)
+                    .collect(),
+                None => vec![line.trim()],
+            })
+            .map(|text| DocText::Plain(text.to_owned()))
             .collect(),
     };
     let rows = s.fields.iter().enumerate().map(|(index, field)| {
         let from_sidecar = params
             .and_then(|p| p.get(&field.tl_name))
             .map(|text| DocText::Markdown(text.clone()));
-        let prefix = format!("@{} ", field.tl_name);
         let from_schema = || {
             s.docs
                 .iter()
-                .find_map(|d| d.strip_prefix(&prefix))
-                .map(|text| DocText::Plain(text.trim().to_owned()))
+                .filter(|line| line.starts_with('@'))
+                .flat_map(|line| tags(line))
+                .find(|(tag, _)| *tag == field.tl_name)
+                .map(|(_, text)| DocText::Plain(text.to_owned()))
         };
         ParamRow {
             field: index,
@@ -102,6 +110,27 @@ fn item_doc(s: &Struct, sidecar: &MethodDocs) -> ItemDoc {
         errors,
         example: (s.category == Category::Function).then(|| example(s)),
     }
+}
+
+/// The tags of a TDLib-style comment line (`@description A point @x Its abscissa`): each
+/// `@name` at the start or after white space, with the text up to the next.
+fn tags(line: &str) -> Vec<(&str, &str)> {
+    let mut starts: Vec<usize> = line
+        .char_indices()
+        .filter(|&(at, c)| c == '@' && (at == 0 || line[..at].ends_with(char::is_whitespace)))
+        .map(|(at, _)| at)
+        .collect();
+    starts.push(line.len());
+    starts
+        .windows(2)
+        .map(|pair| {
+            let tagged = &line[pair[0] + 1..pair[1]];
+            let (tag, text) = tagged
+                .split_once(char::is_whitespace)
+                .unwrap_or((tagged, ""));
+            (tag, text.trim())
+        })
+        .collect()
 }
 
 /// The example call of function `s`: literals for numbers, strings and bytes, inputs for the
@@ -266,5 +295,20 @@ mod tests {
             };
             assert_eq!(error, expected, "for {json}");
         }
+    }
+
+    #[test]
+    fn tdlib_comments_describe_the_item_and_its_parameters() {
+        let mut model = model(&format!(
+            "{PRELUDE}//@description A point @x Its abscissa\n//@y Its ordinate\n\
+             point x:int y:int = Point;\n"
+        ));
+        decide_docs(&mut model, &MethodDocs::default()).unwrap();
+        let doc = &model.structs[struct_named(&model, "point")].doc;
+        let plain = |text: &str| Some(DocText::Plain(text.to_owned()));
+        assert_eq!(doc.description.first().cloned(), plain("A point"));
+        let described: Vec<_> = doc.params.iter().map(|r| r.description.clone()).collect();
+        assert_eq!(described, [plain("Its abscissa"), plain("Its ordinate")]);
+        assert!(doc.example.is_none() && doc.bots.is_none() && doc.errors.is_empty());
     }
 }
