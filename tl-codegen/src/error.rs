@@ -79,6 +79,24 @@ pub enum ErrorKind {
     /// Paths given to [`Config::redact`](crate::Config::redact) that name no field of the
     /// schemas: a misspelt one would leave a secret in `Debug` output.
     UnknownRedaction(Vec<String>),
+    /// The documentation sidecar of [`Config::method_docs`](crate::Config::method_docs) is
+    /// not in its format (docs/method-docs.md).
+    MethodDocsFormat {
+        /// The sidecar.
+        path: PathBuf,
+        /// What is wrong, as the JSON parser says it.
+        message: String,
+    },
+    /// The documentation sidecar names a function, constructor or parameter that the schemas
+    /// do not have: a misspelt name would leave its documentation out.
+    UnknownDocName {
+        /// The sidecar.
+        path: PathBuf,
+        /// The name (`auth.sendCode`, or `auth.sendCode.phone_number` for a parameter).
+        name: String,
+        /// The closest name of the schemas, if one is close.
+        closest: Option<String>,
+    },
     /// The emitted tokens did not form a Rust file: a bug in tl-codegen.
     Internal(String),
 }
@@ -174,6 +192,26 @@ impl fmt::Display for ErrorKind {
                  `function.field`) in TL names, e.g. `auth.exportedAuthorization.bytes`",
                 paths.join(", ")
             ),
+            ErrorKind::MethodDocsFormat { path, message } => write!(
+                f,
+                "error: {} is not a documentation sidecar (see docs/method-docs.md): {message}",
+                path.display()
+            ),
+            ErrorKind::UnknownDocName {
+                path,
+                name,
+                closest,
+            } => {
+                write!(
+                    f,
+                    "error: {} documents `{name}`, which the schemas do not define",
+                    path.display()
+                )?;
+                match closest {
+                    Some(closest) => write!(f, "\n  = help: did you mean `{closest}`?"),
+                    None => Ok(()),
+                }
+            }
             ErrorKind::Internal(message) => {
                 write!(f, "error: internal error in tl-codegen: {message}")
             }

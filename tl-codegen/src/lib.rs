@@ -25,6 +25,7 @@
 pub mod check;
 mod emit;
 mod error;
+mod method_docs;
 mod model;
 mod naming;
 mod render;
@@ -72,6 +73,8 @@ pub struct Config {
     file_name: String,
     resolve: resolve::Settings,
     redact: Vec<String>,
+    method_docs: Option<PathBuf>,
+    doc_tests: Option<String>,
 }
 
 impl Default for Config {
@@ -89,6 +92,8 @@ impl Default for Config {
                 ..resolve::Settings::default()
             },
             redact: Vec::new(),
+            method_docs: None,
+            doc_tests: None,
         }
     }
 }
@@ -99,9 +104,36 @@ impl Config {
         Config::default()
     }
 
-    /// Emit rustdoc (schema line and schema comments) on every item. Default: on.
+    /// Emit rustdoc on every item: the schema line and comments, a table of the parameters
+    /// of each constructor and function, links between functions, constructors and types, and
+    /// an example call of each function (docs/generated-code.md). Default: on.
     pub fn docs(&mut self, on: bool) -> &mut Self {
         self.docs = on;
+        self
+    }
+
+    /// Reads a documentation sidecar (JSON, docs/method-docs.md) into the rustdoc: the
+    /// descriptions of functions, constructors and their parameters, whether bots may call a
+    /// function, and the errors it may return. A name the schemas do not define is an error,
+    /// with the closest name. Default: none.
+    pub fn method_docs(&mut self, path: impl Into<PathBuf>) -> &mut Self {
+        self.method_docs = Some(path.into());
+        self
+    }
+
+    /// Makes the example call of each function a doc-test (```` ```no_run ````) that reaches
+    /// the generated modules through `crate_path` (`tl_types`, `my_crate::tl`): rustdoc
+    /// compiles it against the crate that includes the code, with its inputs as the
+    /// parameters of a hidden function.
+    ///
+    /// Opt-in because only the including crate knows that path: a doc-test is a crate of its
+    /// own that can only reach public items by an absolute path, and the generated code does
+    /// not know where it is `include!`d (maybe in a private module, which no doc-test
+    /// reaches). It also costs: rustdoc compiles an example per function. Without it, the
+    /// examples are ```` ```text ```` blocks, which rustdoc neither compiles nor lists as
+    /// ignored tests (a layer has hundreds). Default: off.
+    pub fn doc_tests(&mut self, crate_path: &str) -> &mut Self {
+        self.doc_tests = Some(crate_path.to_owned());
         self
     }
 
@@ -273,6 +305,7 @@ impl Config {
                 serde: self.serde,
                 deserializable_functions: self.deserializable_functions,
                 runtime: &runtime,
+                doc_tests: self.doc_tests.as_deref(),
             },
         );
         format(tokens)
@@ -322,6 +355,19 @@ impl Config {
         if !unknown.is_empty() {
             return Err(ErrorKind::UnknownRedaction(unknown).into());
         }
+        let sidecar = match &self.method_docs {
+            Some(path) => method_docs::read(path)?,
+            None => method_docs::MethodDocs::default(),
+        };
+        resolve::decide_docs(&mut model, &sidecar).map_err(|unknown| {
+            let path = self.method_docs.clone().unwrap_or_default();
+            let (name, closest) = (unknown.name, unknown.closest);
+            ErrorKind::UnknownDocName {
+                path,
+                name,
+                closest,
+            }
+        })?;
         Ok(model)
     }
 
@@ -330,6 +376,9 @@ impl Config {
     pub fn compile(&self, files: &[impl AsRef<Path>]) -> Result<(), Error> {
         for file in files {
             println!("cargo:rerun-if-changed={}", file.as_ref().display());
+        }
+        if let Some(path) = &self.method_docs {
+            println!("cargo:rerun-if-changed={}", path.display());
         }
         let code = self.generate(files)?;
         let dir = match &self.out_dir {

@@ -24,6 +24,14 @@ struct Cli {
     /// Leave out rustdoc comments.
     #[arg(long)]
     no_docs: bool,
+    /// Read this documentation sidecar (JSON: descriptions, bots, errors; see
+    /// docs/method-docs.md) into the rustdoc.
+    #[arg(long, value_name = "PATH")]
+    method_docs: Option<PathBuf>,
+    /// Make each function's example a doc-test reaching the generated modules through
+    /// CRATE_PATH (e.g. `tl_types`, `my_crate::tl`); without it examples are text.
+    #[arg(long, value_name = "CRATE_PATH")]
+    doc_tests: Option<String>,
     /// Derive serde's Serialize and Deserialize.
     #[arg(long)]
     serde: bool,
@@ -176,6 +184,12 @@ fn config(cli: &Cli) -> tl_codegen::Config {
     }
     if let Some(convention) = args.convention {
         config.convention(convention);
+    }
+    if let Some(path) = &cli.method_docs {
+        config.method_docs(path);
+    }
+    if let Some(crate_path) = &cli.doc_tests {
+        config.doc_tests(crate_path);
     }
     for (path, attribute) in &cli.type_attribute {
         config.type_attribute(path, attribute);

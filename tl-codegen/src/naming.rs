@@ -442,6 +442,7 @@ mod tests {
         Field {
             name: name.to_owned(),
             tl_name: name.to_owned(),
+            tl_type: "int".to_owned(),
             ty: Ty::Int,
             presence: Presence::Required,
             attributes: Vec::new(),

@@ -224,3 +224,34 @@ fn every_other_error_starts_with_error() {
     failure(&dir, &[]);
     failure(&dir, &["ok.tl", "--no-such-flag"]);
 }
+
+#[test]
+fn the_docs_flags_reach_the_generator() {
+    let schema = format!("{PRELUDE}{PING}");
+    let sidecar =
+        r#"{"functions": {"ping": {"bots": true, "errors": [{"code": 400, "name": "BAD"}]}}}"#;
+    let dir = workdir("docs", &[("ping.tl", &schema), ("docs.json", sidecar)]);
+    let args = [
+        "ping.tl",
+        "--method-docs",
+        "docs.json",
+        "--doc-tests",
+        "my_crate::tl",
+    ];
+    let output = run(&dir, &args);
+    assert!(output.status.success(), "{}", stderr(&output));
+    let code = stdout(&output);
+    assert!(code.contains("/// Bots: yes."), "{code}");
+    assert!(code.contains("/// | 400 | `BAD` |  |"), "{code}");
+    assert!(
+        code.contains("/// # use my_crate::tl::{enums, functions, types};"),
+        "{code}"
+    );
+    std::fs::write(dir.join("docs.json"), r#"{"functions": {"pnig": {}}}"#).unwrap();
+    let (code, err) = failure(&dir, &["ping.tl", "--method-docs", "docs.json"]);
+    assert_eq!(code, 2);
+    assert!(
+        err.contains("documents `pnig`") && err.contains("did you mean `ping`?"),
+        "{err}"
+    );
+}

@@ -58,6 +58,9 @@ const FIXTURES: &[Fixture] = &[
             "pub payload: Vec<u8>,",
             "pub owner_ids: Option<Vec<i64>>,",
             "pub const LAYER: i32 = 7;",
+            // The docs: a parameter's row with its flag and linked type, an enum's constructors.
+            "| `badge` | `Shape` | [`Option<enums::Shape>`](enums::Shape) | no: `flags.4` |",
+            "Constructors: [`geo.place`](types::geo::Place).",
         ],
     },
     Fixture {

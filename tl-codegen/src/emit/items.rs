@@ -6,7 +6,7 @@ use quote::quote;
 use syn::Ident;
 use tl_parser::Category;
 
-use super::{Emitter, compiled_where_used, debug, doc_lines, escape_doc, hex, hex_u32, serde};
+use super::{Emitter, compiled_where_used, debug, doc_lines, hex, hex_u32, serde};
 use crate::model::{Boxing, Enum, Field, Presence, Struct, Ty};
 use crate::render::{ident, path_tokens, struct_path};
 
@@ -82,7 +82,7 @@ impl Emitter<'_> {
         }
     }
 
-    fn field_type(&self, field: &Field) -> TokenStream {
+    pub(super) fn field_type(&self, field: &Field) -> TokenStream {
         match field.presence {
             Presence::Flag { .. } => quote!(bool),
             Presence::Required => self.rust_type(&field.ty),
@@ -91,53 +91,6 @@ impl Emitter<'_> {
                 quote!(Option<#ty>)
             }
         }
-    }
-
-    fn struct_docs(&self, s: &Struct) -> TokenStream {
-        if !self.options.docs {
-            return TokenStream::new();
-        }
-        let what = match (s.category, s.variant_of) {
-            (Category::Function, _) => format!("Function `{}`.", s.tl_name),
-            (Category::Type, Some((e, _))) => {
-                format!(
-                    "Constructor `{}` of type `{}`.",
-                    s.tl_name, self.model.enums[e].tl_name
-                )
-            }
-            (Category::Type, None) => format!("Constructor `{}`.", s.tl_name),
-        };
-        let mut lines = vec![
-            what,
-            String::new(),
-            "```tl".to_owned(),
-            s.schema_line.clone(),
-            "```".to_owned(),
-        ];
-        let own: Vec<String> = s
-            .docs
-            .iter()
-            .filter(|d| !d.starts_with('@') || d.starts_with("@description"))
-            .map(|d| escape_doc(d.trim_start_matches("@description").trim()))
-            .collect();
-        if !own.is_empty() {
-            lines.push(String::new());
-            lines.extend(own);
-        }
-        doc_lines(lines)
-    }
-
-    /// The schema's `//@name text` documentation of a field, if any.
-    fn field_docs(&self, s: &Struct, field: &Field) -> TokenStream {
-        if !self.options.docs {
-            return TokenStream::new();
-        }
-        let prefix = format!("@{} ", field.tl_name);
-        s.docs
-            .iter()
-            .find_map(|d| d.strip_prefix(&prefix))
-            .map(|text| doc_lines([escape_doc(text.trim())]))
-            .unwrap_or_default()
     }
 
     /// The derives of an item: `Debug` among them unless the item writes its own.
@@ -195,10 +148,10 @@ impl Emitter<'_> {
         let derives = self.derives(!own_debug);
         let debug_impl = own_debug.then(|| self.debug_impl(s, generics));
         let params = generics.params();
-        let fields = s.fields.iter().map(|f| {
+        let fields = s.fields.iter().enumerate().map(|(index, f)| {
             let fname = ident(&f.name);
             let ty = self.field_type(f);
-            let fdocs = self.field_docs(s, f);
+            let fdocs = self.field_docs(s, index);
             let serde = serde::serde_with(self.options.serde, s, f);
             let attributes = &f.attributes;
             quote! { #fdocs #serde #(#attributes)* pub #fname: #ty, }
@@ -313,21 +266,7 @@ impl Emitter<'_> {
         let name = ident(&e.name);
         let derives = self.derives(true);
         let tl_name = &e.tl_name;
-        let docs = if self.options.docs {
-            doc_lines([match e.any {
-                None => format!("Type `{}`.", e.tl_name),
-                Some(Category::Type) => format!(
-                    "Type `{}`: any constructor of the schema, with its id.",
-                    e.tl_name
-                ),
-                Some(Category::Function) => format!(
-                    "Type `{}`: any function of the schema (generic ones excepted), with its id.",
-                    e.tl_name
-                ),
-            }])
-        } else {
-            TokenStream::new()
-        };
+        let docs = self.enum_docs(e);
         let [variants, writes, reads] = self.variant_arms(e);
         // `Function` holds functions, which only decode when asked for.
         let decodable = e.any != Some(Category::Function) || self.options.deserializable_functions;

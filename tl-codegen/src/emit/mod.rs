@@ -7,6 +7,7 @@ mod codec;
 mod construct;
 mod conversions;
 mod debug;
+mod docs;
 mod enum_methods;
 mod items;
 mod serde;
@@ -32,6 +33,9 @@ pub struct EmitOptions<'a> {
     pub deserializable_functions: bool,
     /// Path of the runtime crate, e.g. `::tl_types`.
     pub runtime: &'a syn::Path,
+    /// The path of the crate holding the code, for doc-tests of the examples (`tl_types`);
+    /// `None`: the examples are text.
+    pub doc_tests: Option<&'a str>,
 }
 
 /// All generated code for `model`.

@@ -6,6 +6,7 @@
 
 mod accessor;
 mod construct;
+mod docs;
 mod plan;
 
 use proc_macro2::TokenStream;
@@ -13,6 +14,7 @@ use tl_parser::Category;
 
 pub use accessor::{Accessor, Held, Lend};
 pub use construct::{Construction, Setter};
+pub use docs::{DocText, ErrorRow, Example, ExampleValue, ItemDoc, ParamRow};
 pub use plan::{
     BitPlan, CodecPlan, EncodeStep, FixedMember, FixedRun, FixedSource, OptionalRule, SetWhen,
     WordPlan,
@@ -125,6 +127,8 @@ pub struct Field {
     pub name: String,
     /// The TL parameter name.
     pub tl_name: String,
+    /// Its TL type as written, without the condition (`Vector<long>`, `true`, `#`).
+    pub tl_type: String,
     /// Its type (for [`Presence::Flag`], unused).
     pub ty: Ty,
     /// How it is present.
@@ -205,6 +209,8 @@ pub struct Struct {
     pub plan: CodecPlan,
     /// How users build it: `new` and the setters.
     pub construction: Construction,
+    /// Its rustdoc beyond the schema line (decided by `resolve::docs`).
+    pub doc: ItemDoc,
     /// Attributes from `Config::type_attribute`.
     pub attributes: Vec<TokenStream>,
 }

@@ -17,11 +17,12 @@ struct Members {
 }
 
 impl Members {
-    fn push_field(&mut self, tl_name: String, ty: Ty, presence: Presence) {
+    fn push_field(&mut self, tl_name: String, tl_type: String, ty: Ty, presence: Presence) {
         self.order.push(Member::Field(self.fields.len()));
         self.fields.push(Field {
             name: naming::field_name(&tl_name),
             tl_name,
+            tl_type,
             ty,
             presence,
             attributes: Vec::new(),
@@ -108,7 +109,9 @@ impl Resolver {
                 {
                     members.push_flag_word(tl_name);
                 }
-                ParamKind::Nat => members.push_field(tl_name, Ty::Nat, Presence::Required),
+                ParamKind::Nat => {
+                    members.push_field(tl_name, "#".to_owned(), Ty::Nat, Presence::Required);
+                }
                 ParamKind::Typed { condition, ty } => {
                     let presence = match condition {
                         None => Presence::Required,
@@ -125,11 +128,22 @@ impl Resolver {
                             }
                         }
                     };
-                    members.push_field(tl_name, resolved, presence);
+                    members.push_field(tl_name, ty.to_string(), resolved, presence);
                 }
                 ParamKind::Repeated { .. } => {
                     if let Some(width) = self.repetition_width(schema, param) {
-                        members.push_field(tl_name, Ty::FixedBytes(width), Presence::Required);
+                        // `64*[ int ]`: the parameter as written, after its name.
+                        let written = param.to_string();
+                        let tl_type = written
+                            .strip_prefix(&format!("{tl_name}:"))
+                            .unwrap_or(&written);
+                        let ty = Ty::FixedBytes(width);
+                        members.push_field(
+                            tl_name.clone(),
+                            tl_type.to_owned(),
+                            ty,
+                            Presence::Required,
+                        );
                     }
                 }
             }

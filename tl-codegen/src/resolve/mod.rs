@@ -6,13 +6,14 @@
 //! The passes, in order: `collect` (a struct per definition, an enum per boxed type, names),
 //! `fields` (fields, flag words and return types, through `types`), `boxing` (after the
 //! variants that `hooks` pins), `plan`, `accessors`, `construct`, and the attributes of `hooks`;
-//! then, with the generator's settings, `debug`.
+//! then, with the generator's settings, `debug` and `docs` (with the documentation sidecar).
 
 mod accessors;
 mod boxing;
 mod builtins;
 mod construct;
 mod debug;
+mod docs;
 mod error;
 mod fields;
 mod hooks;
@@ -24,11 +25,12 @@ use std::collections::{BTreeMap, HashMap, HashSet};
 
 use tl_parser::{Category, Definition, Schema, Span};
 
-use crate::model::{Boxing, CodecPlan, Construction, Enum, Model, Struct, Variant};
+use crate::model::{Boxing, CodecPlan, Construction, Enum, ItemDoc, Model, Struct, Variant};
 use crate::naming;
 
 pub use debug::DEFAULT_REDACTIONS;
 pub(crate) use debug::decide_debug;
+pub(crate) use docs::decide_docs;
 pub(crate) use error::render_errors;
 pub use error::{ResolveError, ResolveErrorKind};
 pub(crate) use hooks::Hooks;
@@ -297,6 +299,7 @@ impl Resolver {
             returns: None,
             plan: CodecPlan::default(),
             construction: Construction::default(),
+            doc: ItemDoc::default(),
             attributes: Vec::new(),
         });
         if def.category == Category::Type {
