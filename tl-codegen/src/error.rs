@@ -7,7 +7,9 @@ use std::path::PathBuf;
 use tl_parser::{IdMismatch, MismatchExplanation, Report};
 
 // Through the crate root, where each is public: the modules that define them may move.
-use crate::{HookError, KNOWN_TELEGRAM_MISMATCHES, KNOWN_TON_MISMATCHES, ResolveError};
+use crate::{
+    HookError, KNOWN_TELEGRAM_MISMATCHES, KNOWN_TON_MISMATCHES, ResolveError, UnknownRoot,
+};
 
 /// Why generation failed. [`Error::kind`] says what went wrong; `Display` renders it for a
 /// person, with the source lines where the schema is at fault.
@@ -79,6 +81,9 @@ pub enum ErrorKind {
     /// Paths given to [`Config::redact`](crate::Config::redact) that name no field of the
     /// schemas: a misspelt one would leave a secret in `Debug` output.
     UnknownRedaction(Vec<String>),
+    /// Names given to [`Config::roots`](crate::Config::roots) that are no function, type or
+    /// constructor of the schemas.
+    UnknownRoots(Vec<UnknownRoot>),
     /// The emitted tokens did not form a Rust file: a bug in tl-codegen.
     Internal(String),
 }
@@ -174,6 +179,17 @@ impl fmt::Display for ErrorKind {
                  `function.field`) in TL names, e.g. `auth.exportedAuthorization.bytes`",
                 paths.join(", ")
             ),
+            ErrorKind::UnknownRoots(unknown) => {
+                writeln!(f, "error: roots that the schemas do not define:")?;
+                for root in unknown {
+                    writeln!(f, "  {root}")?;
+                }
+                write!(
+                    f,
+                    "  = help: roots are TL names of functions (`messages.sendMessage`), types \
+                     (`Updates`) or constructors (`inputPeerUser`)"
+                )
+            }
             ErrorKind::Internal(message) => {
                 write!(f, "error: internal error in tl-codegen: {message}")
             }
