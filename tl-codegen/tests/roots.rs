@@ -159,3 +159,30 @@ fn names_not_in_the_schema_are_an_error_with_a_suggestion() {
          or constructors (`inputPeerUser`)"
     );
 }
+
+#[test]
+fn hooks_and_redactions_apply_to_what_is_kept() {
+    let mut config = Config::new();
+    config
+        .roots(["Photo"])
+        .type_attribute("photo", "#[derive(Hash)]");
+    let code = config
+        .generate_from_sources(&[("roots.tl", SCHEMA)])
+        .unwrap();
+    assert!(code.contains("#[derive(Hash)]"), "{code}");
+    // `chat` is in the schema but not in the profile: as if it were not there.
+    config.type_attribute("chat", "#[derive(Hash)]");
+    let error = config
+        .generate_from_sources(&[("roots.tl", SCHEMA)])
+        .unwrap_err();
+    assert!(matches!(error.kind(), ErrorKind::Hook(_)), "{error}");
+    let mut config = Config::new();
+    config.roots(["Photo"]).redact("chat.title");
+    let error = config
+        .generate_from_sources(&[("roots.tl", SCHEMA)])
+        .unwrap_err();
+    assert!(
+        matches!(error.kind(), ErrorKind::UnknownRedaction(_)),
+        "{error}"
+    );
+}
