@@ -10,6 +10,8 @@
 //!   (`Object` and `Function`, which Telegram's schemas do not declare);
 //! * `hooked.rs`: the bindings of the project's schema with user hooks (attributes added to
 //!   chosen types and fields, chosen variants boxed and unboxed);
+//! * `bot.rs`: a bot's profile of the project's schema (`Config::roots`: [`BOT_ROOTS`]) with its
+//!   samples;
 //! * with `TL_CORPUS` set: `grammers.rs`, the bindings of grammers/api.tl + mtproto.tl
 //!   (layer 230, the schema of grammers-tl-types 0.11.0) with their samples, enabling
 //!   `cfg(grammers_layer)`.
@@ -30,6 +32,7 @@ fn main() {
         .unwrap_or_else(|e| panic!("{e}"));
     write_if_changed(&out.join("universal.rs"), &universal);
     write_if_changed(&out.join("hooked.rs"), &hooked(&ours));
+    write_if_changed(&out.join("bot.rs"), &bot(&ours));
     for (name, file, serde) in [
         ("any", "any", false),
         ("edge", "edge", false),
@@ -92,6 +95,31 @@ fn hooked(files: &[PathBuf]) -> String {
         .boxed("peerUser")
         .generate(files)
         .unwrap_or_else(|e| panic!("{e}"))
+}
+
+/// The methods of a bot in the project's schema, and the updates it receives: the roots of
+/// `bot.rs`.
+const BOT_ROOTS: [&str; 10] = [
+    "invokeWithLayer",
+    "initConnection",
+    "help.getConfig",
+    "auth.sendCode",
+    "messages.sendMessage",
+    "messages.getHistory",
+    "updates.getState",
+    "updates.getDifference",
+    "upload.getFile",
+    "Updates",
+];
+
+/// The bot profile of the project's schema with its samples, as `tests/profiles.rs` checks it.
+fn bot(files: &[PathBuf]) -> String {
+    let mut config = tl_codegen::Config::new();
+    config.accept_known_telegram_mismatches().roots(BOT_ROOTS);
+    let mut code = config.generate(files).unwrap_or_else(|e| panic!("{e}"));
+    let samples = config.generate_samples(files);
+    code.push_str(&samples.unwrap_or_else(|e| panic!("{e}")));
+    code
 }
 
 /// `grammers_oracle.rs`, for `tests/grammers_oracle.rs`: `reencode(name, bytes)` decodes the

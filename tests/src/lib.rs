@@ -29,6 +29,14 @@ pub mod hooked {
     include!(concat!(env!("OUT_DIR"), "/hooked.rs"));
 }
 
+/// A bot's profile of the project's schema (`Config::roots`: a few methods and `Updates`, see
+/// `build.rs`), with samples of every definition it keeps. Denying warnings here makes any
+/// warning in a profile's code fail the build.
+#[deny(warnings)]
+pub mod bot {
+    include!(concat!(env!("OUT_DIR"), "/bot.rs"));
+}
+
 /// The bindings of `tests/schema/edge.tl`: anonymous parameters, named repetitions,
 /// fixed-width integers written word by word, field names that collide.
 pub mod edge {

@@ -7,7 +7,9 @@ use std::path::PathBuf;
 use tl_parser::{IdMismatch, MismatchExplanation, Report};
 
 // Through the crate root, where each is public: the modules that define them may move.
-use crate::{HookError, KNOWN_TELEGRAM_MISMATCHES, KNOWN_TON_MISMATCHES, ResolveError};
+use crate::{
+    HookError, KNOWN_TELEGRAM_MISMATCHES, KNOWN_TON_MISMATCHES, ResolveError, UnknownRoot,
+};
 
 /// Why generation failed. [`Error::kind`] says what went wrong; `Display` renders it for a
 /// person, with the source lines where the schema is at fault.
@@ -97,6 +99,9 @@ pub enum ErrorKind {
         /// The closest name of the schemas, if one is close.
         closest: Option<String>,
     },
+    /// Names given to [`Config::roots`](crate::Config::roots) that are no function, type or
+    /// constructor of the schemas.
+    UnknownRoots(Vec<UnknownRoot>),
     /// The emitted tokens did not form a Rust file: a bug in tl-codegen.
     Internal(String),
 }
@@ -201,22 +206,42 @@ impl fmt::Display for ErrorKind {
                 path,
                 name,
                 closest,
-            } => {
-                write!(
-                    f,
-                    "error: {} documents `{name}`, which the schemas do not define",
-                    path.display()
-                )?;
-                match closest {
-                    Some(closest) => write!(f, "\n  = help: did you mean `{closest}`?"),
-                    None => Ok(()),
-                }
-            }
+            } => write_unknown_doc_name(f, path, name, closest.as_deref()),
+            ErrorKind::UnknownRoots(unknown) => write_unknown_roots(f, unknown),
             ErrorKind::Internal(message) => {
                 write!(f, "error: internal error in tl-codegen: {message}")
             }
         }
     }
+}
+
+fn write_unknown_doc_name(
+    f: &mut fmt::Formatter<'_>,
+    path: &std::path::Path,
+    name: &str,
+    closest: Option<&str>,
+) -> fmt::Result {
+    write!(
+        f,
+        "error: {} documents `{name}`, which the schemas do not define",
+        path.display()
+    )?;
+    match closest {
+        Some(closest) => write!(f, "\n  = help: did you mean `{closest}`?"),
+        None => Ok(()),
+    }
+}
+
+fn write_unknown_roots(f: &mut fmt::Formatter<'_>, unknown: &[UnknownRoot]) -> fmt::Result {
+    writeln!(f, "error: roots that the schemas do not define:")?;
+    for root in unknown {
+        writeln!(f, "  {root}")?;
+    }
+    write!(
+        f,
+        "  = help: roots are TL names of functions (`messages.sendMessage`), types \
+         (`Updates`) or constructors (`inputPeerUser`)"
+    )
 }
 
 fn write_mismatches(f: &mut fmt::Formatter<'_>, mismatches: &[IdMismatch]) -> fmt::Result {

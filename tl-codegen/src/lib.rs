@@ -40,7 +40,9 @@ use std::path::{Path, PathBuf};
 use tl_parser::{Options, Schema};
 
 pub use error::{Error, ErrorKind};
-pub use resolve::{DEFAULT_REDACTIONS, HookError, HookProblem, ResolveError, ResolveErrorKind};
+pub use resolve::{
+    DEFAULT_REDACTIONS, HookError, HookProblem, ResolveError, ResolveErrorKind, UnknownRoot,
+};
 pub use schema_dir::{schema_dir_from_env, schema_files_in};
 
 /// The constructors whose written ids in Telegram's mtproto.tl are not the CRC32 of their
@@ -272,6 +274,20 @@ impl Config {
         self
     }
 
+    /// Generate only the closure of `names`: the listed functions (`messages.sendMessage`),
+    /// boxed types (`Updates`) and constructors (`inputPeerUser`), by TL name, and everything
+    /// they reach (fields' types, results, every constructor of a type reached; a generic `X`
+    /// stays generic). Each call adds to the list. A kept definition is generated exactly as
+    /// in the full build (names, boxing, bytes); anything else is left out, so code that uses
+    /// a dropped type fails to compile, naming it. Hooks and redactions apply to what is kept
+    /// and must name kept definitions; `name_for_id` still knows every id of the schemas.
+    /// A name that is not in the schemas is an error, with the closest one. Default: all.
+    pub fn roots<S: AsRef<str>>(&mut self, names: impl IntoIterator<Item = S>) -> &mut Self {
+        let roots = self.resolve.roots.get_or_insert_with(Vec::new);
+        roots.extend(names.into_iter().map(|name| name.as_ref().to_owned()));
+        self
+    }
+
     /// Redact a field in `Debug` output besides [`DEFAULT_REDACTIONS`]: `path` is
     /// `constructor.field` or `function.field` in TL names (`auth.sentCode.phone_code_hash`).
     /// `Debug` then shows `<redacted>` (`Some(<redacted>)` when optional) whatever its type.
@@ -350,6 +366,7 @@ impl Config {
                     Error::from(ErrorKind::Resolve { errors, rendered })
                 }
                 resolve::Failure::Hook(error) => ErrorKind::Hook(error).into(),
+                resolve::Failure::Roots(unknown) => ErrorKind::UnknownRoots(unknown).into(),
             })?;
         let unknown = resolve::decide_debug(&mut model, &self.redact);
         if !unknown.is_empty() {

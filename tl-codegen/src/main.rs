@@ -62,6 +62,14 @@ struct Cli {
     /// (`constructor.field` in TL names, e.g. `auth.sentCode.phone_code_hash`). Repeatable.
     #[arg(long, value_name = "PATH")]
     redact: Vec<String>,
+    /// Generate only what these functions, types and constructors reach (TL names,
+    /// comma-separated, repeatable), e.g. `--roots auth.sendCode,messages.sendMessage,Updates`.
+    #[arg(long, value_name = "NAMES", value_delimiter = ',')]
+    roots: Vec<String>,
+    /// As --roots, with the names read from FILE: separated by commas, spaces or new lines,
+    /// `//` starting a comment.
+    #[arg(long, value_name = "FILE")]
+    roots_file: Option<PathBuf>,
 }
 
 /// `PATH=ATTRIBUTE`, split at the first `=` (TL names have none; attributes may).
@@ -144,7 +152,14 @@ fn main() -> ExitCode {
 }
 
 fn generate(cli: &Cli) -> ExitCode {
-    let code = match config(cli).generate(&cli.schema.files) {
+    let config = match config(cli) {
+        Ok(config) => config,
+        Err(e) => {
+            eprintln!("{e}");
+            return ExitCode::from(2);
+        }
+    };
+    let code = match config.generate(&cli.schema.files) {
         Ok(code) => code,
         Err(e) => {
             eprintln!("{e}");
@@ -168,8 +183,8 @@ fn generate(cli: &Cli) -> ExitCode {
     ExitCode::SUCCESS
 }
 
-/// The generator's settings from the command line.
-fn config(cli: &Cli) -> tl_codegen::Config {
+/// The generator's settings from the command line, or why they cannot be read.
+fn config(cli: &Cli) -> Result<tl_codegen::Config, String> {
     let args = &cli.schema;
     let mut config = tl_codegen::Config::new();
     config
@@ -209,7 +224,25 @@ fn config(cli: &Cli) -> tl_codegen::Config {
     for path in &cli.redact {
         config.redact(path);
     }
-    config
+    if !cli.roots.is_empty() {
+        config.roots(&cli.roots);
+    }
+    if let Some(path) = &cli.roots_file {
+        let text = std::fs::read_to_string(path)
+            .map_err(|e| format!("error: cannot read {}: {e}", path.display()))?;
+        config.roots(roots_in(&text));
+    }
+    Ok(config)
+}
+
+/// The names of a roots file: separated by commas, spaces or new lines; `//` starts a comment
+/// that runs to the end of the line, as in TL.
+fn roots_in(text: &str) -> Vec<&str> {
+    text.lines()
+        .map(|line| line.split_once("//").map_or(line, |(names, _)| names))
+        .flat_map(|names| names.split([',', ' ', '\t']))
+        .filter(|name| !name.is_empty())
+        .collect()
 }
 
 /// Warns of each file that defines nothing (a wrong file, or one emptied by mistake): the

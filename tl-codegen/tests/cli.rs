@@ -171,6 +171,30 @@ fn redact_reaches_the_generator_and_rejects_a_path_that_names_nothing() {
 }
 
 #[test]
+fn roots_and_a_roots_file_reach_the_generator() {
+    let schema = format!("{PRELUDE}{PING}---types---\nother x:int = Other;\n");
+    let roots = "// The calls of a client:\nping, // and its answer\n  Pong\n";
+    let dir = workdir("roots", &[("ping.tl", &schema), ("roots.txt", roots)]);
+    for args in [
+        &["ping.tl", "--roots", "ping,Pong"][..],
+        &["ping.tl", "--roots", "ping", "--roots", "Pong"],
+        &["ping.tl", "--roots-file", "roots.txt"],
+    ] {
+        let output = run(&dir, args);
+        assert!(output.status.success(), "{args:?}: {}", stderr(&output));
+        let code = stdout(&output);
+        assert!(code.contains("pub struct Ping {"), "{args:?}: {code}");
+        assert!(!code.contains("pub struct Other {"), "{args:?}: {code}");
+    }
+    let (code, err) = failure(&dir, &["ping.tl", "--roots", "pnig"]);
+    assert_eq!(code, 2);
+    assert!(err.contains("`pnig` is no function, type or constructor; did you mean `ping`?"));
+    let (code, err) = failure(&dir, &["ping.tl", "--roots-file", "missing.txt"]);
+    assert_eq!(code, 2);
+    assert!(err.starts_with("error: cannot read missing.txt: "), "{err}");
+}
+
+#[test]
 fn a_known_mismatch_says_which_flag_accepts_it() {
     let line = "accessPointRule#4679b65f phone_prefix_rules:string dc_id:int ips:vector<int> \
                 = AccessPointRule;\n";

@@ -4,9 +4,10 @@
 //! each definition.
 //!
 //! The passes, in order: `collect` (a struct per definition, an enum per boxed type, names),
-//! `fields` (fields, flag words and return types, through `types`), `boxing` (after the
-//! variants that `hooks` pins), `plan`, `accessors`, `construct`, and the attributes of `hooks`;
-//! then, with the generator's settings, `debug` and `docs` (with the documentation sidecar).
+//! `fields` (fields, flag words and return types, through `types`), `roots` (only what the
+//! chosen roots reach, when there are roots), `boxing` (after the variants that `hooks` pins),
+//! `plan`, `accessors`, `construct`, and the attributes of `hooks`; then, with the generator's
+//! settings, `debug` and `docs` (with the documentation sidecar).
 
 mod accessors;
 mod boxing;
@@ -18,6 +19,7 @@ mod error;
 mod fields;
 mod hooks;
 mod plan;
+mod roots;
 mod suggest;
 mod types;
 
@@ -35,6 +37,7 @@ pub(crate) use error::render_errors;
 pub use error::{ResolveError, ResolveErrorKind};
 pub(crate) use hooks::Hooks;
 pub use hooks::{HookError, HookProblem};
+pub use roots::UnknownRoot;
 
 /// How to resolve, from `Config`.
 #[derive(Debug, Clone, Default)]
@@ -45,6 +48,8 @@ pub(crate) struct Settings {
     pub universal_enums: bool,
     /// Attributes and boxing chosen by the user.
     pub hooks: Hooks,
+    /// Generate only what these TL names reach; `None`: everything.
+    pub roots: Option<Vec<String>>,
 }
 
 /// Why resolving failed: the schemas, or a hook that does not fit them.
@@ -54,6 +59,8 @@ pub(crate) enum Failure {
     Schema(Vec<ResolveError>),
     /// A hook that cannot be applied.
     Hook(HookError),
+    /// Roots that name no definition.
+    Roots(Vec<UnknownRoot>),
 }
 
 /// Resolves parsed schemas (e.g. api.tl and mtproto.tl) into one model.
@@ -71,6 +78,9 @@ pub(crate) fn resolve(schemas: &[Schema], settings: &Settings) -> Result<Model, 
         return Err(Failure::Schema(errors));
     }
     let mut model = resolver.model;
+    if let Some(roots) = &settings.roots {
+        roots::keep_reached(&mut model, roots).map_err(Failure::Roots)?;
+    }
     hooks::choose_boxing(&mut model, &settings.hooks).map_err(Failure::Hook)?;
     let refused = boxing::decide_boxing(&mut model, settings.max_inline_variant);
     hooks::check_refused(&model, &settings.hooks, &refused).map_err(Failure::Hook)?;
