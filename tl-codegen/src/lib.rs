@@ -23,6 +23,7 @@
 //! `tl-types` for the runtime the generated code calls.
 
 pub mod check;
+pub mod diff;
 mod emit;
 mod error;
 mod method_docs;
@@ -300,10 +301,7 @@ impl Config {
     /// Parses the files (in order; e.g. api.tl then mtproto.tl) and returns formatted Rust.
     pub fn generate(&self, files: &[impl AsRef<Path>]) -> Result<String, Error> {
         let sources = read_sources(files)?;
-        let named: Vec<(&str, &str)> = sources
-            .iter()
-            .map(|(n, t)| (n.as_str(), t.as_str()))
-            .collect();
+        let named = named(&sources);
         self.generate_from_sources(&named)
     }
 
@@ -332,12 +330,30 @@ impl Config {
     /// round-trip tests, fuzz corpora and benchmarks through its `Visitor` trait.
     pub fn generate_samples(&self, files: &[impl AsRef<Path>]) -> Result<String, Error> {
         let sources = read_sources(files)?;
-        let named: Vec<(&str, &str)> = sources
-            .iter()
-            .map(|(n, t)| (n.as_str(), t.as_str()))
-            .collect();
+        let named = named(&sources);
         let model = self.model(&named)?;
         format(samples::emit(&model, &self.runtime()?))
+    }
+
+    /// The semantic diff of two schemas, each side one or more files taken together (e.g.
+    /// api.tl then mtproto.tl), parsed and resolved with these settings as generation would
+    /// (so ids must verify as for [`Config::generate`]). See [`diff::SchemaDiff`].
+    pub fn diff(
+        &self,
+        old: &[impl AsRef<Path>],
+        new: &[impl AsRef<Path>],
+    ) -> Result<diff::SchemaDiff, Error> {
+        let (old, new) = (read_sources(old)?, read_sources(new)?);
+        self.diff_sources(&named(&old), &named(&new))
+    }
+
+    /// As [`Config::diff`], from `(file name, text)` pairs.
+    pub fn diff_sources(
+        &self,
+        old: &[(&str, &str)],
+        new: &[(&str, &str)],
+    ) -> Result<diff::SchemaDiff, Error> {
+        Ok(diff::diff(&self.model(old)?, &self.model(new)?))
     }
 
     fn runtime(&self) -> Result<syn::Path, Error> {
@@ -422,6 +438,14 @@ fn read_sources(files: &[impl AsRef<Path>]) -> Result<Vec<(String, String)>, Err
             })?;
             Ok((path.display().to_string(), text))
         })
+        .collect()
+}
+
+/// `(file name, text)` pairs borrowing from [`read_sources`]'s.
+fn named(sources: &[(String, String)]) -> Vec<(&str, &str)> {
+    let pairs = sources.iter();
+    pairs
+        .map(|(name, text)| (name.as_str(), text.as_str()))
         .collect()
 }
 

@@ -5,6 +5,7 @@ use std::process::ExitCode;
 
 use clap::{Args, Parser, Subcommand};
 use tl_codegen::check::{Outcome, Resolution, check_files};
+use tl_codegen::diff::Impact;
 use tl_parser::{Convention, Options};
 
 /// Generate Rust from TL schema files (to stdout, or `--out FILE`), or `check` them.
@@ -95,6 +96,48 @@ enum Command {
         #[arg(long)]
         together: bool,
     },
+    /// Compare two schemas, each one or more files taken together as generation takes them
+    /// (`diff old/api.tl old/mtproto.tl -- new/api.tl new/mtproto.tl`): definitions added,
+    /// removed and changed, types gaining and losing constructors, and the impact of each
+    /// change on code using the generated Rust API (docs/schema-diff.md). Prints a Markdown
+    /// changelog, or JSON with --json.
+    ///
+    /// Exit status: 0, or 1 when --deny finds a change of that impact or worse; 2 on errors.
+    Diff {
+        /// The old schema's files.
+        #[arg(required = true, value_name = "OLD")]
+        old: Vec<PathBuf>,
+        /// The new schema's files, after `--`.
+        #[arg(last = true, required = true, value_name = "NEW")]
+        new: Vec<PathBuf>,
+        /// Print JSON for tools instead of Markdown.
+        #[arg(long)]
+        json: bool,
+        /// Exit with 1 when a change of this impact or a worse one exists (for CI):
+        /// `breaking`, `compatible` or `wire` (any change).
+        #[arg(long, value_name = "IMPACT")]
+        deny: Option<Deny>,
+        #[command(flatten)]
+        ids: IdArgs,
+    },
+}
+
+/// The impacts of `--deny`, from the least to the most disruptive.
+#[derive(Clone, Copy, clap::ValueEnum)]
+enum Deny {
+    Wire,
+    Compatible,
+    Breaking,
+}
+
+impl Deny {
+    fn impact(self) -> Impact {
+        match self {
+            Deny::Wire => Impact::Wire,
+            Deny::Compatible => Impact::Compatible,
+            Deny::Breaking => Impact::Breaking,
+        }
+    }
 }
 
 #[derive(Args)]
@@ -102,6 +145,13 @@ struct SchemaArgs {
     /// Schema files (.tl).
     #[arg(required = true)]
     files: Vec<PathBuf>,
+    #[command(flatten)]
+    ids: IdArgs,
+}
+
+/// How constructor ids are verified.
+#[derive(Args)]
+struct IdArgs {
     /// Accept a known id mismatch of this definition (full name, e.g. `help.configSimple`).
     #[arg(long = "accept-id-mismatch", value_name = "NAME")]
     accept_id_mismatch: Vec<String>,
@@ -119,7 +169,7 @@ struct SchemaArgs {
     convention: Option<Convention>,
 }
 
-impl SchemaArgs {
+impl IdArgs {
     fn accepted_mismatches(&self) -> Vec<String> {
         let known = self.accept_known_mismatches.then_some(
             tl_codegen::KNOWN_TELEGRAM_MISMATCHES
@@ -141,12 +191,32 @@ impl SchemaArgs {
         options.convention = self.convention;
         options
     }
+
+    /// A generator with these id settings and defaults otherwise.
+    fn config(&self) -> tl_codegen::Config {
+        let mut config = tl_codegen::Config::new();
+        config.accept_explained_ids(self.accept_explained);
+        for name in self.accepted_mismatches() {
+            config.accept_id_mismatch(&name);
+        }
+        if let Some(convention) = self.convention {
+            config.convention(convention);
+        }
+        config
+    }
 }
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
     match &cli.command {
         Some(Command::Check { schema, together }) => check(schema, *together),
+        Some(Command::Diff {
+            old,
+            new,
+            json,
+            deny,
+            ids,
+        }) => diff(ids, old, new, *json, *deny),
         None => generate(&cli),
     }
 }
@@ -185,21 +255,13 @@ fn generate(cli: &Cli) -> ExitCode {
 
 /// The generator's settings from the command line, or why they cannot be read.
 fn config(cli: &Cli) -> Result<tl_codegen::Config, String> {
-    let args = &cli.schema;
-    let mut config = tl_codegen::Config::new();
+    let mut config = cli.schema.ids.config();
     config
         .docs(!cli.no_docs)
         .serde(cli.serde)
         .deserializable_functions(!cli.no_deserializable_functions)
         .universal_enums(cli.universal_enums)
-        .runtime_path(&cli.runtime_path)
-        .accept_explained_ids(args.accept_explained);
-    for name in args.accepted_mismatches() {
-        config.accept_id_mismatch(&name);
-    }
-    if let Some(convention) = args.convention {
-        config.convention(convention);
-    }
+        .runtime_path(&cli.runtime_path);
     if let Some(path) = &cli.method_docs {
         config.method_docs(path);
     }
@@ -248,7 +310,7 @@ fn roots_in(text: &str) -> Vec<&str> {
 /// Warns of each file that defines nothing (a wrong file, or one emptied by mistake): the
 /// output is still valid Rust, but its modules are empty.
 fn warn_of_empty_files(args: &SchemaArgs) {
-    let options = args.options();
+    let options = args.ids.options();
     let mut empty = Vec::new();
     for path in &args.files {
         let name = path.display().to_string();
@@ -271,7 +333,7 @@ fn warn_of_empty_files(args: &SchemaArgs) {
 }
 
 fn check(args: &SchemaArgs, together: bool) -> ExitCode {
-    let options = args.options();
+    let options = args.ids.options();
     let resolution = if together {
         Resolution::Together
     } else {
@@ -287,4 +349,37 @@ fn check(args: &SchemaArgs, together: bool) -> ExitCode {
         worst = worst.max(report.outcome);
     }
     ExitCode::from(worst as u8)
+}
+
+fn diff(
+    ids: &IdArgs,
+    old: &[PathBuf],
+    new: &[PathBuf],
+    json: bool,
+    deny: Option<Deny>,
+) -> ExitCode {
+    let diff = match ids.config().diff(old, new) {
+        Ok(diff) => diff,
+        Err(e) => {
+            eprintln!("{e}");
+            return ExitCode::from(2);
+        }
+    };
+    let text = if json {
+        diff.to_json()
+    } else {
+        diff.to_markdown()
+    };
+    {
+        use std::io::Write;
+        // A closed pipe (e.g. `| head`) is not an error worth a panic.
+        let _ = std::io::stdout().lock().write_all(text.as_bytes());
+    }
+    match (deny, diff.worst()) {
+        (Some(deny), Some(worst)) if worst >= deny.impact() => {
+            eprintln!("denied: a {worst} change (--deny {})", deny.impact());
+            ExitCode::from(1)
+        }
+        _ => ExitCode::SUCCESS,
+    }
 }

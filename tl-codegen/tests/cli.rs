@@ -279,3 +279,49 @@ fn the_docs_flags_reach_the_generator() {
         "{err}"
     );
 }
+
+#[test]
+fn diff_prints_markdown_or_json_and_deny_sets_the_exit_status() {
+    let new = format!("{PING}pingDelay ping_id:int delay:int = Pong;\n");
+    let dir = workdir(
+        "diff",
+        &[("prelude.tl", PRELUDE), ("old.tl", PING), ("new.tl", &new)],
+    );
+    let args = ["diff", "prelude.tl", "old.tl", "--", "prelude.tl", "new.tl"];
+    let output = run(&dir, &args);
+    assert!(output.status.success(), "{}", stderr(&output));
+    let markdown = stdout(&output);
+    assert!(
+        markdown.contains("## Compatible")
+            && markdown.contains("- **`pingDelay`** (function)")
+            && markdown.contains("+ pingDelay#"),
+        "{markdown}"
+    );
+
+    let output = run(&dir, &[&args[..1], &["--json"], &args[1..]].concat());
+    let json: serde_json::Value = serde_json::from_str(&stdout(&output)).unwrap();
+    assert_eq!(json["added"][0]["name"], "pingDelay");
+    assert_eq!(json["added"][0]["kind"], "function");
+    assert_eq!(json["added"][0]["type"], "Pong");
+    assert_eq!(json["old_layer"], serde_json::Value::Null);
+
+    // A function added is compatible: denied from `compatible` down, not by `breaking`.
+    for (deny, code) in [("breaking", 0), ("compatible", 1), ("wire", 1)] {
+        let output = run(&dir, &[&args[..1], &["--deny", deny], &args[1..]].concat());
+        assert_eq!(output.status.code(), Some(code), "--deny {deny}");
+    }
+    // The other way round, it is removed: breaking.
+    let reversed = ["diff", "prelude.tl", "new.tl", "--", "prelude.tl", "old.tl"];
+    let output = run(
+        &dir,
+        &[&reversed[..1], &["--deny", "breaking"], &reversed[1..]].concat(),
+    );
+    assert_eq!(output.status.code(), Some(1));
+    assert!(stdout(&output).contains("### Removed definitions"));
+
+    let (code, err) = failure(&dir, &["diff", "old.tl", "--", "missing.tl"]);
+    assert_eq!(code, 2);
+    assert!(err.starts_with("error: cannot read missing.tl: "), "{err}");
+    // Both sides are required.
+    failure(&dir, &["diff", "old.tl"]);
+}
