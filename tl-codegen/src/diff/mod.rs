@@ -390,6 +390,16 @@ fn compare(old_side: &Side, old: &Struct, new_side: &Side, new: &Struct) -> Opti
                 .push((field.tl_name.clone(), field.tl_type.clone()));
         }
     }
+    let order = |s: &Struct, other: &Struct| -> Vec<String> {
+        let fields = s.fields.iter().map(|f| f.tl_name.clone());
+        fields
+            .filter(|name| other.fields.iter().any(|f| &f.tl_name == name))
+            .collect()
+    };
+    if order(old, new) != order(new, old) {
+        // Required fields in another order are `new`'s business (compare_construction).
+        notes.push((Impact::Wire, "fields encoded in another order".to_owned()));
+    }
     compare_construction(old, new, &mut notes);
     compare_variant(old_side, old, new_side, new, &mut notes);
     if old.module != new.module || old.name != new.name {
