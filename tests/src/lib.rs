@@ -87,3 +87,41 @@ pub fn corpus(test: &str) -> Option<std::path::PathBuf> {
         }
     }
 }
+
+/// `cargo check -p package` (with `features`) in the scratch workspace `dir`, warnings denied,
+/// in one target directory for every scratch workspace of the tests (`target/upgrade/target`):
+/// with the same flags everywhere, the runtime is checked once for all of them.
+pub fn cargo_check(
+    dir: &std::path::Path,
+    package: &str,
+    features: &[&str],
+) -> std::process::Output {
+    let cargo = std::env::var("CARGO").unwrap_or_else(|_| "cargo".to_owned());
+    let target = workspace_root().join("target/upgrade/target");
+    let mut command = std::process::Command::new(&cargo);
+    command.args(["check", "--quiet", "--color", "never", "-p", package]);
+    if !features.is_empty() {
+        command.args(["--features", &features.join(",")]);
+    }
+    command
+        .current_dir(dir)
+        .env("CARGO_TARGET_DIR", target)
+        .env("RUSTFLAGS", "-D warnings")
+        // These would take precedence over RUSTFLAGS.
+        .env_remove("CARGO_ENCODED_RUSTFLAGS")
+        .env_remove("CARGO_BUILD_RUSTFLAGS")
+        .output()
+        .unwrap_or_else(|e| panic!("cannot run {cargo}: {e}"))
+}
+
+/// Writes `path` of a scratch workspace (and its directory) only when its content differs, so
+/// that cargo does not check unchanged crates again.
+pub fn write_if_changed(path: &std::path::Path, content: &str) {
+    if let Some(parent) = path.parent() {
+        std::fs::create_dir_all(parent).expect("cannot create the scratch workspace");
+    }
+    if std::fs::read_to_string(path).ok().as_deref() != Some(content) {
+        std::fs::write(path, content)
+            .unwrap_or_else(|e| panic!("cannot write {}: {e}", path.display()));
+    }
+}

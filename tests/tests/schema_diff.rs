@@ -11,7 +11,6 @@
 
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::{Path, PathBuf};
-use std::process::Command;
 
 use tl_codegen::diff::{Entry, Impact, SchemaDiff};
 
@@ -404,7 +403,7 @@ fn a_user_program_proves_the_compatible_and_breaking_classes() {
 
     let dir = write_pair_workspace(&root, &source_path, &features);
     let all: Vec<&str> = features.iter().copied().collect();
-    let old = cargo_check(&root, &dir, "user-old", &all);
+    let old = tl_tests::cargo_check(&dir, "user-old", &all);
     assert!(
         old.status.success(),
         "against the old bindings:\n{}",
@@ -416,7 +415,7 @@ fn a_user_program_proves_the_compatible_and_breaking_classes() {
         .filter(|(_, impact)| *impact != Impact::Breaking)
         .map(|(name, _)| *name)
         .collect();
-    let new = cargo_check(&root, &dir, "user-new", &kept);
+    let new = tl_tests::cargo_check(&dir, "user-new", &kept);
     assert!(
         new.status.success(),
         "{kept:?} against the new bindings:\n{}",
@@ -426,7 +425,7 @@ fn a_user_program_proves_the_compatible_and_breaking_classes() {
         .iter()
         .filter(|(_, impact)| *impact == Impact::Breaking)
     {
-        let new = cargo_check(&root, &dir, "user-new", &[name]);
+        let new = tl_tests::cargo_check(&dir, "user-new", &[name]);
         assert!(
             !new.status.success(),
             "{name} compiles against the new bindings"
@@ -444,7 +443,7 @@ fn stderr(output: &std::process::Output) -> String {
 fn write_pair_workspace(root: &Path, source: &Path, features: &BTreeSet<&str>) -> PathBuf {
     let dir = root.join("target/schema-diff");
     let runtime = format!("{:?}", root.join("tl-types").display().to_string());
-    write(
+    tl_tests::write_if_changed(
         &dir.join("Cargo.toml"),
         "[workspace]\nmembers = [\"bindings-old\", \"bindings-new\", \"user-old\", \"user-new\"]\n\
          resolver = \"3\"\n\n[profile.dev]\ndebug = 0\n",
@@ -465,24 +464,24 @@ fn write_pair_workspace(root: &Path, source: &Path, features: &BTreeSet<&str>) -
             )
         };
         let bindings = dir.join(format!("bindings-{side}"));
-        write(
+        tl_tests::write_if_changed(
             &bindings.join("Cargo.toml"),
             &manifest(&format!("bindings-diff-{side}"), ""),
         );
-        write(
+        tl_tests::write_if_changed(
             &bindings.join("src/lib.rs"),
             "//! The generated bindings.\ninclude!(\"generated.rs\");\n",
         );
-        write(&bindings.join("src/generated.rs"), &code);
+        tl_tests::write_if_changed(&bindings.join("src/generated.rs"), &code);
         let user = dir.join(format!("user-{side}"));
         let rest = format!(
             "bindings-diff-{side} = {{ path = \"../bindings-{side}\" }}\n\n[features]\n{features}"
         );
-        write(
+        tl_tests::write_if_changed(
             &user.join("Cargo.toml"),
             &manifest(&format!("user-{side}"), &rest),
         );
-        write(
+        tl_tests::write_if_changed(
             &user.join("src/lib.rs"),
             &format!(
                 "//! `tests/client/diff_cases.rs` against the {side} bindings.\n\
@@ -494,32 +493,4 @@ fn write_pair_workspace(root: &Path, source: &Path, features: &BTreeSet<&str>) -
         );
     }
     dir
-}
-
-/// `cargo check -p package --features ...` in the scratch workspace, warnings denied, in the
-/// target directory of `upgrade.rs` (the same flags, so the runtime is checked once for both).
-fn cargo_check(root: &Path, dir: &Path, package: &str, features: &[&str]) -> std::process::Output {
-    let cargo = std::env::var("CARGO").unwrap_or_else(|_| "cargo".to_owned());
-    Command::new(&cargo)
-        .args(["check", "--quiet", "--color", "never", "-p", package])
-        .args(["--features", &features.join(",")])
-        .current_dir(dir)
-        .env("CARGO_TARGET_DIR", root.join("target/upgrade/target"))
-        .env("RUSTFLAGS", "-D warnings")
-        .env_remove("CARGO_ENCODED_RUSTFLAGS")
-        .env_remove("CARGO_BUILD_RUSTFLAGS")
-        .output()
-        .unwrap_or_else(|e| panic!("cannot run {cargo}: {e}"))
-}
-
-/// Writes `path` (and its directory) only when its content differs, so that cargo does not
-/// check unchanged crates again.
-fn write(path: &Path, content: &str) {
-    if let Some(parent) = path.parent() {
-        std::fs::create_dir_all(parent).expect("cannot create the scratch workspace");
-    }
-    if std::fs::read_to_string(path).ok().as_deref() != Some(content) {
-        std::fs::write(path, content)
-            .unwrap_or_else(|e| panic!("cannot write {}: {e}", path.display()));
-    }
 }

@@ -19,7 +19,6 @@
 
 use std::collections::HashSet;
 use std::path::{Path, PathBuf};
-use std::process::{Command, Output};
 
 use tl_parser::{Category, Definition, Param, ParamKind, Type};
 
@@ -94,14 +93,14 @@ fn check_layer(test: &str, layer: &Layer, literals_compile: bool) {
         .unwrap_or_else(|e| panic!("generating {:?} failed:\n{e}", layer.files));
     let dir = write_workspace(layer.number, &code);
 
-    let client = cargo_check(&dir, &format!("client-{}", layer.number));
+    let client = tl_tests::cargo_check(&dir, &format!("client-{}", layer.number), &[]);
     assert!(
         client.status.success(),
         "the client does not compile against layer {}:\n{}",
         layer.number,
         String::from_utf8_lossy(&client.stderr)
     );
-    let literal = cargo_check(&dir, &format!("literal-{}", layer.number));
+    let literal = tl_tests::cargo_check(&dir, &format!("literal-{}", layer.number), &[]);
     let stderr = String::from_utf8_lossy(&literal.stderr);
     if literals_compile {
         assert!(
@@ -216,22 +215,6 @@ fn param_types(params: &[Param], names: &mut Vec<String>) {
     }
 }
 
-/// `cargo check -p package` in the scratch workspace `dir`, warnings denied.
-fn cargo_check(dir: &Path, package: &str) -> Output {
-    let cargo = std::env::var("CARGO").unwrap_or_else(|_| "cargo".to_owned());
-    let target = tl_tests::workspace_root().join("target/upgrade/target");
-    Command::new(&cargo)
-        .args(["check", "--quiet", "--color", "never", "-p", package])
-        .current_dir(dir)
-        .env("CARGO_TARGET_DIR", target)
-        .env("RUSTFLAGS", "-D warnings")
-        // These would take precedence over RUSTFLAGS.
-        .env_remove("CARGO_ENCODED_RUSTFLAGS")
-        .env_remove("CARGO_BUILD_RUSTFLAGS")
-        .output()
-        .unwrap_or_else(|e| panic!("cannot run {cargo}: {e}"))
-}
-
 /// Writes the scratch workspace of layer `number`: `bindings-N` (the generated `code`), and
 /// `client-N` and `literal-N`, each a crate of one module of `tests/client/` over them. The
 /// layer is in the names because cargo tells path crates apart by their path relative to
@@ -241,7 +224,7 @@ fn write_workspace(number: u32, code: &str) -> PathBuf {
     let root = tl_tests::workspace_root();
     let dir = root.join(format!("target/upgrade/layer-{number}"));
     let runtime = format!("{:?}", root.join("tl-types").display().to_string());
-    write(
+    tl_tests::write_if_changed(
         &dir.join("Cargo.toml"),
         "[workspace]\nmembers = [\"bindings\", \"client\", \"literal\"]\nresolver = \"3\"\n\n\
          [profile.dev]\ndebug = 0\n",
@@ -254,21 +237,21 @@ fn write_workspace(number: u32, code: &str) -> PathBuf {
              tl-types = {{ path = {runtime}, default-features = false }}\n{dependencies}"
         )
     };
-    write(&dir.join("bindings/Cargo.toml"), &manifest(&bindings, ""));
-    write(
+    tl_tests::write_if_changed(&dir.join("bindings/Cargo.toml"), &manifest(&bindings, ""));
+    tl_tests::write_if_changed(
         &dir.join("bindings/src/lib.rs"),
         "//! The generated bindings.\ninclude!(\"generated.rs\");\n",
     );
-    write(&dir.join("bindings/src/generated.rs"), code);
+    tl_tests::write_if_changed(&dir.join("bindings/src/generated.rs"), code);
     for module in ["client", "literal"] {
         let source = root.join(format!("tests/client/{module}.rs"));
         let dependency = format!("{bindings} = {{ path = \"../bindings\" }}\n");
         let package = format!("{module}-{number}");
-        write(
+        tl_tests::write_if_changed(
             &dir.join(module).join("Cargo.toml"),
             &manifest(&package, &dependency),
         );
-        write(
+        tl_tests::write_if_changed(
             &dir.join(module).join("src/lib.rs"),
             &format!(
                 "//! `tests/client/{module}.rs` against layer {number}.\n\
@@ -280,16 +263,4 @@ fn write_workspace(number: u32, code: &str) -> PathBuf {
         );
     }
     dir
-}
-
-/// Writes `path` (and its directory) only when its content differs, so that cargo does not
-/// check unchanged crates again.
-fn write(path: &Path, content: &str) {
-    if let Some(parent) = path.parent() {
-        std::fs::create_dir_all(parent).expect("cannot create the scratch workspace");
-    }
-    if std::fs::read_to_string(path).ok().as_deref() != Some(content) {
-        std::fs::write(path, content)
-            .unwrap_or_else(|e| panic!("cannot write {}: {e}", path.display()));
-    }
 }
