@@ -68,15 +68,42 @@ fn diff_of_layers_214_to_230_agrees_with_a_line_count() {
     );
 }
 
+/// docs/examples/changelog-214-230.md is the diff's Markdown of layers 214 to 230, as it is now.
+#[test]
+fn the_example_changelog_is_current() {
+    let Some(corpus) = tl_tests::corpus("the_example_changelog_is_current") else {
+        return;
+    };
+    let diff = corpus_diff(
+        &corpus,
+        ["telegram/api.tl", "telegram/mtproto.tl"],
+        ["grammers/api.tl", "grammers/mtproto.tl"],
+    );
+    let path = tl_tests::workspace_root().join("docs/examples/changelog-214-230.md");
+    let committed = std::fs::read_to_string(&path).unwrap_or_default();
+    assert!(
+        diff.to_markdown() == committed,
+        "{} is not the diff's output; regenerate it with\n\
+         cargo run -p tl-codegen -- diff --accept-known-mismatches $TL_CORPUS/telegram/api.tl \
+         $TL_CORPUS/telegram/mtproto.tl -- $TL_CORPUS/grammers/api.tl $TL_CORPUS/grammers/mtproto.tl \
+         > docs/examples/changelog-214-230.md",
+        path.display()
+    );
+}
+
+fn corpus_diff(corpus: &Path, old: [&str; 2], new: [&str; 2]) -> SchemaDiff {
+    let paths = |files: [&str; 2]| files.map(|file| corpus.join(file));
+    tl_codegen::Config::new()
+        .accept_known_telegram_mismatches()
+        .diff(&paths(old), &paths(new))
+        .unwrap_or_else(|e| panic!("{e}"))
+}
+
 fn check_pair(test: &str, old: [&str; 2], new: [&str; 2], documented: &Figures) {
     let Some(corpus) = tl_tests::corpus(test) else {
         return;
     };
-    let paths = |files: [&str; 2]| files.map(|file| corpus.join(file));
-    let diff = tl_codegen::Config::new()
-        .accept_known_telegram_mismatches()
-        .diff(&paths(old), &paths(new))
-        .unwrap_or_else(|e| panic!("{e}"));
+    let diff = corpus_diff(&corpus, old, new);
     let (before, after) = (Scan::of(&corpus, old), Scan::of(&corpus, new));
 
     // The same names, not only as many.
