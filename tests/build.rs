@@ -6,6 +6,8 @@
 //!   fixed-width integers written word by word, field names that collide), and `edge_serde.rs`,
 //!   the same with serde derives;
 //! * `layers.rs`: the bindings of `schema/layers.tl` (`===N===` layer sections);
+//! * `diff_new.rs` and `known_layers.rs`: the bindings of `schema/diff-new.tl`, without and
+//!   with `Config::known_layers` of `schema/diff-old.tl`;
 //! * `universal.rs`: the bindings of the project's schema with `Config::universal_enums`
 //!   (`Object` and `Function`, which Telegram's schemas do not declare);
 //! * `hooked.rs`: the bindings of the project's schema with user hooks (attributes added to
@@ -14,7 +16,8 @@
 //!   samples;
 //! * with `TL_CORPUS` set: `grammers.rs`, the bindings of grammers/api.tl + mtproto.tl
 //!   (layer 230, the schema of grammers-tl-types 0.11.0) with their samples, enabling
-//!   `cfg(grammers_layer)`.
+//!   `cfg(grammers_layer)`; generated with `Config::known_layers` of telegram/api-layer195.tl
+//!   and telegram/api.tl (layers 195 and 214), so that its decoding errors name their ids.
 
 use std::path::{Path, PathBuf};
 
@@ -47,6 +50,25 @@ fn main() {
             .unwrap_or_else(|e| panic!("{e}"));
         write_if_changed(&out.join(format!("{name}.rs")), &code);
     }
+    let diff_schema = |side: &str| {
+        let file = Path::new(env!("CARGO_MANIFEST_DIR")).join(format!("schema/diff-{side}.tl"));
+        println!("cargo:rerun-if-changed={}", file.display());
+        file
+    };
+    let (old, new) = (diff_schema("old"), diff_schema("new"));
+    let plain = tl_codegen::Config::new()
+        .docs(false)
+        .generate(std::slice::from_ref(&new));
+    write_if_changed(
+        &out.join("diff_new.rs"),
+        &plain.unwrap_or_else(|e| panic!("{e}")),
+    );
+    let known = tl_codegen::Config::new()
+        .docs(false)
+        .known_layers([old])
+        .generate(&[new])
+        .unwrap_or_else(|e| panic!("{e}"));
+    write_if_changed(&out.join("known_layers.rs"), &known);
 
     let Some(corpus) = std::env::var_os("TL_CORPUS") else {
         return;
@@ -61,6 +83,12 @@ fn main() {
     }
     let mut config = tl_codegen::Config::new();
     config.accept_known_telegram_mismatches().docs(false);
+    let telegram =
+        PathBuf::from(std::env::var_os("TL_CORPUS").unwrap_or_default()).join("telegram");
+    let older = [telegram.join("api-layer195.tl"), telegram.join("api.tl")];
+    if older.iter().all(|f| f.exists()) {
+        config.known_layers(older);
+    }
     let mut code = config.generate(&files).unwrap_or_else(|e| panic!("{e}"));
     code.push_str(
         &config

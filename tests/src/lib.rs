@@ -48,6 +48,17 @@ pub mod edge_serde {
     include!(concat!(env!("OUT_DIR"), "/edge_serde.rs"));
 }
 
+/// The bindings of `tests/schema/diff-new.tl`, the new side of the schema diff's test pair.
+pub mod diff_new {
+    include!(concat!(env!("OUT_DIR"), "/diff_new.rs"));
+}
+
+/// The bindings of `tests/schema/diff-new.tl` generated with `Config::known_layers` of
+/// `diff-old.tl`: decoding errors name the ids of the old side.
+pub mod known_layers {
+    include!(concat!(env!("OUT_DIR"), "/known_layers.rs"));
+}
+
 /// The bindings of `tests/schema/layers.tl`: a schema in `===N===` layer sections that
 /// redefines a constructor.
 pub mod layers {

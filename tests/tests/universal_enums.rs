@@ -147,6 +147,7 @@ fn a_function_is_not_an_object_and_neither_is_an_unknown_id() {
             expected: "Object",
             id: functions::Ping::CONSTRUCTOR_ID,
             name: Some("ping"),
+            other_layer: None,
         }
     );
     let pong = types::Pong {

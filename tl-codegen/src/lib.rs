@@ -26,6 +26,7 @@ pub mod check;
 pub mod diff;
 mod emit;
 mod error;
+pub mod layers;
 mod method_docs;
 mod model;
 mod naming;
@@ -78,6 +79,7 @@ pub struct Config {
     redact: Vec<String>,
     method_docs: Option<PathBuf>,
     doc_tests: Option<String>,
+    known_layers: Vec<PathBuf>,
 }
 
 impl Default for Config {
@@ -97,6 +99,7 @@ impl Default for Config {
             redact: Vec::new(),
             method_docs: None,
             doc_tests: None,
+            known_layers: Vec::new(),
         }
     }
 }
@@ -298,6 +301,20 @@ impl Config {
         self
     }
 
+    /// Schema files of other layers (older or newer: `api-layer195.tl`), each read on its own
+    /// with its own `// LAYER N`. The generated code then holds a table of their ids that the
+    /// generated schema does not have, with their names and layers, so that a decoding error
+    /// names such an id: `found 0x979d2376 (userFull of layer 195; these bindings are layer
+    /// 230)`. Without it the error names only ids of the schema, as before. Each call adds
+    /// files. Default: none.
+    pub fn known_layers<P: Into<PathBuf>>(
+        &mut self,
+        files: impl IntoIterator<Item = P>,
+    ) -> &mut Self {
+        self.known_layers.extend(files.into_iter().map(Into::into));
+        self
+    }
+
     /// Parses the files (in order; e.g. api.tl then mtproto.tl) and returns formatted Rust.
     pub fn generate(&self, files: &[impl AsRef<Path>]) -> Result<String, Error> {
         let sources = read_sources(files)?;
@@ -375,6 +392,12 @@ impl Config {
         if !mismatches.is_empty() {
             return Err(ErrorKind::IdMismatch(mismatches).into());
         }
+        // Every id of the schemas, built-ins (`boolTrue`, `vector`) included.
+        let ids: std::collections::HashSet<u32> = schemas
+            .iter()
+            .flat_map(|s| &s.definitions)
+            .map(|d| d.id())
+            .collect();
         let mut model =
             resolve::resolve(&schemas, &self.resolve).map_err(|failure| match failure {
                 resolve::Failure::Schema(errors) => {
@@ -384,6 +407,10 @@ impl Config {
                 resolve::Failure::Hook(error) => ErrorKind::Hook(error).into(),
                 resolve::Failure::Roots(unknown) => ErrorKind::UnknownRoots(unknown).into(),
             })?;
+        if !self.known_layers.is_empty() {
+            let sightings = layers::sightings(&self.known_layers, &self.parse)?;
+            model.other_layers = layers::other_layers(&sightings, |id| ids.contains(&id));
+        }
         let unknown = resolve::decide_debug(&mut model, &self.redact);
         if !unknown.is_empty() {
             return Err(ErrorKind::UnknownRedaction(unknown).into());
@@ -412,6 +439,9 @@ impl Config {
         }
         if let Some(path) = &self.method_docs {
             println!("cargo:rerun-if-changed={}", path.display());
+        }
+        for file in &self.known_layers {
+            println!("cargo:rerun-if-changed={}", file.display());
         }
         let code = self.generate(files)?;
         let dir = match &self.out_dir {

@@ -71,6 +71,11 @@ struct Cli {
     /// `//` starting a comment.
     #[arg(long, value_name = "FILE")]
     roots_file: Option<PathBuf>,
+    /// A schema file of another layer (e.g. `api-layer195.tl`), read on its own: decoding
+    /// errors then name its ids that the generated schema lacks (`userFull of layer 195`).
+    /// Repeatable.
+    #[arg(long, value_name = "FILE")]
+    known_layers: Vec<PathBuf>,
 }
 
 /// `PATH=ATTRIBUTE`, split at the first `=` (TL names have none; attributes may).
@@ -120,6 +125,27 @@ enum Command {
         #[command(flatten)]
         ids: IdArgs,
     },
+    /// Say what a constructor or function id is in the given schema files, each read on its
+    /// own (e.g. several layers of a schema): name, kind and the layers that have it.
+    ///
+    /// Exit status: 0 when a file has it, 1 when none has, 2 on errors.
+    Which {
+        /// The id, in hex as schemas write it (`979d2376`, `0x979d2376` or `#979d2376`).
+        #[arg(value_parser = constructor_id)]
+        id: u32,
+        /// The schema files to look in.
+        #[arg(long, required = true, num_args = 1.., value_name = "FILE")]
+        schema: Vec<PathBuf>,
+        #[command(flatten)]
+        ids: IdArgs,
+    },
+}
+
+/// An id in hex, with or without `0x` or `#`.
+fn constructor_id(text: &str) -> Result<u32, String> {
+    let digits = text.trim_start_matches('#').trim_start_matches("0x");
+    u32::from_str_radix(digits, 16)
+        .map_err(|_| format!("`{text}` is not an id in hex (e.g. 979d2376 or 0x979d2376)"))
 }
 
 /// The impacts of `--deny`, from the least to the most disruptive.
@@ -217,6 +243,7 @@ fn main() -> ExitCode {
             deny,
             ids,
         }) => diff(ids, old, new, *json, *deny),
+        Some(Command::Which { id, schema, ids }) => which(*id, schema, ids),
         None => generate(&cli),
     }
 }
@@ -289,6 +316,7 @@ fn config(cli: &Cli) -> Result<tl_codegen::Config, String> {
     if !cli.roots.is_empty() {
         config.roots(&cli.roots);
     }
+    config.known_layers(&cli.known_layers);
     if let Some(path) = &cli.roots_file {
         let text = std::fs::read_to_string(path)
             .map_err(|e| format!("error: cannot read {}: {e}", path.display()))?;
@@ -382,4 +410,33 @@ fn diff(
         }
         _ => ExitCode::SUCCESS,
     }
+}
+
+fn which(id: u32, files: &[PathBuf], ids: &IdArgs) -> ExitCode {
+    let sightings = match tl_codegen::layers::sightings(files, &ids.options()) {
+        Ok(sightings) => sightings,
+        Err(e) => {
+            eprintln!("{e}");
+            return ExitCode::from(2);
+        }
+    };
+    let found: Vec<_> = sightings.iter().filter(|s| s.id == id).collect();
+    if found.is_empty() {
+        println!("{id:#010x}: in none of the {} files", files.len());
+        return ExitCode::from(1);
+    }
+    for sighting in found {
+        let kind = match sighting.category {
+            tl_parser::Category::Type => format!("constructor of {}", sighting.result),
+            tl_parser::Category::Function => format!("function returning {}", sighting.result),
+        };
+        let layer = sighting
+            .layer
+            .map_or_else(|| "no layer".to_owned(), |layer| format!("layer {layer}"));
+        println!(
+            "{id:#010x}: {} ({kind}), {layer} ({})",
+            sighting.name, sighting.file
+        );
+    }
+    ExitCode::SUCCESS
 }

@@ -325,3 +325,60 @@ fn diff_prints_markdown_or_json_and_deny_sets_the_exit_status() {
     // Both sides are required.
     failure(&dir, &["diff", "old.tl"]);
 }
+
+#[test]
+fn which_names_an_id_in_each_file_and_known_layers_reach_the_generator() {
+    let layer_1 = format!("// LAYER 1\n{PRELUDE}pong#11111111 ping_id:int = Pong;\n");
+    let layer_2 = format!("// LAYER 2\n{PRELUDE}pong#22222222 ping_id:long = Pong;\n");
+    let dir = workdir(
+        "which",
+        &[
+            ("layer1.tl", &layer_1),
+            ("layer2.tl", &layer_2),
+            ("ping.tl", PING),
+        ],
+    );
+    let accept = ["--accept-id-mismatch", "pong"];
+    let output = run(
+        &dir,
+        &[
+            &["which", "0x11111111"],
+            &accept[..],
+            &["--schema", "layer1.tl", "layer2.tl"],
+        ]
+        .concat(),
+    );
+    assert!(output.status.success(), "{}", stderr(&output));
+    assert_eq!(
+        stdout(&output),
+        "0x11111111: pong (constructor of Pong), layer 1 (layer1.tl)\n"
+    );
+    let output = run(
+        &dir,
+        &[
+            &["which", "33333333"],
+            &accept[..],
+            &["--schema", "layer1.tl"],
+        ]
+        .concat(),
+    );
+    assert_eq!(output.status.code(), Some(1));
+    assert_eq!(stdout(&output), "0x33333333: in none of the 1 files\n");
+    let (code, err) = failure(&dir, &["which", "nohex", "--schema", "layer1.tl"]);
+    assert_eq!(code, 2);
+    assert!(err.contains("`nohex` is not an id in hex"), "{err}");
+
+    let args = [&["layer2.tl", "--no-docs"], &accept[..]].concat();
+    let plain = stdout(&run(&dir, &args));
+    assert!(!plain.contains("other_layer_id"), "{plain}");
+    let known = run(
+        &dir,
+        &[&args[..], &["--known-layers", "layer1.tl"]].concat(),
+    );
+    let code = stdout(&known);
+    assert!(
+        code.contains("0x11111111 => (\"pong\", \"1\"),"),
+        "{}{code}",
+        stderr(&known)
+    );
+}

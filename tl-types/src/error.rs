@@ -32,6 +32,9 @@ pub enum DecodeErrorKind {
         /// The name of that id in the schema, where the decoder knows it (generated enums
         /// look it up; the runtime's own `Vector` and constructor checks do not).
         name: Option<&'static str>,
+        /// What the id is in other layers, for an id the schema does not have, when the
+        /// bindings were generated with `Config::known_layers`; else `None`.
+        other_layer: Option<OtherLayerId>,
     },
     /// A byte string whose length prefix exceeds the remaining input.
     LengthExceedsInput {
@@ -82,6 +85,48 @@ pub enum DecodeErrorKind {
     },
 }
 
+/// An id of other layers than the bindings' (from the schemas given to tl-codegen's
+/// `Config::known_layers`), which the bindings do not decode: what it is there. Its `Display`
+/// is `userFull of layer 195; these bindings are layer 230`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[non_exhaustive]
+pub struct OtherLayerId {
+    /// Its TL name there (`userFull`).
+    pub name: &'static str,
+    /// The layers that have it, as `195` or `195, 214` (a file name for a schema without a
+    /// `// LAYER N` line).
+    pub layers: &'static str,
+    /// The layer of the bindings, if their schema says it.
+    pub bindings_layer: Option<u32>,
+}
+
+impl OtherLayerId {
+    /// For generated code.
+    #[doc(hidden)]
+    pub const fn new(
+        name: &'static str,
+        layers: &'static str,
+        bindings_layer: Option<u32>,
+    ) -> Self {
+        OtherLayerId {
+            name,
+            layers,
+            bindings_layer,
+        }
+    }
+}
+
+impl fmt::Display for OtherLayerId {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let plural = if self.layers.contains(',') { "s" } else { "" };
+        write!(f, "{} of layer{plural} {}", self.name, self.layers)?;
+        match self.bindings_layer {
+            Some(layer) => write!(f, "; these bindings are layer {layer}"),
+            None => Ok(()),
+        }
+    }
+}
+
 impl fmt::Display for DecodeError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         let offset = self.offset;
@@ -90,7 +135,12 @@ impl fmt::Display for DecodeError {
                 f,
                 "unexpected end of input at offset {offset}: needed {needed} bytes, {remaining} left"
             ),
-            DecodeErrorKind::UnexpectedConstructor { expected, id, name } => {
+            DecodeErrorKind::UnexpectedConstructor {
+                expected,
+                id,
+                name,
+                other_layer,
+            } => {
                 let article = match expected
                     .trim_start_matches(|c: char| !c.is_alphabetic())
                     .chars()
@@ -103,9 +153,10 @@ impl fmt::Display for DecodeError {
                     f,
                     "expected {article} {expected} at offset {offset}, found {id:#010x}"
                 )?;
-                match name {
-                    Some(name) => write!(f, " ({name})"),
-                    None => Ok(()),
+                match (name, other_layer) {
+                    (Some(name), _) => write!(f, " ({name})"),
+                    (None, Some(other)) => write!(f, " ({other})"),
+                    (None, None) => Ok(()),
                 }
             }
             DecodeErrorKind::LengthExceedsInput { length, remaining } => write!(
@@ -177,12 +228,23 @@ impl fmt::Debug for DecodeErrorKind {
                 .field("needed", needed)
                 .field("remaining", remaining)
                 .finish(),
-            DecodeErrorKind::UnexpectedConstructor { expected, id, name } => f
-                .debug_struct("UnexpectedConstructor")
-                .field("expected", expected)
-                .field("id", &Hex(*id))
-                .field("name", name)
-                .finish(),
+            DecodeErrorKind::UnexpectedConstructor {
+                expected,
+                id,
+                name,
+                other_layer,
+            } => {
+                let mut debug = f.debug_struct("UnexpectedConstructor");
+                debug
+                    .field("expected", expected)
+                    .field("id", &Hex(*id))
+                    .field("name", name);
+                // Only bindings built with `known_layers` set it: others print as before.
+                if let Some(other) = other_layer {
+                    debug.field("other_layer", other);
+                }
+                debug.finish()
+            }
             DecodeErrorKind::LengthExceedsInput { length, remaining } => f
                 .debug_struct("LengthExceedsInput")
                 .field("length", length)

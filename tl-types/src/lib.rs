@@ -69,7 +69,7 @@ mod error;
 mod reader;
 mod scratch;
 
-pub use error::{DecodeError, DecodeErrorKind};
+pub use error::{DecodeError, DecodeErrorKind, OtherLayerId};
 pub use reader::{DEFAULT_MAX_DEPTH, DecodeOptions, Reader};
 
 /// Id of `boolTrue`.

@@ -1,6 +1,6 @@
 //! [`Reader`]: a cursor over TL-encoded bytes that bounds the work hostile input can cause.
 
-use crate::error::{DecodeError, DecodeErrorKind};
+use crate::error::{DecodeError, DecodeErrorKind, OtherLayerId};
 use crate::{BOOL_FALSE_ID, BOOL_TRUE_ID, VECTOR_ID};
 
 /// The nesting depth allowed by default: boxed objects inside boxed objects.
@@ -262,6 +262,7 @@ impl<'a> Reader<'a> {
                     expected: "Vector",
                     id,
                     name: None,
+                    other_layer: None,
                 },
             ));
         }
@@ -371,9 +372,28 @@ impl Reader<'_> {
         id: u32,
         name: Option<&'static str>,
     ) -> DecodeError {
+        self.unexpected_constructor_of_layer(expected, id, name, None)
+    }
+
+    /// As [`Reader::unexpected_constructor`], with what the id is in other layers (bindings
+    /// generated with `Config::known_layers`).
+    #[doc(hidden)]
+    #[cold]
+    pub fn unexpected_constructor_of_layer(
+        &self,
+        expected: &'static str,
+        id: u32,
+        name: Option<&'static str>,
+        other_layer: Option<OtherLayerId>,
+    ) -> DecodeError {
         self.error_at(
             self.pos.saturating_sub(4),
-            DecodeErrorKind::UnexpectedConstructor { expected, id, name },
+            DecodeErrorKind::UnexpectedConstructor {
+                expected,
+                id,
+                name,
+                other_layer,
+            },
         )
     }
 }

@@ -268,6 +268,11 @@ impl Emitter<'_> {
         let tl_name = &e.tl_name;
         let docs = self.enum_docs(e);
         let [variants, writes, reads] = self.variant_arms(e);
+        let unexpected = if self.model.other_layers.is_empty() {
+            quote!(reader.unexpected_constructor(#tl_name, id, name_for_id(id)))
+        } else {
+            quote!(reader.unexpected_constructor_of_layer(#tl_name, id, name_for_id(id), other_layer_id(id)))
+        };
         // `Function` holds functions, which only decode when asked for.
         let decodable = e.any != Some(Category::Function) || self.options.deserializable_functions;
         let deserialize = decodable.then(|| {
@@ -278,7 +283,7 @@ impl Emitter<'_> {
                         let id = reader.read_u32()?;
                         let value = match id {
                             #(#reads)*
-                            _ => return Err(reader.unexpected_constructor(#tl_name, id, name_for_id(id))),
+                            _ => return Err(#unexpected),
                         };
                         reader.leave();
                         Ok(value)

@@ -63,8 +63,11 @@ pub fn emit(model: &Model, options: &EmitOptions<'_>) -> TokenStream {
             let module = serde::serde_byte_array_module();
             quote!(#lints #module)
         });
+    let other_layers = other_layer_table(model, runtime);
     quote! {
         #layer
+
+        #other_layers
 
         /// The TL name of a constructor or function id, if the schema has it.
         #lints
@@ -84,6 +87,38 @@ pub fn emit(model: &Model, options: &EmitOptions<'_>) -> TokenStream {
         #enums
         #functions
     }
+}
+
+/// `other_layer_id`, the ids of other layers that the schema lacks (`Config::known_layers`),
+/// which decoding errors name; nothing without such ids, so that the code stays as it was.
+fn other_layer_table(model: &Model, runtime: &syn::Path) -> Option<TokenStream> {
+    if model.other_layers.is_empty() {
+        return None;
+    }
+    let lints = allowed_lints();
+    let arms = model.other_layers.iter().map(|(id, name, layers)| {
+        let id = hex(*id);
+        quote! { #id => (#name, #layers), }
+    });
+    let bindings_layer = match model.layer {
+        Some(layer) => {
+            let layer = Literal::u32_unsuffixed(layer);
+            quote!(Some(#layer))
+        }
+        None => quote!(None),
+    };
+    Some(quote! {
+        /// What an id that these bindings do not have is in the other layers they were
+        /// generated to know (`Config::known_layers`): its name there, and which layers.
+        #lints
+        pub fn other_layer_id(id: u32) -> Option<#runtime::OtherLayerId> {
+            let (name, layers) = match id {
+                #(#arms)*
+                _ => return None,
+            };
+            Some(#runtime::OtherLayerId::new(name, layers, #bindings_layer))
+        }
+    })
 }
 
 /// Lints that a user may enable for their whole crate but that generated code is not theirs
@@ -210,12 +245,14 @@ impl Emitter<'_> {
             self.module_tree(child, &doc, sub, depth + 1)
         });
         let lints = (depth == 0).then(allowed_lints);
+        let other_layer_id =
+            (!self.model.other_layers.is_empty()).then(|| quote!(, other_layer_id));
         quote! {
             #docs
             #lints
             pub mod #name_ident {
                 #[allow(unused_imports)]
-                use #root{enums, functions, types, name_for_id};
+                use #root{enums, functions, types, name_for_id #other_layer_id};
                 #[allow(unused_imports)]
                 use #runtime::{self as rt, BareDeserializable as _, BareSerializable as _, Deserializable as _, Identifiable as _, Serializable as _};
                 #(#items)*

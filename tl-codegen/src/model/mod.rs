@@ -285,4 +285,7 @@ pub struct Model {
     pub enums: Vec<Enum>,
     /// Every id with its TL name, sorted by id, without duplicates.
     pub names: Vec<(u32, String)>,
+    /// Ids of other layers (`Config::known_layers`) that `names` lacks: (id, TL name, the
+    /// layers that have it as `195, 214`), sorted by id.
+    pub other_layers: Vec<(u32, String, String)>,
 }

@@ -19,6 +19,7 @@ fn unknown_constructor_errors_name_type_offset_and_id() {
                 expected: "RichText",
                 id: USER_EMPTY,
                 name: Some("userEmpty"),
+                other_layer: None,
             },
         })
     );
