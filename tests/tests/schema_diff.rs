@@ -372,6 +372,34 @@ fn every_kind_of_change_in_the_test_pair_has_its_impact() {
 
     // What changed, field by field: the JSON says it too.
     let json: serde_json::Value = serde_json::from_str(&diff.to_json()).unwrap();
+    // Exactly the keys of the shape.
+    let keys = |value: &serde_json::Value| -> Vec<String> {
+        let mut keys: Vec<String> = value.as_object().unwrap().keys().cloned().collect();
+        keys.sort();
+        keys
+    };
+    let entry = ["id", "kind", "name", "type"];
+    assert_eq!(
+        keys(&json),
+        [
+            "added",
+            "changed",
+            "new_layer",
+            "old_layer",
+            "removed",
+            "types"
+        ]
+    );
+    assert_eq!(keys(&json["added"][0]), entry);
+    assert_eq!(keys(&json["removed"][0]), entry);
+    let mut change_keys = [&entry[..], &["fields", "impact", "old_id"]].concat();
+    change_keys.sort();
+    assert_eq!(keys(&json["changed"][0]), change_keys);
+    assert_eq!(
+        keys(&json["changed"][0]["fields"]),
+        ["added", "changed", "removed"]
+    );
+    assert_eq!(keys(&json["types"]), ["added", "gained", "lost", "removed"]);
     let change = |name: &str| -> &serde_json::Value {
         let changed = json["changed"].as_array().unwrap().iter();
         changed.clone().find(|c| c["name"] == name).unwrap()
@@ -388,7 +416,26 @@ fn every_kind_of_change_in_the_test_pair_has_its_impact() {
     );
     let added = &change("requiredAdded")["fields"]["added"][0];
     assert_eq!(added["optional"], false);
-    assert_eq!(change("fieldRemoved")["fields"]["removed"][0]["name"], "y");
+    assert_eq!(keys(added), ["name", "optional", "type"]);
+    let removed = &change("fieldRemoved")["fields"]["removed"][0];
+    assert_eq!(
+        (keys(removed), &removed["name"]),
+        (vec!["name".to_owned(), "type".to_owned()], &"y".into())
+    );
+    assert_eq!(
+        keys(&word_moved["fields"]["changed"][0]),
+        ["name", "new", "old"]
+    );
+    assert!(json["changed"].as_array().unwrap().iter().all(|c| {
+        let hex = |v: &serde_json::Value| {
+            v.as_str().is_some_and(|s| {
+                s.len() == 8
+                    && s.chars()
+                        .all(|c| c.is_ascii_hexdigit() && !c.is_ascii_uppercase())
+            })
+        };
+        hex(&c["id"]) && hex(&c["old_id"])
+    }));
     assert_eq!(change("typeChanged")["fields"]["changed"][0]["new"], "long");
     assert_eq!(change("resultChanged")["type"], "Vector<int>");
     let holder = change("holder");

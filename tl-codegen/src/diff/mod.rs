@@ -591,7 +591,8 @@ fn compare_accessors(old: &Side, before: &Enum, new: &Side, after: &Enum) -> Vec
     notes
 }
 
-/// A resolved type by TL names, comparable across models (whose indexes differ).
+/// A resolved type as its Rust type, boxed types and constructors by TL name: comparable
+/// across models (whose indexes differ).
 fn ty_text(model: &Model, ty: &Ty) -> String {
     match ty {
         Ty::Boxed(i) => model.enums[*i].tl_name.clone(),
@@ -600,6 +601,14 @@ fn ty_text(model: &Model, ty: &Ty) -> String {
             let vector = if *boxed { "Vector" } else { "vector" };
             format!("{vector}<{}>", ty_text(model, elem))
         }
-        other => format!("{other:?}"),
+        Ty::Int => "i32".to_owned(),
+        Ty::Long => "i64".to_owned(),
+        Ty::Double => "f64".to_owned(),
+        Ty::Nat => "u32".to_owned(),
+        Ty::Bool => "bool".to_owned(),
+        Ty::String => "String".to_owned(),
+        Ty::Bytes => "Vec<u8>".to_owned(),
+        Ty::FixedBytes(len) => format!("[u8; {len}]"),
+        Ty::Generic(name) => name.clone(),
     }
 }
