@@ -254,11 +254,10 @@ impl<'m> Side<'m> {
             .map(|(_, s)| s)
     }
 
-    /// The variant of constructor `s`, with its enum.
-    fn variant(&self, s: &Struct) -> Option<(&'m Enum, &'m Variant)> {
+    /// The variant of constructor `s` in its enum.
+    fn variant(&self, s: &Struct) -> Option<&'m Variant> {
         let (e, v) = s.variant_of?;
-        let enum_ = &self.model.enums[e];
-        Some((enum_, &enum_.variants[v]))
+        Some(&self.model.enums[e].variants[v])
     }
 }
 
@@ -480,8 +479,7 @@ fn compare_variant(
     new: &Struct,
     notes: &mut Vec<(Impact, String)>,
 ) {
-    let (Some((_, before)), Some((_, after))) = (old_side.variant(old), new_side.variant(new))
-    else {
+    let (Some(before), Some(after)) = (old_side.variant(old), new_side.variant(new)) else {
         return;
     };
     if before.unit != after.unit {
