@@ -11,12 +11,15 @@
 //! * `hooked.rs`: the bindings of the project's schema with user hooks (attributes added to
 //!   chosen types and fields, chosen variants boxed and unboxed);
 //! * `bot.rs`: a bot's profile of the project's schema (`Config::roots`: [`BOT_ROOTS`]) with its
-//!   samples;
+//!   samples; `bot_client.rs` and `bot_server.rs`, the same profile in one direction
+//!   (`Config::direction`);
 //! * with `TL_CORPUS` set: `grammers.rs`, the bindings of grammers/api.tl + mtproto.tl
 //!   (layer 230, the schema of grammers-tl-types 0.11.0) with their samples, enabling
 //!   `cfg(grammers_layer)`.
 
 use std::path::{Path, PathBuf};
+
+use tl_codegen::Direction;
 
 fn main() {
     println!("cargo::rustc-check-cfg=cfg(grammers_layer)");
@@ -32,7 +35,9 @@ fn main() {
         .unwrap_or_else(|e| panic!("{e}"));
     write_if_changed(&out.join("universal.rs"), &universal);
     write_if_changed(&out.join("hooked.rs"), &hooked(&ours));
-    write_if_changed(&out.join("bot.rs"), &bot(&ours));
+    write_if_changed(&out.join("bot.rs"), &bot(&ours, Direction::Both));
+    write_if_changed(&out.join("bot_client.rs"), &bot(&ours, Direction::Client));
+    write_if_changed(&out.join("bot_server.rs"), &bot(&ours, Direction::Server));
     for (name, file, serde) in [
         ("any", "any", false),
         ("edge", "edge", false),
@@ -112,10 +117,14 @@ const BOT_ROOTS: [&str; 10] = [
     "Updates",
 ];
 
-/// The bot profile of the project's schema with its samples, as `tests/profiles.rs` checks it.
-fn bot(files: &[PathBuf]) -> String {
+/// The bot profile of the project's schema in `direction` with its samples, as
+/// `tests/profiles.rs` and `tests/directions.rs` check it.
+fn bot(files: &[PathBuf], direction: Direction) -> String {
     let mut config = tl_codegen::Config::new();
-    config.accept_known_telegram_mismatches().roots(BOT_ROOTS);
+    config
+        .accept_known_telegram_mismatches()
+        .roots(BOT_ROOTS)
+        .direction(direction);
     let mut code = config.generate(files).unwrap_or_else(|e| panic!("{e}"));
     let samples = config.generate_samples(files);
     code.push_str(&samples.unwrap_or_else(|e| panic!("{e}")));

@@ -37,6 +37,29 @@ pub mod bot {
     include!(concat!(env!("OUT_DIR"), "/bot.rs"));
 }
 
+/// The bot profile of [`bot`] in the client direction (`Config::direction`): functions and
+/// what their arguments reach encode, what their results and `Updates` reach decode. Denying
+/// warnings here makes any warning in a directed build fail the build.
+///
+/// Decoding a request in a client build fails to compile, naming the type:
+///
+/// ```compile_fail,E0277
+/// use tl_types::Deserializable;
+/// use tl_tests::bot_client::functions::messages::SendMessage;
+/// let _ = <SendMessage as Deserializable>::from_bytes(&[]);
+/// ```
+#[deny(warnings)]
+pub mod bot_client {
+    include!(concat!(env!("OUT_DIR"), "/bot_client.rs"));
+}
+
+/// The bot profile of [`bot`] in the server direction: the mirror of [`bot_client`], with
+/// `Answer` instead of `RemoteCall`.
+#[deny(warnings)]
+pub mod bot_server {
+    include!(concat!(env!("OUT_DIR"), "/bot_server.rs"));
+}
+
 /// The bindings of `tests/schema/edge.tl`: anonymous parameters, named repetitions,
 /// fixed-width integers written word by word, field names that collide.
 pub mod edge {

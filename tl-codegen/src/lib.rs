@@ -41,7 +41,8 @@ use tl_parser::{Options, Schema};
 
 pub use error::{Error, ErrorKind};
 pub use resolve::{
-    DEFAULT_REDACTIONS, HookError, HookProblem, ResolveError, ResolveErrorKind, UnknownRoot,
+    DEFAULT_REDACTIONS, Direction, HookError, HookProblem, ResolveError, ResolveErrorKind,
+    UnknownRoot,
 };
 pub use schema_dir::{schema_dir_from_env, schema_files_in};
 
@@ -68,7 +69,6 @@ pub(crate) const DEFAULT_MAX_INLINE_VARIANT: usize = 128;
 pub struct Config {
     docs: bool,
     serde: bool,
-    deserializable_functions: bool,
     runtime: String,
     parse: Options,
     out_dir: Option<PathBuf>,
@@ -84,7 +84,6 @@ impl Default for Config {
         Config {
             docs: true,
             serde: false,
-            deserializable_functions: true,
             runtime: "::tl_types".to_owned(),
             parse: Options::default(),
             out_dir: None,
@@ -149,9 +148,34 @@ impl Config {
     }
 
     /// Implement `Deserializable` for functions too, as servers, proxies and tests need.
-    /// Clients only encode functions: turning this off saves build time. Default: on.
+    /// Clients only encode functions: turning this off saves build time
+    /// ([`Direction::Client`] implies it). Default: on.
     pub fn deserializable_functions(&mut self, on: bool) -> &mut Self {
-        self.deserializable_functions = on;
+        self.resolve.no_function_decoders = !on;
+        self
+    }
+
+    /// Which codecs to generate: [`Direction::Client`] encodes requests and decodes answers,
+    /// [`Direction::Server`] the mirror, [`Direction::Both`] everything. Composes with
+    /// [`Config::roots`] (a bot's profile is roots plus `Client`).
+    ///
+    /// In `Client`, functions and everything their arguments reach implement `Serializable`
+    /// (functions `RemoteCall`), and everything their results reach, and the types and
+    /// constructors given as roots (what the server pushes: `Updates`), implements
+    /// `Deserializable`; a definition reached both ways gets both. `Server` mirrors it:
+    /// functions and their arguments decode, results encode, and functions implement
+    /// `Answer` (their `Return` encodes) instead of `RemoteCall`. A definition that no
+    /// function and no root reaches (MTProto's service messages, the handshake's inner data)
+    /// keeps both codecs: the schema does not say who sends it. Every type gets the codecs of
+    /// its constructors, so code that needs a codec the direction leaves out fails to compile,
+    /// naming the type: "the trait `Deserializable` is not implemented for
+    /// `functions::messages::SendMessage`". The generated code is otherwise identical: names,
+    /// boxing, bytes.
+    ///
+    /// Not with [`Config::universal_enums`], whose `Object` and `Function` decode anything.
+    /// Default: `Both`.
+    pub fn direction(&mut self, direction: Direction) -> &mut Self {
+        self.resolve.direction = direction;
         self
     }
 
@@ -319,7 +343,6 @@ impl Config {
             &emit::EmitOptions {
                 docs: self.docs,
                 serde: self.serde,
-                deserializable_functions: self.deserializable_functions,
                 runtime: &runtime,
                 doc_tests: self.doc_tests.as_deref(),
             },
@@ -347,6 +370,14 @@ impl Config {
 
     /// Parses, checks ids and resolves.
     fn model(&self, sources: &[(&str, &str)]) -> Result<model::Model, Error> {
+        if self.resolve.universal_enums && self.resolve.direction != Direction::Both {
+            let direction = self.resolve.direction;
+            return Err(ErrorKind::Unsupported(format!(
+                "`universal_enums` decodes any constructor and function by its id, which needs \
+                 every decoder: it cannot be combined with the {direction} direction"
+            ))
+            .into());
+        }
         let mut schemas: Vec<Schema> = Vec::with_capacity(sources.len());
         for (name, text) in sources {
             let schema = tl_parser::parse(name, text, &self.parse).map_err(ErrorKind::Parse)?;

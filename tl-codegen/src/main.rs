@@ -38,6 +38,10 @@ struct Cli {
     /// Do not implement Deserializable for functions (clients only encode them).
     #[arg(long)]
     no_deserializable_functions: bool,
+    /// Which codecs to generate: `client` (encode requests, decode answers), `server` (the
+    /// mirror) or `both`.
+    #[arg(long, default_value = "both", value_name = "client|server|both")]
+    direction: tl_codegen::Direction,
     /// Generate the `Object` and `Function` enums (any constructor, any function, decoded by
     /// id) even when the schema does not declare them.
     #[arg(long)]
@@ -192,6 +196,7 @@ fn config(cli: &Cli) -> Result<tl_codegen::Config, String> {
         .serde(cli.serde)
         .deserializable_functions(!cli.no_deserializable_functions)
         .universal_enums(cli.universal_enums)
+        .direction(cli.direction)
         .runtime_path(&cli.runtime_path)
         .accept_explained_ids(args.accept_explained);
     for name in args.accepted_mismatches() {

@@ -98,6 +98,39 @@ fn no_deserializable_functions_reaches_the_generator() {
 }
 
 #[test]
+fn direction_reaches_the_generator() {
+    let dir = workdir("direction", &[("ping.tl", &format!("{PRELUDE}{PING}"))]);
+    let client = run(&dir, &["ping.tl", "--direction", "client"]);
+    let server = run(&dir, &["ping.tl", "--direction", "server"]);
+    assert!(client.status.success() && server.status.success());
+    let (client, server) = (stdout(&client), stdout(&server));
+    assert!(
+        client.contains("impl rt::BareSerializable for Ping"),
+        "{client}"
+    );
+    assert!(
+        !client.contains("impl rt::BareDeserializable for Ping"),
+        "{client}"
+    );
+    assert!(
+        !client.contains("impl rt::BareSerializable for Pong"),
+        "{client}"
+    );
+    assert!(server.contains("impl rt::Answer for Ping"), "{server}");
+    assert!(!server.contains("impl rt::RemoteCall for Ping"), "{server}");
+    let (code, err) = failure(&dir, &["ping.tl", "--direction", "sideways"]);
+    assert_eq!(code, 2);
+    assert!(err.contains("expected client, server or both"), "{err}");
+    let args = ["ping.tl", "--direction", "client", "--universal-enums"];
+    let (code, err) = failure(&dir, &args);
+    assert_eq!(code, 2);
+    assert!(
+        err.contains("cannot be combined with the client direction"),
+        "{err}"
+    );
+}
+
+#[test]
 fn universal_enums_reaches_the_generator() {
     let dir = workdir("universal", &[("ping.tl", &format!("{PRELUDE}{PING}"))]);
     let with = run(&dir, &["ping.tl", "--universal-enums"]);

@@ -249,10 +249,20 @@ impl<T: BareDeserializable + Identifiable> Deserializable for T {
     }
 }
 
-/// A function (RPC method) and the type of its answer.
+/// A function (RPC method) and the type of its answer, as a client sees it: it encodes the
+/// request and decodes the answer.
 pub trait RemoteCall: Serializable {
     /// What the server returns.
     type Return: Deserializable;
+}
+
+/// A function and the type of its answer as a server sees it: it decodes the request and
+/// encodes the answer. Implemented by bindings generated for the server direction
+/// (`tl_codegen::Direction::Server`), where functions implement no [`RemoteCall`]; in bindings
+/// of both directions, [`RemoteCall::Return`] is the same type and encodes too.
+pub trait Answer: Deserializable {
+    /// What the server returns.
+    type Return: Serializable;
 }
 
 /// Appends a TL `bytes`/`string` encoding: length prefix, data, zero padding to 4. The

@@ -115,16 +115,18 @@ impl Emitter<'_> {
         let name = ident(&s.name);
         let params = generics.params();
         let ser_bound = generics.bound(quote!(rt::Serializable));
-        let write_body = self.write_body(s);
+        let write_body = s.codecs.encode.then(|| self.write_body(s));
         let compiled_where_used = compiled_where_used();
-        let serialize = quote! {
-            impl #ser_bound rt::BareSerializable for #name #params {
-                #compiled_where_used
-                fn serialize_fields(&self, id: Option<u32>, buf: &mut Vec<u8>) {
-                    #write_body
+        let serialize = s.codecs.encode.then(|| {
+            quote! {
+                impl #ser_bound rt::BareSerializable for #name #params {
+                    #compiled_where_used
+                    fn serialize_fields(&self, id: Option<u32>, buf: &mut Vec<u8>) {
+                        #write_body
+                    }
                 }
             }
-        };
+        });
         let rest = match s.category {
             Category::Function => self.function_impls(s, &generics),
             Category::Type => self.constructor_impls(s),
@@ -177,9 +179,9 @@ impl Emitter<'_> {
         }
     }
 
-    /// A function's decoder (if wanted) and `RemoteCall`. It is encoded and decoded like a
-    /// constructor: the blanket `Serializable` writes the id, the blanket `Deserializable`
-    /// checks it.
+    /// A function's decoder and `RemoteCall` (a client's view) or `Answer` (a server's), as
+    /// its codecs say. It is encoded and decoded like a constructor: the blanket
+    /// `Serializable` writes the id, the blanket `Deserializable` checks it.
     fn function_impls(&self, s: &Struct, generics: &Generics) -> TokenStream {
         let name = ident(&s.name);
         let params = generics.params();
@@ -191,8 +193,7 @@ impl Emitter<'_> {
             Some(ty) => self.rust_type(ty),
             None => quote!(()),
         };
-        let call_bound = generics.bound(quote!(rt::RemoteCall));
-        let deserialize = self.options.deserializable_functions.then(|| {
+        let deserialize = s.codecs.decode.then(|| {
             let de_bound = generics.bound(quote!(rt::Deserializable));
             let min = Literal::usize_unsuffixed(s.plan.min_bare_len);
             let compiled_where_used = compiled_where_used();
@@ -209,12 +210,28 @@ impl Emitter<'_> {
                 }
             }
         });
+        let remote_call = s.codecs.encode.then(|| {
+            let call_bound = generics.bound(quote!(rt::RemoteCall));
+            quote! {
+                impl #call_bound rt::RemoteCall for #name #params {
+                    type Return = #returns;
+                }
+            }
+        });
+        let answer = (self.model.answers && s.codecs.decode).then(|| {
+            let answer_bound = generics.bound(quote!(rt::Answer));
+            quote! {
+                impl #answer_bound rt::Answer for #name #params {
+                    type Return = #returns;
+                }
+            }
+        });
         quote! {
             #deserialize
 
-            impl #call_bound rt::RemoteCall for #name #params {
-                type Return = #returns;
-            }
+            #remote_call
+
+            #answer
         }
     }
 
@@ -229,9 +246,11 @@ impl Emitter<'_> {
             .is_some_and(|(e, v)| self.model.enums[e].variants[v].boxing.is_boxed());
         // A constructor its enum boxes is read into its allocation (no move of the whole
         // struct); read bare, it is moved out of the box.
-        let read_fns = if boxed {
+        let read_fns = if !s.codecs.decode {
+            None
+        } else if boxed {
             let read_body = self.read_body_boxed(s);
-            quote! {
+            Some(quote! {
                 #[inline]
                 fn deserialize_bare(reader: &mut rt::Reader<'_>) -> Result<Self, rt::DecodeError> {
                     Self::deserialize_bare_boxed(reader).map(|value| *value)
@@ -240,21 +259,26 @@ impl Emitter<'_> {
                 fn deserialize_bare_boxed(#reader: &mut rt::Reader<'_>) -> Result<Box<Self>, rt::DecodeError> {
                     #read_body
                 }
-            }
+            })
         } else {
             let read_body = self.read_body(s);
-            quote! {
+            Some(quote! {
                 fn deserialize_bare(#reader: &mut rt::Reader<'_>) -> Result<Self, rt::DecodeError> {
                     #read_body
                 }
-            }
+            })
         };
-        quote! {
-            impl rt::BareDeserializable for #name {
-                const MIN_BARE_LEN: usize = #min;
+        let deserialize = read_fns.map(|read_fns| {
+            quote! {
+                impl rt::BareDeserializable for #name {
+                    const MIN_BARE_LEN: usize = #min;
 
-                #read_fns
+                    #read_fns
+                }
             }
+        });
+        quote! {
+            #deserialize
 
             #conversions
         }
@@ -268,9 +292,7 @@ impl Emitter<'_> {
         let tl_name = &e.tl_name;
         let docs = self.enum_docs(e);
         let [variants, writes, reads] = self.variant_arms(e);
-        // `Function` holds functions, which only decode when asked for.
-        let decodable = e.any != Some(Category::Function) || self.options.deserializable_functions;
-        let deserialize = decodable.then(|| {
+        let deserialize = e.codecs.decode.then(|| {
             quote! {
                 impl rt::Deserializable for #name {
                     fn deserialize(reader: &mut rt::Reader<'_>) -> Result<Self, rt::DecodeError> {
@@ -282,6 +304,18 @@ impl Emitter<'_> {
                         };
                         reader.leave();
                         Ok(value)
+                    }
+                }
+            }
+        });
+        let serialize = e.codecs.encode.then(|| {
+            quote! {
+                impl rt::Serializable for #name {
+                    #compiled_where_used
+                    fn serialize(&self, buf: &mut Vec<u8>) {
+                        match self {
+                            #(#writes)*
+                        }
                     }
                 }
             }
@@ -300,14 +334,7 @@ impl Emitter<'_> {
                 #(#variants)*
             }
 
-            impl rt::Serializable for #name {
-                #compiled_where_used
-                fn serialize(&self, buf: &mut Vec<u8>) {
-                    match self {
-                        #(#writes)*
-                    }
-                }
-            }
+            #serialize
 
             #deserialize
         }

@@ -29,8 +29,6 @@ pub struct EmitOptions<'a> {
     pub docs: bool,
     /// `serde` derives.
     pub serde: bool,
-    /// `Deserializable` for functions (for servers, proxies and tests).
-    pub deserializable_functions: bool,
     /// Path of the runtime crate, e.g. `::tl_types`.
     pub runtime: &'a syn::Path,
     /// The path of the crate holding the code, for doc-tests of the examples (`tl_types`);

@@ -1,0 +1,173 @@
+//! `Config::direction`: which codecs each kept definition gets. A client encodes requests and
+//! decodes answers; a server the mirror; `Both` (the default) everything.
+//!
+//! Two closures over the kept model, with the edges of `roots` (a definition reaches its
+//! fields' types, a constructor its type, a type all its constructors): *sent*, what the
+//! arguments of the functions reach; *received*, what their results and the type and
+//! constructor roots of `Config::roots` (what the peer pushes, `Updates`) reach. Both are
+//! unions of whole types, so an enum and its constructors get the same codecs. A definition
+//! that no function and no root reaches (MTProto's service messages, the handshake's inner
+//! data) keeps both codecs: the schema does not say who sends it.
+
+use std::fmt;
+use std::str::FromStr;
+
+use tl_parser::Category;
+
+use super::roots::{Node, reach_type, reached};
+use crate::model::{Codecs, Model};
+
+/// Which way the generated code talks: which definitions get encoders and which decoders
+/// (`Config::direction`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Direction {
+    /// Encoders of functions and of what their arguments reach; decoders of what their results
+    /// and the type roots reach.
+    Client,
+    /// The mirror of `Client`: decoders of functions and their arguments, encoders of results.
+    Server,
+    /// Every encoder and decoder.
+    #[default]
+    Both,
+}
+
+impl FromStr for Direction {
+    type Err = String;
+
+    fn from_str(text: &str) -> Result<Self, String> {
+        match text {
+            "client" => Ok(Direction::Client),
+            "server" => Ok(Direction::Server),
+            "both" => Ok(Direction::Both),
+            _ => Err(format!(
+                "unknown direction `{text}`: expected client, server or both"
+            )),
+        }
+    }
+}
+
+impl fmt::Display for Direction {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(match self {
+            Direction::Client => "client",
+            Direction::Server => "server",
+            Direction::Both => "both",
+        })
+    }
+}
+
+/// Sets the codecs of every struct and enum of `model` for `direction`. `roots` are those of
+/// `Config::roots`, whose types and constructors are received; `no_function_decoders`
+/// takes every function's decoder away, whatever the direction.
+pub(super) fn decide_codecs(
+    model: &mut Model,
+    direction: Direction,
+    roots: &[String],
+    no_function_decoders: bool,
+) {
+    if direction != Direction::Both {
+        let (sent, received) = closures(model, roots);
+        let (outgoing, incoming) = match direction {
+            Direction::Server => (&received, &sent),
+            _ => (&sent, &received),
+        };
+        for (i, s) in model.structs.iter_mut().enumerate() {
+            s.codecs = match s.category {
+                Category::Function => Codecs {
+                    encode: direction == Direction::Client,
+                    decode: direction == Direction::Server,
+                },
+                Category::Type => Codecs {
+                    encode: outgoing.0[i],
+                    decode: incoming.0[i],
+                },
+            };
+        }
+        for (e, en) in model.enums.iter_mut().enumerate() {
+            en.codecs = match en.any {
+                // Decided by its functions below.
+                Some(Category::Function) => Codecs::BOTH,
+                _ => Codecs {
+                    encode: outgoing.1[e],
+                    decode: incoming.1[e],
+                },
+            };
+        }
+        model.answers = direction == Direction::Server;
+    }
+    if no_function_decoders {
+        let functions = model.structs.iter_mut();
+        for s in functions.filter(|s| s.category == Category::Function) {
+            s.codecs.decode = false;
+        }
+    }
+    // `Object` and `Function` hold constructors of every type or every function: each codec
+    // only where all of them have it.
+    for e in 0..model.enums.len() {
+        if model.enums[e].any.is_some() {
+            let variants = model.enums[e].variants.iter();
+            let ctors: Vec<Codecs> = variants.map(|v| model.structs[v.ctor].codecs).collect();
+            let codecs = &mut model.enums[e].codecs;
+            codecs.encode &= ctors.iter().all(|c| c.encode);
+            codecs.decode &= ctors.iter().all(|c| c.decode);
+        }
+    }
+}
+
+/// Marks of structs and of enums.
+type Marks = (Vec<bool>, Vec<bool>);
+
+/// (sent, received): what the arguments of the functions reach, and what their results and
+/// the type and constructor `roots` reach. What neither reaches is in both, with all it
+/// reaches: it keeps both codecs, and so must everything its codecs call.
+fn closures(model: &Model, roots: &[String]) -> (Marks, Marks) {
+    let mut arguments = Vec::new();
+    let mut results = Vec::new();
+    let functions = model.structs.iter();
+    for s in functions.filter(|s| s.category == Category::Function) {
+        for field in &s.fields {
+            reach_type(&field.ty, &mut arguments);
+        }
+        if let Some(ty) = &s.returns {
+            reach_type(ty, &mut results);
+        }
+    }
+    let is_root = |name: &str| roots.iter().any(|root| root == name);
+    let constructors = model.structs.iter().enumerate();
+    let constructors = constructors.filter(|(_, s)| s.category == Category::Type);
+    results.extend(
+        constructors
+            .clone()
+            .filter(|(_, s)| is_root(&s.tl_name))
+            .map(|(i, _)| Node::Struct(i)),
+    );
+    // `Function` is not a value that is sent or received: its functions decide its codecs.
+    let types = model.enums.iter().enumerate();
+    let types = types.filter(|(_, e)| e.any != Some(Category::Function));
+    results.extend(
+        types
+            .clone()
+            .filter(|(_, e)| is_root(&e.tl_name))
+            .map(|(i, _)| Node::Enum(i)),
+    );
+    let mut sent = reached(model, arguments);
+    let mut received = reached(model, results);
+    let unreached = constructors
+        .filter(|&(i, _)| !sent.0[i] && !received.0[i])
+        .map(|(i, _)| Node::Struct(i));
+    let unreached_types = types
+        .filter(|&(e, _)| !sent.1[e] && !received.1[e])
+        .map(|(e, _)| Node::Enum(e));
+    let both = reached(model, unreached.chain(unreached_types).collect());
+    for marks in [&mut sent, &mut received] {
+        or_into(&mut marks.0, &both.0);
+        or_into(&mut marks.1, &both.1);
+    }
+    (sent, received)
+}
+
+fn or_into(marks: &mut [bool], more: &[bool]) {
+    for (mark, &more) in marks.iter_mut().zip(more) {
+        *mark |= more;
+    }
+}
