@@ -12,7 +12,8 @@
 //!   chosen types and fields, chosen variants boxed and unboxed);
 //! * `bot.rs`: a bot's profile of the project's schema (`Config::roots`: [`BOT_ROOTS`]) with its
 //!   samples; `bot_client.rs` and `bot_server.rs`, the same profile in one direction
-//!   (`Config::direction`);
+//!   (`Config::direction`); `bot_lean.rs`, the client profile without `Debug`, `Clone`,
+//!   `PartialEq` and the `From` conversions;
 //! * with `TL_CORPUS` set: `grammers.rs`, the bindings of grammers/api.tl + mtproto.tl
 //!   (layer 230, the schema of grammers-tl-types 0.11.0) with their samples, enabling
 //!   `cfg(grammers_layer)`.
@@ -38,6 +39,7 @@ fn main() {
     write_if_changed(&out.join("bot.rs"), &bot(&ours, Direction::Both));
     write_if_changed(&out.join("bot_client.rs"), &bot(&ours, Direction::Client));
     write_if_changed(&out.join("bot_server.rs"), &bot(&ours, Direction::Server));
+    write_if_changed(&out.join("bot_lean.rs"), &bot_lean(&ours));
     for (name, file, serde) in [
         ("any", "any", false),
         ("edge", "edge", false),
@@ -129,6 +131,21 @@ fn bot(files: &[PathBuf], direction: Direction) -> String {
     let samples = config.generate_samples(files);
     code.push_str(&samples.unwrap_or_else(|e| panic!("{e}")));
     code
+}
+
+/// The client bot profile with every standard trait left out (`tl_tests::bot_lean`), without
+/// samples, which need them.
+fn bot_lean(files: &[PathBuf]) -> String {
+    tl_codegen::Config::new()
+        .accept_known_telegram_mismatches()
+        .roots(BOT_ROOTS)
+        .direction(Direction::Client)
+        .derive_debug(false)
+        .derive_clone(false)
+        .derive_partial_eq(false)
+        .conversions(false)
+        .generate(files)
+        .unwrap_or_else(|e| panic!("{e}"))
 }
 
 /// `grammers_oracle.rs`, for `tests/grammers_oracle.rs`: `reencode(name, bytes)` decodes the

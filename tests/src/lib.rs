@@ -60,6 +60,14 @@ pub mod bot_server {
     include!(concat!(env!("OUT_DIR"), "/bot_server.rs"));
 }
 
+/// The client profile of [`bot_client`] without `Debug`, `Clone`, `PartialEq` and the `From`
+/// conversions (`Config::derive_debug(false)`, ...): the leanest build, which must compile
+/// without warnings too.
+#[deny(warnings)]
+pub mod bot_lean {
+    include!(concat!(env!("OUT_DIR"), "/bot_lean.rs"));
+}
+
 /// The bindings of `tests/schema/edge.tl`: anonymous parameters, named repetitions,
 /// fixed-width integers written word by word, field names that collide.
 pub mod edge {

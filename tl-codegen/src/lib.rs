@@ -69,6 +69,7 @@ pub(crate) const DEFAULT_MAX_INLINE_VARIANT: usize = 128;
 pub struct Config {
     docs: bool,
     serde: bool,
+    derives: emit::Derives,
     runtime: String,
     parse: Options,
     out_dir: Option<PathBuf>,
@@ -84,6 +85,7 @@ impl Default for Config {
         Config {
             docs: true,
             serde: false,
+            derives: emit::Derives::default(),
             runtime: "::tl_types".to_owned(),
             parse: Options::default(),
             out_dir: None,
@@ -144,6 +146,37 @@ impl Config {
     /// with them, as bytes; a vector of them is not supported. Default: off.
     pub fn serde(&mut self, on: bool) -> &mut Self {
         self.serde = on;
+        self
+    }
+
+    /// Derive `Debug` (or write it, for structs with redacted or hex-shown fields; see
+    /// [`Config::redact`]). Turning it off saves build time; [`Config::generate_samples`]
+    /// needs it. Default: on.
+    pub fn derive_debug(&mut self, on: bool) -> &mut Self {
+        self.derives.debug = on;
+        self
+    }
+
+    /// Derive `Clone`. Turning it off saves build time. Default: on.
+    pub fn derive_clone(&mut self, on: bool) -> &mut Self {
+        self.derives.clone = on;
+        self
+    }
+
+    /// Derive `PartialEq`. Turning it off saves build time; [`Config::generate_samples`]
+    /// needs it. Default: on.
+    pub fn derive_partial_eq(&mut self, on: bool) -> &mut Self {
+        self.derives.partial_eq = on;
+        self
+    }
+
+    /// Implement `From` a constructor's struct into its enum and `TryFrom` back
+    /// (`enums::InputPeer::from(types::InputPeerSelf {})`). Off, a constructor goes into its
+    /// enum through the variant (`enums::InputPeer::InputPeerSelf`, `Box::new` where it is
+    /// boxed), and `new` and the setters take the enum. Turning it off saves build time;
+    /// [`Config::generate_samples`] needs it. Default: on.
+    pub fn conversions(&mut self, on: bool) -> &mut Self {
+        self.derives.conversions = on;
         self
     }
 
@@ -343,6 +376,7 @@ impl Config {
             &emit::EmitOptions {
                 docs: self.docs,
                 serde: self.serde,
+                derives: self.derives,
                 runtime: &runtime,
                 doc_tests: self.doc_tests.as_deref(),
             },
@@ -359,6 +393,14 @@ impl Config {
             .iter()
             .map(|(n, t)| (n.as_str(), t.as_str()))
             .collect();
+        let derives = &self.derives;
+        if !(derives.debug && derives.partial_eq && derives.conversions) {
+            return Err(ErrorKind::Unsupported(
+                "samples need `Debug`, `PartialEq` and the `From` conversions of the bindings"
+                    .to_owned(),
+            )
+            .into());
+        }
         let model = self.model(&named)?;
         format(samples::emit(&model, &self.runtime()?))
     }

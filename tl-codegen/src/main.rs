@@ -35,6 +35,19 @@ struct Cli {
     /// Derive serde's Serialize and Deserialize.
     #[arg(long)]
     serde: bool,
+    /// Do not implement Debug (saves build time).
+    #[arg(long)]
+    no_debug: bool,
+    /// Do not derive Clone (saves build time).
+    #[arg(long)]
+    no_clone: bool,
+    /// Do not derive PartialEq (saves build time).
+    #[arg(long)]
+    no_partial_eq: bool,
+    /// Do not implement From a constructor's struct into its enum and TryFrom back (saves
+    /// build time).
+    #[arg(long)]
+    no_conversions: bool,
     /// Do not implement Deserializable for functions (clients only encode them).
     #[arg(long)]
     no_deserializable_functions: bool,
@@ -194,6 +207,10 @@ fn config(cli: &Cli) -> Result<tl_codegen::Config, String> {
     config
         .docs(!cli.no_docs)
         .serde(cli.serde)
+        .derive_debug(!cli.no_debug)
+        .derive_clone(!cli.no_clone)
+        .derive_partial_eq(!cli.no_partial_eq)
+        .conversions(!cli.no_conversions)
         .deserializable_functions(!cli.no_deserializable_functions)
         .universal_enums(cli.universal_enums)
         .direction(cli.direction)

@@ -131,6 +131,19 @@ fn direction_reaches_the_generator() {
 }
 
 #[test]
+fn the_derive_opt_outs_reach_the_generator() {
+    let dir = workdir("derives", &[("ping.tl", &format!("{PRELUDE}{PING}"))]);
+    let all = stdout(&run(&dir, &["ping.tl"]));
+    assert!(all.contains("#[derive(Debug, Clone, PartialEq)]"), "{all}");
+    let args = ["ping.tl", "--no-debug", "--no-clone", "--no-partial-eq"];
+    let none = stdout(&run(&dir, &args));
+    assert!(!none.contains("#[derive"), "{none}");
+    let no_conversions = stdout(&run(&dir, &["ping.tl", "--no-conversions"]));
+    assert!(all.contains("impl From<Pong> for enums::Pong"), "{all}");
+    assert!(!no_conversions.contains("impl From<"), "{no_conversions}");
+}
+
+#[test]
 fn universal_enums_reaches_the_generator() {
     let dir = workdir("universal", &[("ping.tl", &format!("{PRELUDE}{PING}"))]);
     let with = run(&dir, &["ping.tl", "--universal-enums"]);

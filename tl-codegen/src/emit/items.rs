@@ -93,15 +93,26 @@ impl Emitter<'_> {
         }
     }
 
-    /// The derives of an item: `Debug` among them unless the item writes its own.
-    fn derives(&self, debug: bool) -> TokenStream {
-        let debug = debug.then(|| quote!(Debug,));
+    /// The derives of an item: those wanted, `Debug` among them unless the item writes its
+    /// own.
+    fn derives(&self, derived_debug: bool) -> TokenStream {
+        let wanted = &self.options.derives;
+        let traits = [
+            (wanted.debug && derived_debug, quote!(Debug)),
+            (wanted.clone, quote!(Clone)),
+            (wanted.partial_eq, quote!(PartialEq)),
+        ];
+        let traits: Vec<TokenStream> = traits
+            .into_iter()
+            .filter_map(|(on, name)| on.then_some(name))
+            .collect();
+        let derive = (!traits.is_empty()).then(|| quote!(#[derive(#(#traits),*)]));
         let serde = self
             .options
             .serde
             .then(|| quote!(#[derive(::serde::Serialize, ::serde::Deserialize)]));
         quote! {
-            #[derive(#debug Clone, PartialEq)]
+            #derive
             #serde
         }
     }
@@ -148,7 +159,8 @@ impl Emitter<'_> {
         let docs = self.struct_docs(s);
         let own_debug = debug::hand_written(s);
         let derives = self.derives(!own_debug);
-        let debug_impl = own_debug.then(|| self.debug_impl(s, generics));
+        let debug_impl =
+            (own_debug && self.options.derives.debug).then(|| self.debug_impl(s, generics));
         let params = generics.params();
         let fields = s.fields.iter().enumerate().map(|(index, f)| {
             let fname = ident(&f.name);
@@ -239,7 +251,11 @@ impl Emitter<'_> {
     fn constructor_impls(&self, s: &Struct) -> TokenStream {
         let name = ident(&s.name);
         let min = Literal::usize_unsuffixed(s.plan.min_bare_len);
-        let conversions = self.conversions(s);
+        let conversions = self
+            .options
+            .derives
+            .conversions
+            .then(|| self.conversions(s));
         let reader = reader_arg(s);
         let boxed = s
             .variant_of
