@@ -243,3 +243,48 @@ fn directions_are_named_as_on_the_command_line() {
     }
     assert!("Client".parse::<Direction>().is_err());
 }
+
+#[test]
+fn a_field_of_any_function_gives_the_functions_its_codec() {
+    // As TON's `testObject`: a client decodes it, so `Function` and every function decode.
+    let schema = "\
+int ? = Int;
+object ? = Object;
+function ? = Function;
+pong id:int = Pong;
+testObject o:Object f:Function = TestObject;
+
+---functions---
+
+ping id:int = Pong;
+getTest = TestObject;
+";
+    let mut config = Config::new();
+    config.direction(Direction::Client);
+    let code = config
+        .generate_from_sources(&[("any.tl", schema)])
+        .unwrap_or_else(|e| panic!("{e}"));
+    let [encoded, decoded, enums_encoded, enums_decoded] = codecs(&code);
+    assert!(
+        decoded.contains("Ping") && decoded.contains("GetTest"),
+        "{decoded:?}"
+    );
+    assert!(enums_decoded.contains("Function") && enums_decoded.contains("Object"));
+    // Nothing is sent but the functions themselves: no value holds a `Function` to send.
+    assert_eq!(encoded, set(&["Ping", "GetTest"]));
+    assert!(enums_encoded.is_empty(), "{enums_encoded:?}");
+    assert!(implementing(&code, "rt::Answer").is_empty());
+    // A server encodes `testObject`, hence functions, whose results it does not decode: they
+    // implement `Answer`, not `RemoteCall`.
+    config.direction(Direction::Server);
+    let code = config
+        .generate_from_sources(&[("any.tl", schema)])
+        .unwrap_or_else(|e| panic!("{e}"));
+    let [encoded, ..] = codecs(&code);
+    assert!(
+        encoded.contains("Ping") && encoded.contains("GetTest"),
+        "{encoded:?}"
+    );
+    assert!(implementing(&code, "rt::RemoteCall").is_empty());
+    assert_eq!(implementing(&code, "rt::Answer"), set(&["Ping", "GetTest"]));
+}

@@ -222,7 +222,7 @@ impl Emitter<'_> {
                 }
             }
         });
-        let remote_call = s.codecs.encode.then(|| {
+        let remote_call = (s.codecs.encode && !self.model.answers).then(|| {
             let call_bound = generics.bound(quote!(rt::RemoteCall));
             quote! {
                 impl #call_bound rt::RemoteCall for #name #params {

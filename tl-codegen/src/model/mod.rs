@@ -180,7 +180,7 @@ pub struct FlagWord {
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Codecs {
     /// `BareSerializable` (a struct) or `Serializable` (an enum), and for a function
-    /// `RemoteCall`.
+    /// `RemoteCall` (unless [`Model::answers`]).
     pub encode: bool,
     /// `BareDeserializable` (a struct) or `Deserializable` (an enum).
     pub decode: bool,
@@ -313,7 +313,8 @@ pub struct Model {
     pub enums: Vec<Enum>,
     /// Every id with its TL name, sorted by id, without duplicates.
     pub names: Vec<(u32, String)>,
-    /// Whether functions that decode implement `Answer` (the server's view of a function):
-    /// in `Direction::Server`, where they implement no `RemoteCall`.
+    /// Whether functions that decode implement `Answer` (the server's view of a function)
+    /// instead of `RemoteCall` when they encode: in `Direction::Server`, where results encode
+    /// and need not decode.
     pub answers: bool,
 }

@@ -71,27 +71,28 @@ pub(super) fn decide_codecs(
             Direction::Server => (&received, &sent),
             _ => (&sent, &received),
         };
+        // A function is in a closure only through a field of type `Function` (TON's
+        // `testObject`), which needs its codec too.
         for (i, s) in model.structs.iter_mut().enumerate() {
-            s.codecs = match s.category {
-                Category::Function => Codecs {
-                    encode: direction == Direction::Client,
-                    decode: direction == Direction::Server,
-                },
-                Category::Type => Codecs {
-                    encode: outgoing.0[i],
-                    decode: incoming.0[i],
-                },
+            s.codecs = Codecs {
+                encode: outgoing.0[i],
+                decode: incoming.0[i],
             };
+            if s.category == Category::Function {
+                s.codecs.encode |= direction == Direction::Client;
+                s.codecs.decode |= direction == Direction::Server;
+            }
         }
         for (e, en) in model.enums.iter_mut().enumerate() {
-            en.codecs = match en.any {
-                // Decided by its functions below.
-                Some(Category::Function) => Codecs::BOTH,
-                _ => Codecs {
-                    encode: outgoing.1[e],
-                    decode: incoming.1[e],
-                },
+            en.codecs = Codecs {
+                encode: outgoing.1[e],
+                decode: incoming.1[e],
             };
+            // Reached by no field: as far as its functions allow (below), `Function` decodes
+            // any request.
+            if en.any == Some(Category::Function) && en.codecs == NEITHER {
+                en.codecs = Codecs::BOTH;
+            }
         }
         model.answers = direction == Direction::Server;
     }
@@ -113,6 +114,11 @@ pub(super) fn decide_codecs(
         }
     }
 }
+
+const NEITHER: Codecs = Codecs {
+    encode: false,
+    decode: false,
+};
 
 /// Marks of structs and of enums.
 type Marks = (Vec<bool>, Vec<bool>);
