@@ -77,6 +77,7 @@ fn both_is_the_default_and_generates_every_codec() {
     assert_eq!(encoded, decoded);
     assert!(encoded.contains("SendMessage") && encoded.contains("InputPeerUser"));
     assert!(!both.contains("rt::Answer for"));
+    assert!(!both.contains("in these bindings"));
 }
 
 #[test]
@@ -125,6 +126,20 @@ fn a_client_encodes_requests_and_decodes_answers() {
         set(&["InvokeWithLayer", "SendMessage", "GetMessages"])
     );
     assert!(implementing(&code, "rt::Answer").is_empty());
+    // The docs say which codec a definition lacks, where users look when code does not compile.
+    let docs_of = |item: &str| {
+        let before = &code[..code.find(item).unwrap_or_else(|| panic!("{item}"))];
+        let attributes = before.lines().rev().skip(1).take_while(|line| {
+            let line = line.trim();
+            line.starts_with("///") || line.starts_with("#[")
+        });
+        attributes.collect::<Vec<_>>().join("\n")
+    };
+    let note = "only in these bindings: they were generated for one direction";
+    assert!(docs_of("pub struct SendMessage {").contains(&format!("Encoded {note}")));
+    assert!(docs_of("pub struct SentMessage {").contains(&format!("Decoded {note}")));
+    assert!(docs_of("pub enum SentMessage {").contains(&format!("Decoded {note}")));
+    assert!(!docs_of("pub struct InputPeerUser {").contains(note));
 }
 
 #[test]

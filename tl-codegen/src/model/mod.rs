@@ -317,4 +317,7 @@ pub struct Model {
     /// instead of `RemoteCall` when they encode: in `Direction::Server`, where results encode
     /// and need not decode.
     pub answers: bool,
+    /// Whether the bindings are of one direction (`Config::direction`): the docs of a
+    /// definition then say which codec it lacks.
+    pub directed: bool,
 }

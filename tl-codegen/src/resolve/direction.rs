@@ -95,6 +95,7 @@ pub(super) fn decide_codecs(
             }
         }
         model.answers = direction == Direction::Server;
+        model.directed = true;
     }
     if no_function_decoders {
         let functions = model.structs.iter_mut();
