@@ -16,7 +16,8 @@
 //!   `PartialEq` and the `From` conversions;
 //! * with `TL_CORPUS` set: `grammers.rs`, the bindings of grammers/api.tl + mtproto.tl
 //!   (layer 230, the schema of grammers-tl-types 0.11.0) with their samples, enabling
-//!   `cfg(grammers_layer)`.
+//!   `cfg(grammers_layer)`, and `grammers_bot_client.rs`, the bot profile of
+//!   `scripts/bot-profile.roots` of that layer in the client direction, with its samples.
 
 use std::path::{Path, PathBuf};
 
@@ -78,6 +79,10 @@ fn main() {
         println!("cargo:rerun-if-changed={}", file.display());
     }
     write_if_changed(&out.join("grammers.rs"), &code);
+    write_if_changed(
+        &out.join("grammers_bot_client.rs"),
+        &grammers_bot_client(&files),
+    );
     write_grammers_oracle(&files, &out.join("grammers_oracle.rs"));
     println!("cargo::rustc-cfg=grammers_layer");
 }
@@ -146,6 +151,24 @@ fn bot_lean(files: &[PathBuf]) -> String {
         .conversions(false)
         .generate(files)
         .unwrap_or_else(|e| panic!("{e}"))
+}
+
+/// The documented bot profile of layer 230 (`scripts/bot-profile.roots`) in the client
+/// direction, with its samples, for `tests/grammers_oracle.rs`.
+fn grammers_bot_client(files: &[PathBuf]) -> String {
+    let roots_file = Path::new(env!("CARGO_MANIFEST_DIR")).join("../scripts/bot-profile.roots");
+    println!("cargo:rerun-if-changed={}", roots_file.display());
+    let text = std::fs::read_to_string(&roots_file).unwrap_or_else(|e| panic!("{e}"));
+    let mut config = tl_codegen::Config::new();
+    config
+        .accept_known_telegram_mismatches()
+        .docs(false)
+        .roots(tl_codegen::roots_in(&text))
+        .direction(Direction::Client);
+    let mut code = config.generate(files).unwrap_or_else(|e| panic!("{e}"));
+    let samples = config.generate_samples(files);
+    code.push_str(&samples.unwrap_or_else(|e| panic!("{e}")));
+    code
 }
 
 /// `grammers_oracle.rs`, for `tests/grammers_oracle.rs`: `reencode(name, bytes)` decodes the

@@ -92,6 +92,14 @@ pub mod grammers {
     include!(concat!(env!("OUT_DIR"), "/grammers.rs"));
 }
 
+/// The bot profile of layer 230 (`scripts/bot-profile.roots`: 18 methods and `Updates`) in
+/// the client direction, with samples, as issue 17's acceptance measures it.
+#[cfg(grammers_layer)]
+#[deny(warnings)]
+pub mod grammers_bot_client {
+    include!(concat!(env!("OUT_DIR"), "/grammers_bot_client.rs"));
+}
+
 /// Whether the grammers layer was built (TL_CORPUS was set at build time).
 pub const HAS_GRAMMERS_LAYER: bool = cfg!(grammers_layer);
 

@@ -484,6 +484,17 @@ impl Config {
     }
 }
 
+/// The names of a roots file (`tl-codegen --roots-file`, `scripts/bot-profile.roots`), for
+/// [`Config::roots`]: separated by commas, spaces or new lines; `//` starts a comment that
+/// runs to the end of the line, as in TL.
+pub fn roots_in(text: &str) -> Vec<&str> {
+    text.lines()
+        .map(|line| line.split_once("//").map_or(line, |(names, _)| names))
+        .flat_map(|names| names.split([',', ' ', '\t']))
+        .filter(|name| !name.is_empty())
+        .collect()
+}
+
 fn read_sources(files: &[impl AsRef<Path>]) -> Result<Vec<(String, String)>, Error> {
     files
         .iter()

@@ -252,19 +252,9 @@ fn config(cli: &Cli) -> Result<tl_codegen::Config, String> {
     if let Some(path) = &cli.roots_file {
         let text = std::fs::read_to_string(path)
             .map_err(|e| format!("error: cannot read {}: {e}", path.display()))?;
-        config.roots(roots_in(&text));
+        config.roots(tl_codegen::roots_in(&text));
     }
     Ok(config)
-}
-
-/// The names of a roots file: separated by commas, spaces or new lines; `//` starts a comment
-/// that runs to the end of the line, as in TL.
-fn roots_in(text: &str) -> Vec<&str> {
-    text.lines()
-        .map(|line| line.split_once("//").map_or(line, |(names, _)| names))
-        .flat_map(|names| names.split([',', ' ', '\t']))
-        .filter(|name| !name.is_empty())
-        .collect()
 }
 
 /// Warns of each file that defines nothing (a wrong file, or one emptied by mistake): the
