@@ -345,6 +345,16 @@ impl Config {
         self
     }
 
+    /// As [`Config::roots`], for types and constructors that this side sends outside any
+    /// function: MTProto's service messages, such as a client's `msgs_ack`. In a
+    /// [`Config::direction`] other than `Both`, what they reach is sent (a client encodes it),
+    /// where other type roots are received; a name given to both is sent only.
+    pub fn sent_roots<S: AsRef<str>>(&mut self, names: impl IntoIterator<Item = S>) -> &mut Self {
+        let names: Vec<String> = names.into_iter().map(|n| n.as_ref().to_owned()).collect();
+        self.resolve.sent_roots.extend(names.iter().cloned());
+        self.roots(names)
+    }
+
     /// Redact a field in `Debug` output besides [`DEFAULT_REDACTIONS`]: `path` is
     /// `constructor.field` or `function.field` in TL names (`auth.sentCode.phone_code_hash`).
     /// `Debug` then shows `<redacted>` (`Some(<redacted>)` when optional) whatever its type.

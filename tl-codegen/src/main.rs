@@ -83,6 +83,10 @@ struct Cli {
     /// comma-separated, repeatable), e.g. `--roots auth.sendCode,messages.sendMessage,Updates`.
     #[arg(long, value_name = "NAMES", value_delimiter = ',')]
     roots: Vec<String>,
+    /// As --roots, for types and constructors this side sends outside any function (a
+    /// client's `msgs_ack`): with --direction, they are encoded rather than decoded.
+    #[arg(long, value_name = "NAMES", value_delimiter = ',')]
+    sent_roots: Vec<String>,
     /// As --roots, with the names read from FILE: separated by commas, spaces or new lines,
     /// `//` starting a comment.
     #[arg(long, value_name = "FILE")]
@@ -248,6 +252,9 @@ fn config(cli: &Cli) -> Result<tl_codegen::Config, String> {
     }
     if !cli.roots.is_empty() {
         config.roots(&cli.roots);
+    }
+    if !cli.sent_roots.is_empty() {
+        config.sent_roots(&cli.sent_roots);
     }
     if let Some(path) = &cli.roots_file {
         let text = std::fs::read_to_string(path)

@@ -118,6 +118,18 @@ fn direction_reaches_the_generator() {
     );
     assert!(server.contains("impl rt::Answer for Ping"), "{server}");
     assert!(!server.contains("impl rt::RemoteCall for Ping"), "{server}");
+    // `pong` as a sent root: the client encodes it, and does not decode it.
+    let args = ["ping.tl", "--direction", "client", "--sent-roots", "pong"];
+    let sent = stdout(&run(&dir, &args));
+    assert!(
+        sent.contains("impl rt::BareSerializable for Pong"),
+        "{sent}"
+    );
+    assert!(
+        !sent.contains("impl rt::BareDeserializable for Pong"),
+        "{sent}"
+    );
+    assert!(!sent.contains("for Ping"), "{sent}");
     let (code, err) = failure(&dir, &["ping.tl", "--direction", "sideways"]);
     assert_eq!(code, 2);
     assert!(err.contains("expected client, server or both"), "{err}");

@@ -303,3 +303,29 @@ getTest = TestObject;
     assert!(implementing(&code, "rt::RemoteCall").is_empty());
     assert_eq!(implementing(&code, "rt::Answer"), set(&["Ping", "GetTest"]));
 }
+
+#[test]
+fn sent_roots_are_encoded() {
+    // A client that acknowledges messages outside any function: `msgs_ack` is kept and sent.
+    let mut config = Config::new();
+    config
+        .direction(Direction::Client)
+        .roots(["messages.sendMessage", "Updates"])
+        .sent_roots(["msgs_ack"]);
+    let code = config
+        .generate_from_sources(&[("direction.tl", SCHEMA)])
+        .unwrap_or_else(|e| panic!("{e}"));
+    let [encoded, decoded, enums_encoded, enums_decoded] = codecs(&code);
+    assert!(encoded.contains("MsgsAck") && !decoded.contains("MsgsAck"));
+    assert!(enums_encoded.contains("MsgsAck") && !enums_decoded.contains("MsgsAck"));
+    assert!(decoded.contains("Updates") && !encoded.contains("Updates"));
+    // A name the schema does not define is an error, as for any root.
+    let error = Config::new()
+        .sent_roots(["msgs_ak"])
+        .generate_from_sources(&[("direction.tl", SCHEMA)])
+        .unwrap_err();
+    let ErrorKind::UnknownRoots(unknown) = error.kind() else {
+        panic!("not an unknown root: {error}");
+    };
+    assert_eq!(unknown[0].suggestion.as_deref(), Some("msgs_ack"));
+}

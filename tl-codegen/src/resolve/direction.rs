@@ -56,17 +56,24 @@ impl fmt::Display for Direction {
     }
 }
 
-/// Sets the codecs of every struct and enum of `model` for `direction`. `roots` are those of
-/// `Config::roots`, whose types and constructors are received; `no_function_decoders`
-/// takes every function's decoder away, whatever the direction.
+/// The roots of a profile, by TL name: `all` (`Config::roots` and `Config::sent_roots`), among
+/// which `sent` are sent; the other types and constructors among them are received.
+pub(super) struct Roots<'a> {
+    pub all: &'a [String],
+    pub sent: &'a [String],
+}
+
+/// Sets the codecs of every struct and enum of `model` for `direction`, with the type and
+/// constructor `roots`; `no_function_decoders` takes every function's decoder away, whatever
+/// the direction.
 pub(super) fn decide_codecs(
     model: &mut Model,
     direction: Direction,
-    roots: &[String],
+    roots: Roots<'_>,
     no_function_decoders: bool,
 ) {
     if direction != Direction::Both {
-        let (sent, received) = closures(model, roots);
+        let (sent, received) = closures(model, &roots);
         let (outgoing, incoming) = match direction {
             Direction::Server => (&received, &sent),
             _ => (&sent, &received),
@@ -124,10 +131,11 @@ const NEITHER: Codecs = Codecs {
 /// Marks of structs and of enums.
 type Marks = (Vec<bool>, Vec<bool>);
 
-/// (sent, received): what the arguments of the functions reach, and what their results and
-/// the type and constructor `roots` reach. What neither reaches is in both, with all it
-/// reaches: it keeps both codecs, and so must everything its codecs call.
-fn closures(model: &Model, roots: &[String]) -> (Marks, Marks) {
+/// (sent, received): what the arguments of the functions and the sent roots reach, and what
+/// the results of the functions and the other type and constructor roots reach. What neither
+/// reaches is in both, with all it reaches: it keeps both codecs, and so must everything its
+/// codecs call.
+fn closures(model: &Model, roots: &Roots<'_>) -> (Marks, Marks) {
     let mut arguments = Vec::new();
     let mut results = Vec::new();
     let functions = model.structs.iter();
@@ -139,24 +147,20 @@ fn closures(model: &Model, roots: &[String]) -> (Marks, Marks) {
             reach_type(ty, &mut results);
         }
     }
-    let is_root = |name: &str| roots.iter().any(|root| root == name);
     let constructors = model.structs.iter().enumerate();
     let constructors = constructors.filter(|(_, s)| s.category == Category::Type);
-    results.extend(
-        constructors
-            .clone()
-            .filter(|(_, s)| is_root(&s.tl_name))
-            .map(|(i, _)| Node::Struct(i)),
-    );
     // `Function` is not a value that is sent or received: its functions decide its codecs.
     let types = model.enums.iter().enumerate();
     let types = types.filter(|(_, e)| e.any != Some(Category::Function));
-    results.extend(
-        types
-            .clone()
-            .filter(|(_, e)| is_root(&e.tl_name))
-            .map(|(i, _)| Node::Enum(i)),
-    );
+    for (name, i) in constructors
+        .clone()
+        .map(|(i, s)| (&s.tl_name, Node::Struct(i)))
+    {
+        queue_root(name, i, roots, &mut arguments, &mut results);
+    }
+    for (name, e) in types.clone().map(|(e, en)| (&en.tl_name, Node::Enum(e))) {
+        queue_root(name, e, roots, &mut arguments, &mut results);
+    }
     let mut sent = reached(model, arguments);
     let mut received = reached(model, results);
     let unreached = constructors
@@ -171,6 +175,21 @@ fn closures(model: &Model, roots: &[String]) -> (Marks, Marks) {
         or_into(&mut marks.1, &both.1);
     }
     (sent, received)
+}
+
+/// Queues `node`, named `name`, as sent or received if it is a root.
+fn queue_root(
+    name: &str,
+    node: Node,
+    roots: &Roots<'_>,
+    sent: &mut Vec<Node>,
+    received: &mut Vec<Node>,
+) {
+    if roots.sent.iter().any(|root| root == name) {
+        sent.push(node);
+    } else if roots.all.iter().any(|root| root == name) {
+        received.push(node);
+    }
 }
 
 fn or_into(marks: &mut [bool], more: &[bool]) {

@@ -55,6 +55,8 @@ pub(crate) struct Settings {
     pub hooks: Hooks,
     /// Generate only what these TL names reach; `None`: everything.
     pub roots: Option<Vec<String>>,
+    /// The roots (among `roots`) that this side sends rather than receives.
+    pub sent_roots: Vec<String>,
     /// Which codecs each definition gets.
     pub direction: Direction,
     /// No function decodes, whatever the direction (`Config::deserializable_functions`).
@@ -94,7 +96,10 @@ pub(crate) fn resolve(schemas: &[Schema], settings: &Settings) -> Result<Model, 
     direction::decide_codecs(
         &mut model,
         settings.direction,
-        roots,
+        direction::Roots {
+            all: roots,
+            sent: &settings.sent_roots,
+        },
         settings.no_function_decoders,
     );
     hooks::choose_boxing(&mut model, &settings.hooks).map_err(Failure::Hook)?;
