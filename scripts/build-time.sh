@@ -8,6 +8,10 @@
 #   SCRATCH     where the scratch crates go (default: /tmp/tl-build-time)
 #   JOBS        cargo -j (default: 2)
 #   PROFILES    profiles to measure (default: "debug release")
+#   CODEGEN_FLAGS  more tl-codegen flags for ours, split at spaces, paths relative to the
+#               repository (default: none): "--direction client" (acceptance 2 of issue 17),
+#               "--direction client --roots-file scripts/bot-profile.roots" (acceptance 1),
+#               "--no-debug", "--no-clone", "--no-partial-eq", "--no-conversions"
 #
 # What is timed ("the user changed the layer"): everything that is rebuilt when the schema
 # changes, with the other dependencies already built.
@@ -125,14 +129,18 @@ echo "generating layer 230 with tl-codegen..." >&2
 (cd "$ROOT" && cargo build -q --release -p tl-codegen)
 CODEGEN_ARGS=("$API" "$MTPROTO" --accept-id-mismatch ipPortSecret
     --accept-id-mismatch accessPointRule --accept-id-mismatch help.configSimple)
+# Split at spaces on purpose: a list of flags.
+# shellcheck disable=SC2206
+CODEGEN_ARGS+=(${CODEGEN_FLAGS:-})
+echo "tl-codegen flags: ${CODEGEN_FLAGS:-(none)}" >&2
 (cd "$ROOT" && cargo run -q --release -p tl-codegen -- "${CODEGEN_ARGS[@]}") >"$OURS/src/generated.rs.new"
 if ! cmp -s "$OURS/src/generated.rs.new" "$OURS/src/generated.rs" 2>/dev/null; then
     mv "$OURS/src/generated.rs.new" "$OURS/src/generated.rs"
 else
     rm "$OURS/src/generated.rs.new"
 fi
-/usr/bin/time -f '%e %M' -o "$LOGS/codegen.time" \
-    "$ROOT/target/release/tl-codegen" "${CODEGEN_ARGS[@]}" >/dev/null
+(cd "$ROOT" && /usr/bin/time -f '%e %M' -o "$LOGS/codegen.time" \
+    "$ROOT/target/release/tl-codegen" "${CODEGEN_ARGS[@]}" >/dev/null)
 read -r CODEGEN_WALL CODEGEN_RSS <"$LOGS/codegen.time"
 GEN_BYTES=$(wc -c <"$OURS/src/generated.rs")
 

@@ -13,13 +13,19 @@
 //! * `hooked.rs`: the bindings of the project's schema with user hooks (attributes added to
 //!   chosen types and fields, chosen variants boxed and unboxed);
 //! * `bot.rs`: a bot's profile of the project's schema (`Config::roots`: [`BOT_ROOTS`]) with its
-//!   samples;
+//!   samples; `bot_client.rs` and `bot_server.rs`, the same profile in one direction
+//!   (`Config::direction`); `bot_lean.rs`, the client profile without `Debug`, `Clone`,
+//!   `PartialEq` and the `From` conversions;
 //! * with `TL_CORPUS` set: `grammers.rs`, the bindings of grammers/api.tl + mtproto.tl
 //!   (layer 230, the schema of grammers-tl-types 0.11.0) with their samples, enabling
 //!   `cfg(grammers_layer)`; generated with `Config::known_layers` of telegram/api-layer195.tl
-//!   and telegram/api.tl (layers 195 and 214), so that its decoding errors name their ids.
+//!   and telegram/api.tl (layers 195 and 214), so that its decoding errors name their ids;
+//!   and `grammers_bot_client.rs`, the bot profile of
+//!   `scripts/bot-profile.roots` of that layer in the client direction, with its samples.
 
 use std::path::{Path, PathBuf};
+
+use tl_codegen::Direction;
 
 fn main() {
     println!("cargo::rustc-check-cfg=cfg(grammers_layer)");
@@ -35,7 +41,10 @@ fn main() {
         .unwrap_or_else(|e| panic!("{e}"));
     write_if_changed(&out.join("universal.rs"), &universal);
     write_if_changed(&out.join("hooked.rs"), &hooked(&ours));
-    write_if_changed(&out.join("bot.rs"), &bot(&ours));
+    write_if_changed(&out.join("bot.rs"), &bot(&ours, Direction::Both));
+    write_if_changed(&out.join("bot_client.rs"), &bot(&ours, Direction::Client));
+    write_if_changed(&out.join("bot_server.rs"), &bot(&ours, Direction::Server));
+    write_if_changed(&out.join("bot_lean.rs"), &bot_lean(&ours));
     for (name, file, serde) in [
         ("any", "any", false),
         ("edge", "edge", false),
@@ -99,6 +108,10 @@ fn main() {
         println!("cargo:rerun-if-changed={}", file.display());
     }
     write_if_changed(&out.join("grammers.rs"), &code);
+    write_if_changed(
+        &out.join("grammers_bot_client.rs"),
+        &grammers_bot_client(&files),
+    );
     write_grammers_oracle(&files, &out.join("grammers_oracle.rs"));
     println!("cargo::rustc-cfg=grammers_layer");
 }
@@ -140,10 +153,47 @@ const BOT_ROOTS: [&str; 10] = [
     "Updates",
 ];
 
-/// The bot profile of the project's schema with its samples, as `tests/profiles.rs` checks it.
-fn bot(files: &[PathBuf]) -> String {
+/// The bot profile of the project's schema in `direction` with its samples, as
+/// `tests/profiles.rs` and `tests/directions.rs` check it.
+fn bot(files: &[PathBuf], direction: Direction) -> String {
     let mut config = tl_codegen::Config::new();
-    config.accept_known_telegram_mismatches().roots(BOT_ROOTS);
+    config
+        .accept_known_telegram_mismatches()
+        .roots(BOT_ROOTS)
+        .direction(direction);
+    let mut code = config.generate(files).unwrap_or_else(|e| panic!("{e}"));
+    let samples = config.generate_samples(files);
+    code.push_str(&samples.unwrap_or_else(|e| panic!("{e}")));
+    code
+}
+
+/// The client bot profile with every standard trait left out (`tl_tests::bot_lean`), without
+/// samples, which need them.
+fn bot_lean(files: &[PathBuf]) -> String {
+    tl_codegen::Config::new()
+        .accept_known_telegram_mismatches()
+        .roots(BOT_ROOTS)
+        .direction(Direction::Client)
+        .derive_debug(false)
+        .derive_clone(false)
+        .derive_partial_eq(false)
+        .conversions(false)
+        .generate(files)
+        .unwrap_or_else(|e| panic!("{e}"))
+}
+
+/// The documented bot profile of layer 230 (`scripts/bot-profile.roots`) in the client
+/// direction, with its samples, for `tests/grammers_oracle.rs`.
+fn grammers_bot_client(files: &[PathBuf]) -> String {
+    let roots_file = Path::new(env!("CARGO_MANIFEST_DIR")).join("../scripts/bot-profile.roots");
+    println!("cargo:rerun-if-changed={}", roots_file.display());
+    let text = std::fs::read_to_string(&roots_file).unwrap_or_else(|e| panic!("{e}"));
+    let mut config = tl_codegen::Config::new();
+    config
+        .accept_known_telegram_mismatches()
+        .docs(false)
+        .roots(tl_codegen::roots_in(&text))
+        .direction(Direction::Client);
     let mut code = config.generate(files).unwrap_or_else(|e| panic!("{e}"));
     let samples = config.generate_samples(files);
     code.push_str(&samples.unwrap_or_else(|e| panic!("{e}")));

@@ -37,6 +37,37 @@ pub mod bot {
     include!(concat!(env!("OUT_DIR"), "/bot.rs"));
 }
 
+/// The bot profile of [`bot`] in the client direction (`Config::direction`): functions and
+/// what their arguments reach encode, what their results and `Updates` reach decode. Denying
+/// warnings here makes any warning in a directed build fail the build.
+///
+/// Decoding a request in a client build fails to compile, naming the type:
+///
+/// ```compile_fail,E0277
+/// use tl_types::Deserializable;
+/// use tl_tests::bot_client::functions::messages::SendMessage;
+/// let _ = <SendMessage as Deserializable>::from_bytes(&[]);
+/// ```
+#[deny(warnings)]
+pub mod bot_client {
+    include!(concat!(env!("OUT_DIR"), "/bot_client.rs"));
+}
+
+/// The bot profile of [`bot`] in the server direction: the mirror of [`bot_client`], with
+/// `Answer` instead of `RemoteCall`.
+#[deny(warnings)]
+pub mod bot_server {
+    include!(concat!(env!("OUT_DIR"), "/bot_server.rs"));
+}
+
+/// The client profile of [`bot_client`] without `Debug`, `Clone`, `PartialEq` and the `From`
+/// conversions (`Config::derive_debug(false)`, ...): the leanest build, which must compile
+/// without warnings too.
+#[deny(warnings)]
+pub mod bot_lean {
+    include!(concat!(env!("OUT_DIR"), "/bot_lean.rs"));
+}
+
 /// The bindings of `tests/schema/edge.tl`: anonymous parameters, named repetitions,
 /// fixed-width integers written word by word, field names that collide.
 pub mod edge {
@@ -70,6 +101,14 @@ pub mod layers {
 #[cfg(grammers_layer)]
 pub mod grammers {
     include!(concat!(env!("OUT_DIR"), "/grammers.rs"));
+}
+
+/// The bot profile of layer 230 (`scripts/bot-profile.roots`: 18 methods and `Updates`) in
+/// the client direction, with samples, as issue 17's acceptance measures it.
+#[cfg(grammers_layer)]
+#[deny(warnings)]
+pub mod grammers_bot_client {
+    include!(concat!(env!("OUT_DIR"), "/grammers_bot_client.rs"));
 }
 
 /// Whether the grammers layer was built (TL_CORPUS was set at build time).

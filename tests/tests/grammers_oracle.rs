@@ -6,23 +6,46 @@
 //!
 //! Needs `TL_CORPUS` at build time (the layer is generated from the corpus); without it the
 //! test says so and passes.
+//!
+//! The bot profile of `scripts/bot-profile.roots` in the client direction
+//! (`tl_tests::grammers_bot_client`) is checked the same way for what it encodes, and decodes
+//! the full layer's samples of what it decodes to the full layer's values.
+
+/// Runs `check` when the grammers layer was built, or says that `test` did not run.
+fn on_the_grammers_layer(test: &str, check: impl FnOnce()) {
+    if tl_tests::HAS_GRAMMERS_LAYER {
+        check();
+    } else {
+        println!("skipped: TL_CORPUS was not set at build time; {test} did not run");
+    }
+}
 
 #[test]
 fn grammers_reencodes_our_samples_of_every_definition_unchanged() {
-    if tl_tests::HAS_GRAMMERS_LAYER {
-        #[cfg(grammers_layer)]
-        oracle::run();
-    } else {
-        println!(
-            "skipped: TL_CORPUS was not set at build time; \
-             grammers_reencodes_our_samples_of_every_definition_unchanged did not run"
-        );
-    }
+    on_the_grammers_layer(
+        "grammers_reencodes_our_samples_of_every_definition_unchanged",
+        || {
+            #[cfg(grammers_layer)]
+            oracle::run();
+        },
+    );
+}
+
+#[test]
+fn the_client_bot_profile_encodes_and_decodes_as_grammers_and_the_full_layer() {
+    on_the_grammers_layer(
+        "the_client_bot_profile_encodes_and_decodes_as_grammers_and_the_full_layer",
+        || {
+            #[cfg(grammers_layer)]
+            oracle::run_bot_client();
+        },
+    );
 }
 
 #[cfg(grammers_layer)]
 mod oracle {
-    use std::collections::BTreeSet;
+    use std::collections::{BTreeMap, BTreeSet};
+    use std::fmt::Debug;
 
     use tl_tests::grammers::samples::{Visitor, visit_all};
 
@@ -67,15 +90,13 @@ mod oracle {
         failures: Vec<String>,
     }
 
-    impl Visitor for Oracle {
-        fn visit<T>(&mut self, name: &'static str, value: T)
-        where
-            T: tl_types::Serializable
-                + tl_types::Deserializable
-                + tl_types::Identifiable
-                + PartialEq
-                + std::fmt::Debug,
-        {
+    impl Oracle {
+        /// Grammers decodes `value`'s encoding and encodes it again to the same bytes.
+        fn check<T: tl_types::Serializable + tl_types::Identifiable>(
+            &mut self,
+            name: &'static str,
+            value: &T,
+        ) {
             let mut ours = value.to_bytes();
             if let Some(&(_, our_id, their_id)) =
                 INFERRED_IDS_THAT_DIFFER.iter().find(|(n, ..)| *n == name)
@@ -104,6 +125,19 @@ mod oracle {
                     .failures
                     .push(format!("{name}: grammers cannot decode our bytes: {e}")),
             }
+        }
+    }
+
+    impl Visitor for Oracle {
+        fn visit<T>(&mut self, name: &'static str, value: T)
+        where
+            T: tl_types::Serializable
+                + tl_types::Deserializable
+                + tl_types::Identifiable
+                + PartialEq
+                + std::fmt::Debug,
+        {
+            self.check(name, &value);
         }
     }
 
@@ -140,6 +174,120 @@ mod oracle {
         println!(
             "{} definitions encoded byte for byte as grammers re-encodes them",
             oracle.checked.len()
+        );
+    }
+
+    /// Every sample of the full layer: its boxed encoding and its `Debug` text, by TL name.
+    #[derive(Default)]
+    struct FullSamples(BTreeMap<&'static str, Vec<(Vec<u8>, String)>>);
+
+    impl Visitor for FullSamples {
+        fn visit<T>(&mut self, name: &'static str, value: T)
+        where
+            T: tl_types::Serializable
+                + tl_types::Deserializable
+                + tl_types::Identifiable
+                + PartialEq
+                + Debug,
+        {
+            let sample = (value.to_bytes(), format!("{value:?}"));
+            self.0.entry(name).or_default().push(sample);
+        }
+    }
+
+    /// The client bot profile (`tl_tests::grammers_bot_client`): grammers re-encodes what it
+    /// encodes unchanged, and it decodes the full layer's samples of what it decodes to the
+    /// full layer's values.
+    struct ProfileOracle {
+        oracle: Oracle,
+        full: FullSamples,
+        decoded: BTreeSet<&'static str>,
+    }
+
+    impl ProfileOracle {
+        fn decodes<T: tl_types::Deserializable + Debug>(&mut self, name: &'static str) {
+            let Some(samples) = self.full.0.get(name) else {
+                self.oracle
+                    .failures
+                    .push(format!("{name}: no sample in the full layer"));
+                return;
+            };
+            for (bytes, debug) in samples {
+                match T::from_bytes(bytes) {
+                    Ok(value) if format!("{value:?}") == *debug => {}
+                    Ok(value) => self.oracle.failures.push(format!(
+                        "{name}: the profile decodes {value:?}, the full layer has {debug}"
+                    )),
+                    Err(e) => self.oracle.failures.push(format!(
+                        "{name}: the profile cannot decode the full layer's bytes: {e}"
+                    )),
+                }
+            }
+            self.decoded.insert(name);
+        }
+    }
+
+    impl tl_tests::grammers_bot_client::samples::Visitor for ProfileOracle {
+        fn visit<T>(&mut self, name: &'static str, value: T)
+        where
+            T: tl_types::Serializable
+                + tl_types::Deserializable
+                + tl_types::Identifiable
+                + PartialEq
+                + Debug,
+        {
+            self.oracle.check(name, &value);
+            self.decodes::<T>(name);
+        }
+
+        fn visit_encoded<T>(&mut self, name: &'static str, value: T)
+        where
+            T: tl_types::Serializable + tl_types::Identifiable + PartialEq + Debug,
+        {
+            self.oracle.check(name, &value);
+        }
+
+        fn visit_decoded<T>(&mut self, name: &'static str, _value: T)
+        where
+            T: tl_types::Deserializable + tl_types::Identifiable + PartialEq + Debug,
+        {
+            self.decodes::<T>(name);
+        }
+    }
+
+    pub fn run_bot_client() {
+        let mut full = FullSamples::default();
+        visit_all(&mut full);
+        let mut check = ProfileOracle {
+            oracle: Oracle::default(),
+            full,
+            decoded: BTreeSet::new(),
+        };
+        tl_tests::grammers_bot_client::samples::visit_all(&mut check);
+        let failures = &check.oracle.failures;
+        assert!(
+            failures.is_empty(),
+            "{} samples differ:\n{}",
+            failures.len(),
+            failures.join("\n")
+        );
+        let generic: BTreeSet<&str> = ["initConnection", "invokeWithLayer"].into();
+        assert_eq!(check.oracle.without_type, generic);
+        for sent in ["messages.sendMessage", "inputMediaUploadedPhoto"] {
+            assert!(check.oracle.checked.contains(sent), "{sent} is encoded");
+        }
+        for received in [
+            "updateNewMessage",
+            "auth.authorization",
+            "messageMediaPhoto",
+        ] {
+            assert!(check.decoded.contains(received), "{received} is decoded");
+        }
+        println!(
+            "client bot profile: {} definitions encoded as grammers re-encodes them, {} decoded \
+             as the full layer has them",
+            check.oracle.checked.len(),
+            check.decoded.len()
         );
     }
 }

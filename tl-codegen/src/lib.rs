@@ -43,7 +43,8 @@ use tl_parser::{Options, Schema};
 
 pub use error::{Error, ErrorKind};
 pub use resolve::{
-    DEFAULT_REDACTIONS, HookError, HookProblem, ResolveError, ResolveErrorKind, UnknownRoot,
+    DEFAULT_REDACTIONS, Direction, HookError, HookProblem, ResolveError, ResolveErrorKind,
+    UnknownRoot,
 };
 pub use schema_dir::{schema_dir_from_env, schema_files_in};
 
@@ -70,7 +71,7 @@ pub(crate) const DEFAULT_MAX_INLINE_VARIANT: usize = 128;
 pub struct Config {
     docs: bool,
     serde: bool,
-    deserializable_functions: bool,
+    derives: emit::Derives,
     runtime: String,
     parse: Options,
     out_dir: Option<PathBuf>,
@@ -87,7 +88,7 @@ impl Default for Config {
         Config {
             docs: true,
             serde: false,
-            deserializable_functions: true,
+            derives: emit::Derives::default(),
             runtime: "::tl_types".to_owned(),
             parse: Options::default(),
             out_dir: None,
@@ -152,10 +153,66 @@ impl Config {
         self
     }
 
+    /// Derive `Debug` (or write it, for structs with redacted or hex-shown fields; see
+    /// [`Config::redact`]). Turning it off saves build time; [`Config::generate_samples`]
+    /// needs it. Default: on.
+    pub fn derive_debug(&mut self, on: bool) -> &mut Self {
+        self.derives.debug = on;
+        self
+    }
+
+    /// Derive `Clone`. Turning it off saves build time. Default: on.
+    pub fn derive_clone(&mut self, on: bool) -> &mut Self {
+        self.derives.clone = on;
+        self
+    }
+
+    /// Derive `PartialEq`. Turning it off saves build time; [`Config::generate_samples`]
+    /// needs it. Default: on.
+    pub fn derive_partial_eq(&mut self, on: bool) -> &mut Self {
+        self.derives.partial_eq = on;
+        self
+    }
+
+    /// Implement `From` a constructor's struct into its enum and `TryFrom` back
+    /// (`enums::InputPeer::from(types::InputPeerSelf {})`). Off, a constructor goes into its
+    /// enum through the variant (`enums::InputPeer::InputPeerSelf`, `Box::new` where it is
+    /// boxed), and `new` and the setters take the enum. Turning it off saves build time;
+    /// [`Config::generate_samples`] needs it. Default: on.
+    pub fn conversions(&mut self, on: bool) -> &mut Self {
+        self.derives.conversions = on;
+        self
+    }
+
     /// Implement `Deserializable` for functions too, as servers, proxies and tests need.
-    /// Clients only encode functions: turning this off saves build time. Default: on.
+    /// Clients only encode functions: turning this off saves build time
+    /// ([`Direction::Client`] implies it). Default: on.
     pub fn deserializable_functions(&mut self, on: bool) -> &mut Self {
-        self.deserializable_functions = on;
+        self.resolve.no_function_decoders = !on;
+        self
+    }
+
+    /// Which codecs to generate: [`Direction::Client`] encodes requests and decodes answers,
+    /// [`Direction::Server`] the mirror, [`Direction::Both`] everything. Composes with
+    /// [`Config::roots`] (a bot's profile is roots plus `Client`).
+    ///
+    /// In `Client`, functions and everything their arguments reach implement `Serializable`
+    /// (functions `RemoteCall`), and everything their results reach, and the types and
+    /// constructors given as roots (what the server pushes: `Updates`), implements
+    /// `Deserializable`; a definition reached both ways gets both. `Server` mirrors it:
+    /// functions and their arguments decode, results encode, and functions implement
+    /// `Answer` (their `Return` encodes) instead of `RemoteCall`. A definition that no
+    /// function and no root reaches (MTProto's service messages, the handshake's inner data)
+    /// keeps both codecs: the schema does not say who sends it. Every type gets the codecs of
+    /// its constructors, so code that needs a codec the direction leaves out fails to compile,
+    /// naming the type: "the trait `Deserializable` is not implemented for
+    /// `functions::messages::SendMessage`". The generated code is otherwise identical: names,
+    /// boxing, bytes.
+    ///
+    /// Not with [`Config::universal_enums`], whose `Object` and `Function` decode anything.
+    /// Default: `Both`.
+    pub fn direction(&mut self, direction: Direction) -> &mut Self {
+        self.resolve.direction = direction;
         self
     }
 
@@ -292,6 +349,16 @@ impl Config {
         self
     }
 
+    /// As [`Config::roots`], for types and constructors that this side sends outside any
+    /// function: MTProto's service messages, such as a client's `msgs_ack`. In a
+    /// [`Config::direction`] other than `Both`, what they reach is sent (a client encodes it),
+    /// where other type roots are received; a name given to both is sent only.
+    pub fn sent_roots<S: AsRef<str>>(&mut self, names: impl IntoIterator<Item = S>) -> &mut Self {
+        let names: Vec<String> = names.into_iter().map(|n| n.as_ref().to_owned()).collect();
+        self.resolve.sent_roots.extend(names.iter().cloned());
+        self.roots(names)
+    }
+
     /// Redact a field in `Debug` output besides [`DEFAULT_REDACTIONS`]: `path` is
     /// `constructor.field` or `function.field` in TL names (`auth.sentCode.phone_code_hash`).
     /// `Debug` then shows `<redacted>` (`Some(<redacted>)` when optional) whatever its type.
@@ -334,7 +401,7 @@ impl Config {
             &emit::EmitOptions {
                 docs: self.docs,
                 serde: self.serde,
-                deserializable_functions: self.deserializable_functions,
+                derives: self.derives,
                 runtime: &runtime,
                 doc_tests: self.doc_tests.as_deref(),
             },
@@ -348,6 +415,14 @@ impl Config {
     pub fn generate_samples(&self, files: &[impl AsRef<Path>]) -> Result<String, Error> {
         let sources = read_sources(files)?;
         let named = named(&sources);
+        let derives = &self.derives;
+        if !(derives.debug && derives.partial_eq && derives.conversions) {
+            return Err(ErrorKind::Unsupported(
+                "samples need `Debug`, `PartialEq` and the `From` conversions of the bindings"
+                    .to_owned(),
+            )
+            .into());
+        }
         let model = self.model(&named)?;
         format(samples::emit(&model, &self.runtime()?))
     }
@@ -380,6 +455,14 @@ impl Config {
 
     /// Parses, checks ids and resolves.
     fn model(&self, sources: &[(&str, &str)]) -> Result<model::Model, Error> {
+        if self.resolve.universal_enums && self.resolve.direction != Direction::Both {
+            let direction = self.resolve.direction;
+            return Err(ErrorKind::Unsupported(format!(
+                "`universal_enums` decodes any constructor and function by its id, which needs \
+                 every decoder: it cannot be combined with the {direction} direction"
+            ))
+            .into());
+        }
         let mut schemas: Vec<Schema> = Vec::with_capacity(sources.len());
         for (name, text) in sources {
             let schema = tl_parser::parse(name, text, &self.parse).map_err(ErrorKind::Parse)?;
@@ -455,6 +538,17 @@ impl Config {
         }
         Ok(())
     }
+}
+
+/// The names of a roots file (`tl-codegen --roots-file`, `scripts/bot-profile.roots`), for
+/// [`Config::roots`]: separated by commas, spaces or new lines; `//` starts a comment that
+/// runs to the end of the line, as in TL.
+pub fn roots_in(text: &str) -> Vec<&str> {
+    text.lines()
+        .map(|line| line.split_once("//").map_or(line, |(names, _)| names))
+        .flat_map(|names| names.split([',', ' ', '\t']))
+        .filter(|name| !name.is_empty())
+        .collect()
 }
 
 fn read_sources(files: &[impl AsRef<Path>]) -> Result<Vec<(String, String)>, Error> {

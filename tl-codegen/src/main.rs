@@ -36,9 +36,26 @@ struct Cli {
     /// Derive serde's Serialize and Deserialize.
     #[arg(long)]
     serde: bool,
+    /// Do not implement Debug (saves build time).
+    #[arg(long)]
+    no_debug: bool,
+    /// Do not derive Clone (saves build time).
+    #[arg(long)]
+    no_clone: bool,
+    /// Do not derive PartialEq (saves build time).
+    #[arg(long)]
+    no_partial_eq: bool,
+    /// Do not implement From a constructor's struct into its enum and TryFrom back (saves
+    /// build time).
+    #[arg(long)]
+    no_conversions: bool,
     /// Do not implement Deserializable for functions (clients only encode them).
     #[arg(long)]
     no_deserializable_functions: bool,
+    /// Which codecs to generate: `client` (encode requests, decode answers), `server` (the
+    /// mirror) or `both`.
+    #[arg(long, default_value = "both", value_name = "client|server|both")]
+    direction: tl_codegen::Direction,
     /// Generate the `Object` and `Function` enums (any constructor, any function, decoded by
     /// id) even when the schema does not declare them.
     #[arg(long)]
@@ -67,6 +84,10 @@ struct Cli {
     /// comma-separated, repeatable), e.g. `--roots auth.sendCode,messages.sendMessage,Updates`.
     #[arg(long, value_name = "NAMES", value_delimiter = ',')]
     roots: Vec<String>,
+    /// As --roots, for types and constructors this side sends outside any function (a
+    /// client's `msgs_ack`): with --direction, they are encoded rather than decoded.
+    #[arg(long, value_name = "NAMES", value_delimiter = ',')]
+    sent_roots: Vec<String>,
     /// As --roots, with the names read from FILE: separated by commas, spaces or new lines,
     /// `//` starting a comment.
     #[arg(long, value_name = "FILE")]
@@ -286,8 +307,13 @@ fn config(cli: &Cli) -> Result<tl_codegen::Config, String> {
     config
         .docs(!cli.no_docs)
         .serde(cli.serde)
+        .derive_debug(!cli.no_debug)
+        .derive_clone(!cli.no_clone)
+        .derive_partial_eq(!cli.no_partial_eq)
+        .conversions(!cli.no_conversions)
         .deserializable_functions(!cli.no_deserializable_functions)
         .universal_enums(cli.universal_enums)
+        .direction(cli.direction)
         .runtime_path(&cli.runtime_path);
     if let Some(path) = &cli.method_docs {
         config.method_docs(path);
@@ -317,22 +343,15 @@ fn config(cli: &Cli) -> Result<tl_codegen::Config, String> {
         config.roots(&cli.roots);
     }
     config.known_layers(&cli.known_layers);
+    if !cli.sent_roots.is_empty() {
+        config.sent_roots(&cli.sent_roots);
+    }
     if let Some(path) = &cli.roots_file {
         let text = std::fs::read_to_string(path)
             .map_err(|e| format!("error: cannot read {}: {e}", path.display()))?;
-        config.roots(roots_in(&text));
+        config.roots(tl_codegen::roots_in(&text));
     }
     Ok(config)
-}
-
-/// The names of a roots file: separated by commas, spaces or new lines; `//` starts a comment
-/// that runs to the end of the line, as in TL.
-fn roots_in(text: &str) -> Vec<&str> {
-    text.lines()
-        .map(|line| line.split_once("//").map_or(line, |(names, _)| names))
-        .flat_map(|names| names.split([',', ' ', '\t']))
-        .filter(|name| !name.is_empty())
-        .collect()
 }
 
 /// Warns of each file that defines nothing (a wrong file, or one emptied by mistake): the

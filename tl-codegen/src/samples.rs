@@ -3,12 +3,16 @@
 //! set and once with none, with non-trivial values (distinct numbers, long and non-ASCII
 //! strings, nested objects). Round-trip tests, fuzz corpora and benchmarks are built on it.
 //!
+//! In a build of one direction (`Config::direction`), a definition that the build only
+//! encodes or only decodes goes to `Visitor::visit_encoded` or `visit_decoded` instead of
+//! `visit` (those two exist only then), and `BOXED_TYPES` holds the types that decode.
+//!
 //! The module refers to `super::{types, enums, functions}`: include it next to the bindings.
 
 use proc_macro2::{Literal, TokenStream};
 use quote::quote;
 
-use crate::model::{Model, Presence, Ty};
+use crate::model::{Codecs, Enum, Model, Presence, Ty};
 use crate::render::{ident, path_tokens, struct_path};
 
 /// Below this depth nested objects are built with their fields; deeper, the variant that
@@ -18,18 +22,34 @@ const MAX_DEPTH: usize = 3;
 /// The `samples` module for `model`.
 pub fn emit(model: &Model, runtime: &syn::Path) -> TokenStream {
     let (functions, calls) = sample_functions(model);
-    let boxed_types = model
-        .enums
-        .iter()
-        .map(|e| path_tokens(quote!(enums), &e.module, &e.name));
-    let type_names = model.enums.iter().map(|e| &e.tl_name);
-    let boxed_types: Vec<TokenStream> = boxed_types.collect();
-    let enum_sizes = model.enums.iter().zip(&boxed_types).map(|(e, ty)| {
+    let enum_path = |e: &Enum| path_tokens(quote!(enums), &e.module, &e.name);
+    let enum_sizes = model.enums.iter().map(|e| {
         let name = &e.tl_name;
+        let ty = enum_path(e);
         quote!((#name, std::mem::size_of::<#ty>()))
     });
+    // Decoding needs a decoder: in a directed build, the types the other side sends.
+    let decoded: Vec<&Enum> = model.enums.iter().filter(|e| e.codecs.decode).collect();
+    let type_names = decoded.iter().map(|e| &e.tl_name);
+    let boxed_types: Vec<(TokenStream, Codecs)> =
+        decoded.iter().map(|e| (enum_path(e), e.codecs)).collect();
     let by_index = boxed_type_dispatch(&boxed_types);
-    let decode_helpers = decode_helpers();
+    let re_encoded = boxed_types.iter().any(|(_, codecs)| codecs.encode);
+    let decode_helpers = decode_helpers(re_encoded);
+    let one_way = model.structs.iter().any(|s| s.codecs != Codecs::BOTH);
+    let one_way_visits = one_way.then(|| {
+        quote! {
+            /// One sample value of the definition `name`, which this build only encodes.
+            fn visit_encoded<T>(&mut self, name: &'static str, value: T)
+            where
+                T: rt::Serializable + rt::Identifiable + PartialEq + std::fmt::Debug;
+
+            /// One sample value of the definition `name`, which this build only decodes.
+            fn visit_decoded<T>(&mut self, name: &'static str, value: T)
+            where
+                T: rt::Deserializable + rt::Identifiable + PartialEq + std::fmt::Debug;
+        }
+    });
     quote! {
         /// Two sample values of every constructor and function (all optional fields set;
         /// none set), for round-trip tests, fuzz corpora and benchmarks.
@@ -44,6 +64,8 @@ pub fn emit(model: &Model, runtime: &syn::Path) -> TokenStream {
                 fn visit<T>(&mut self, name: &'static str, value: T)
                 where
                     T: rt::Serializable + rt::Deserializable + rt::Identifiable + PartialEq + std::fmt::Debug;
+
+                #one_way_visits
             }
 
             /// Calls `visitor` with two samples of every definition, in schema order.
@@ -54,7 +76,7 @@ pub fn emit(model: &Model, runtime: &syn::Path) -> TokenStream {
             /// `size_of` of the enum of every boxed type.
             pub const ENUM_SIZES: &[(&str, usize)] = &[#(#enum_sizes),*];
 
-            /// The boxed types, in the order [`decode_stable`] numbers them.
+            /// The boxed types that decode, in the order [`decode_stable`] numbers them.
             pub const BOXED_TYPES: &[&str] = &[#(#type_names),*];
 
             #by_index
@@ -67,16 +89,20 @@ pub fn emit(model: &Model, runtime: &syn::Path) -> TokenStream {
 }
 
 /// The functions that take a boxed type by its index in `BOXED_TYPES` (modulo their count).
-fn boxed_type_dispatch(boxed_types: &[TokenStream]) -> TokenStream {
-    let stable_arms = boxed_types
-        .iter()
-        .enumerate()
-        .map(|(i, ty)| quote!(#i => check_stable::<#ty>(bytes),));
+fn boxed_type_dispatch(boxed_types: &[(TokenStream, Codecs)]) -> TokenStream {
+    let stable_arms = boxed_types.iter().enumerate().map(|(i, (ty, codecs))| {
+        if codecs.encode {
+            quote!(#i => check_stable::<#ty>(bytes),)
+        } else {
+            // Only decoded here: nothing to re-encode.
+            quote!(#i => <#ty as rt::Deserializable>::from_bytes(bytes).map(drop),)
+        }
+    });
     let decode_arms = boxed_types
         .iter()
         .enumerate()
-        .map(|(i, ty)| quote!(#i => decode_with::<#ty>(bytes, options),));
-    let identify_arms = boxed_types.iter().enumerate().map(|(i, ty)| {
+        .map(|(i, (ty, _))| quote!(#i => decode_with::<#ty>(bytes, options),));
+    let identify_arms = boxed_types.iter().enumerate().map(|(i, (ty, _))| {
         quote! {
             #i => {
                 let value = <#ty as rt::Deserializable>::from_bytes(bytes)?;
@@ -86,8 +112,8 @@ fn boxed_type_dispatch(boxed_types: &[TokenStream]) -> TokenStream {
     });
     quote! {
         /// Decodes `bytes` as boxed type number `index` of [`BOXED_TYPES`] (modulo their
-        /// count); if that succeeds, checks that encoding and decoding again is stable
-        /// (panicking if not). For fuzzing the decoders with arbitrary bytes.
+        /// count); if that succeeds and the type encodes, checks that encoding and decoding
+        /// again is stable (panicking if not). For fuzzing the decoders with arbitrary bytes.
         pub fn decode_stable(index: usize, bytes: &[u8]) -> Result<(), rt::DecodeError> {
             match index % BOXED_TYPES.len() {
                 #(#stable_arms)*
@@ -136,12 +162,19 @@ fn sample_functions(model: &Model) -> (Vec<TokenStream>, Vec<TokenStream>) {
         }
         let full = builder.structure(index, Fill::All, 0, plain_function);
         let empty = builder.structure(index, Fill::None, 0, plain_function);
+        let visit = match (s.codecs.encode, s.codecs.decode) {
+            (true, true) => quote!(visit),
+            (true, false) => quote!(visit_encoded),
+            (false, true) => quote!(visit_decoded),
+            // A function of a server build that decodes no function.
+            (false, false) => continue,
+        };
         let name = ident(&format!("sample_{index}"));
         let tl_name = &s.tl_name;
         functions.push(quote! {
             fn #name(visitor: &mut impl Visitor) {
-                visitor.visit(#tl_name, #full);
-                visitor.visit(#tl_name, #empty);
+                visitor.#visit(#tl_name, #full);
+                visitor.#visit(#tl_name, #empty);
             }
         });
         calls.push(quote!(#name(visitor);));
@@ -149,8 +182,25 @@ fn sample_functions(model: &Model) -> (Vec<TokenStream>, Vec<TokenStream>) {
     (functions, calls)
 }
 
-/// The helpers of `decode` and `decode_stable`.
-fn decode_helpers() -> TokenStream {
+/// The helpers of `decode` and `decode_stable`; `re_encoded`: some boxed type both decodes and
+/// encodes, for `decode_stable` to check.
+fn decode_helpers(re_encoded: bool) -> TokenStream {
+    let check_stable = re_encoded.then(|| {
+        quote! {
+            fn check_stable<T>(bytes: &[u8]) -> Result<(), rt::DecodeError>
+            where
+                T: rt::Serializable + rt::Deserializable + PartialEq + std::fmt::Debug,
+            {
+                let value = T::from_bytes(bytes)?;
+                let encoded = value.to_bytes();
+                let again = T::from_bytes(&encoded)
+                    .unwrap_or_else(|e| panic!("re-encoding of {value:?} does not decode: {e}"));
+                // Bytes, not values: a decoded NaN is not equal to itself.
+                assert_eq!(again.to_bytes(), encoded, "decode -> encode -> decode is not stable for {value:?}");
+                Ok(())
+            }
+        }
+    });
     quote! {
         fn decode_with<T: rt::Deserializable>(bytes: &[u8], options: rt::DecodeOptions) -> Result<(), rt::DecodeError> {
             let mut reader = rt::Reader::with_options(bytes, options);
@@ -158,18 +208,7 @@ fn decode_helpers() -> TokenStream {
             reader.finish()
         }
 
-        fn check_stable<T>(bytes: &[u8]) -> Result<(), rt::DecodeError>
-        where
-            T: rt::Serializable + rt::Deserializable + PartialEq + std::fmt::Debug,
-        {
-            let value = T::from_bytes(bytes)?;
-            let encoded = value.to_bytes();
-            let again = T::from_bytes(&encoded)
-                .unwrap_or_else(|e| panic!("re-encoding of {value:?} does not decode: {e}"));
-            // Bytes, not values: a decoded NaN is not equal to itself.
-            assert_eq!(again.to_bytes(), encoded, "decode -> encode -> decode is not stable for {value:?}");
-            Ok(())
-        }
+        #check_stable
     }
 }
 

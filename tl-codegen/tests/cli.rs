@@ -98,6 +98,64 @@ fn no_deserializable_functions_reaches_the_generator() {
 }
 
 #[test]
+fn direction_reaches_the_generator() {
+    let dir = workdir("direction", &[("ping.tl", &format!("{PRELUDE}{PING}"))]);
+    let client = run(&dir, &["ping.tl", "--direction", "client"]);
+    let server = run(&dir, &["ping.tl", "--direction", "server"]);
+    assert!(client.status.success() && server.status.success());
+    let (client, server) = (stdout(&client), stdout(&server));
+    assert!(
+        client.contains("impl rt::BareSerializable for Ping"),
+        "{client}"
+    );
+    assert!(
+        !client.contains("impl rt::BareDeserializable for Ping"),
+        "{client}"
+    );
+    assert!(
+        !client.contains("impl rt::BareSerializable for Pong"),
+        "{client}"
+    );
+    assert!(server.contains("impl rt::Answer for Ping"), "{server}");
+    assert!(!server.contains("impl rt::RemoteCall for Ping"), "{server}");
+    // `pong` as a sent root: the client encodes it, and does not decode it.
+    let args = ["ping.tl", "--direction", "client", "--sent-roots", "pong"];
+    let sent = stdout(&run(&dir, &args));
+    assert!(
+        sent.contains("impl rt::BareSerializable for Pong"),
+        "{sent}"
+    );
+    assert!(
+        !sent.contains("impl rt::BareDeserializable for Pong"),
+        "{sent}"
+    );
+    assert!(!sent.contains("for Ping"), "{sent}");
+    let (code, err) = failure(&dir, &["ping.tl", "--direction", "sideways"]);
+    assert_eq!(code, 2);
+    assert!(err.contains("expected client, server or both"), "{err}");
+    let args = ["ping.tl", "--direction", "client", "--universal-enums"];
+    let (code, err) = failure(&dir, &args);
+    assert_eq!(code, 2);
+    assert!(
+        err.contains("cannot be combined with the client direction"),
+        "{err}"
+    );
+}
+
+#[test]
+fn the_derive_opt_outs_reach_the_generator() {
+    let dir = workdir("derives", &[("ping.tl", &format!("{PRELUDE}{PING}"))]);
+    let all = stdout(&run(&dir, &["ping.tl"]));
+    assert!(all.contains("#[derive(Debug, Clone, PartialEq)]"), "{all}");
+    let args = ["ping.tl", "--no-debug", "--no-clone", "--no-partial-eq"];
+    let none = stdout(&run(&dir, &args));
+    assert!(!none.contains("#[derive"), "{none}");
+    let no_conversions = stdout(&run(&dir, &["ping.tl", "--no-conversions"]));
+    assert!(all.contains("impl From<Pong> for enums::Pong"), "{all}");
+    assert!(!no_conversions.contains("impl From<"), "{no_conversions}");
+}
+
+#[test]
 fn universal_enums_reaches_the_generator() {
     let dir = workdir("universal", &[("ping.tl", &format!("{PRELUDE}{PING}"))]);
     let with = run(&dir, &["ping.tl", "--universal-enums"]);

@@ -9,7 +9,7 @@ use quote::quote;
 use tl_parser::Category;
 
 use super::{Emitter, doc_lines, escape_doc};
-use crate::model::{DocText, Enum, Example, ExampleValue, Presence, Struct, Ty};
+use crate::model::{Codecs, DocText, Enum, Example, ExampleValue, Presence, Struct, Ty};
 use crate::render::{path_tokens, struct_path};
 
 /// Tokens of a path or type as the text a reader writes: `enums::auth::SentCode`,
@@ -89,6 +89,7 @@ impl Emitter<'_> {
         if let Some(returns) = &s.returns {
             paragraph(vec![format!("Returns {}.", self.return_text(returns))]);
         }
+        paragraph(self.codecs_note(s.codecs).into_iter().collect());
         if let Some(bots) = s.doc.bots {
             paragraph(vec![format!("Bots: {}.", if bots { "yes" } else { "no" })]);
         }
@@ -233,9 +234,11 @@ impl Emitter<'_> {
                 e.tl_name
             ),
         };
+        let note = self.codecs_note(e.codecs).map(|note| [String::new(), note]);
+        let note = note.into_iter().flatten();
         // The universal enums hold every constructor or function: no list.
         if e.any.is_some() || e.variants.is_empty() {
-            return doc_lines([first]);
+            return doc_lines([first].into_iter().chain(note));
         }
         let constructors: Vec<String> = e
             .variants
@@ -245,10 +248,29 @@ impl Emitter<'_> {
                 format!("[`{}`]({})", s.tl_name, text(&struct_path(s)))
             })
             .collect();
-        doc_lines([
+        let lines = [
             first,
             String::new(),
             format!("Constructors: {}.", constructors.join(", ")),
-        ])
+        ];
+        doc_lines(lines.into_iter().chain(note))
+    }
+
+    /// In bindings of one direction, which codec a definition lacks, so that its docs say
+    /// why code that needs it does not compile.
+    fn codecs_note(&self, codecs: Codecs) -> Option<String> {
+        if !self.model.directed {
+            return None;
+        }
+        let lacks = match (codecs.encode, codecs.decode) {
+            (true, true) => return None,
+            (true, false) => "Encoded only",
+            (false, true) => "Decoded only",
+            (false, false) => "Neither encoded nor decoded",
+        };
+        Some(format!(
+            "{lacks} in these bindings: they were generated for one direction \
+             (`Config::direction` of tl-codegen)."
+        ))
     }
 }

@@ -93,15 +93,26 @@ impl Emitter<'_> {
         }
     }
 
-    /// The derives of an item: `Debug` among them unless the item writes its own.
-    fn derives(&self, debug: bool) -> TokenStream {
-        let debug = debug.then(|| quote!(Debug,));
+    /// The derives of an item: those wanted, `Debug` among them unless the item writes its
+    /// own.
+    fn derives(&self, derived_debug: bool) -> TokenStream {
+        let wanted = &self.options.derives;
+        let traits = [
+            (wanted.debug && derived_debug, quote!(Debug)),
+            (wanted.clone, quote!(Clone)),
+            (wanted.partial_eq, quote!(PartialEq)),
+        ];
+        let traits: Vec<TokenStream> = traits
+            .into_iter()
+            .filter_map(|(on, name)| on.then_some(name))
+            .collect();
+        let derive = (!traits.is_empty()).then(|| quote!(#[derive(#(#traits),*)]));
         let serde = self
             .options
             .serde
             .then(|| quote!(#[derive(::serde::Serialize, ::serde::Deserialize)]));
         quote! {
-            #[derive(#debug Clone, PartialEq)]
+            #derive
             #serde
         }
     }
@@ -115,16 +126,18 @@ impl Emitter<'_> {
         let name = ident(&s.name);
         let params = generics.params();
         let ser_bound = generics.bound(quote!(rt::Serializable));
-        let write_body = self.write_body(s);
+        let write_body = s.codecs.encode.then(|| self.write_body(s));
         let compiled_where_used = compiled_where_used();
-        let serialize = quote! {
-            impl #ser_bound rt::BareSerializable for #name #params {
-                #compiled_where_used
-                fn serialize_fields(&self, id: Option<u32>, buf: &mut Vec<u8>) {
-                    #write_body
+        let serialize = s.codecs.encode.then(|| {
+            quote! {
+                impl #ser_bound rt::BareSerializable for #name #params {
+                    #compiled_where_used
+                    fn serialize_fields(&self, id: Option<u32>, buf: &mut Vec<u8>) {
+                        #write_body
+                    }
                 }
             }
-        };
+        });
         let rest = match s.category {
             Category::Function => self.function_impls(s, &generics),
             Category::Type => self.constructor_impls(s),
@@ -146,7 +159,8 @@ impl Emitter<'_> {
         let docs = self.struct_docs(s);
         let own_debug = debug::hand_written(s);
         let derives = self.derives(!own_debug);
-        let debug_impl = own_debug.then(|| self.debug_impl(s, generics));
+        let debug_impl =
+            (own_debug && self.options.derives.debug).then(|| self.debug_impl(s, generics));
         let params = generics.params();
         let fields = s.fields.iter().enumerate().map(|(index, f)| {
             let fname = ident(&f.name);
@@ -177,9 +191,9 @@ impl Emitter<'_> {
         }
     }
 
-    /// A function's decoder (if wanted) and `RemoteCall`. It is encoded and decoded like a
-    /// constructor: the blanket `Serializable` writes the id, the blanket `Deserializable`
-    /// checks it.
+    /// A function's decoder and `RemoteCall` (a client's view) or `Answer` (a server's), as
+    /// its codecs say. It is encoded and decoded like a constructor: the blanket
+    /// `Serializable` writes the id, the blanket `Deserializable` checks it.
     fn function_impls(&self, s: &Struct, generics: &Generics) -> TokenStream {
         let name = ident(&s.name);
         let params = generics.params();
@@ -191,8 +205,7 @@ impl Emitter<'_> {
             Some(ty) => self.rust_type(ty),
             None => quote!(()),
         };
-        let call_bound = generics.bound(quote!(rt::RemoteCall));
-        let deserialize = self.options.deserializable_functions.then(|| {
+        let deserialize = s.codecs.decode.then(|| {
             let de_bound = generics.bound(quote!(rt::Deserializable));
             let min = Literal::usize_unsuffixed(s.plan.min_bare_len);
             let compiled_where_used = compiled_where_used();
@@ -209,12 +222,28 @@ impl Emitter<'_> {
                 }
             }
         });
+        let remote_call = (s.codecs.encode && !self.model.answers).then(|| {
+            let call_bound = generics.bound(quote!(rt::RemoteCall));
+            quote! {
+                impl #call_bound rt::RemoteCall for #name #params {
+                    type Return = #returns;
+                }
+            }
+        });
+        let answer = (self.model.answers && s.codecs.decode).then(|| {
+            let answer_bound = generics.bound(quote!(rt::Answer));
+            quote! {
+                impl #answer_bound rt::Answer for #name #params {
+                    type Return = #returns;
+                }
+            }
+        });
         quote! {
             #deserialize
 
-            impl #call_bound rt::RemoteCall for #name #params {
-                type Return = #returns;
-            }
+            #remote_call
+
+            #answer
         }
     }
 
@@ -222,16 +251,22 @@ impl Emitter<'_> {
     fn constructor_impls(&self, s: &Struct) -> TokenStream {
         let name = ident(&s.name);
         let min = Literal::usize_unsuffixed(s.plan.min_bare_len);
-        let conversions = self.conversions(s);
+        let conversions = self
+            .options
+            .derives
+            .conversions
+            .then(|| self.conversions(s));
         let reader = reader_arg(s);
         let boxed = s
             .variant_of
             .is_some_and(|(e, v)| self.model.enums[e].variants[v].boxing.is_boxed());
         // A constructor its enum boxes is read into its allocation (no move of the whole
         // struct); read bare, it is moved out of the box.
-        let read_fns = if boxed {
+        let read_fns = if !s.codecs.decode {
+            None
+        } else if boxed {
             let read_body = self.read_body_boxed(s);
-            quote! {
+            Some(quote! {
                 #[inline]
                 fn deserialize_bare(reader: &mut rt::Reader<'_>) -> Result<Self, rt::DecodeError> {
                     Self::deserialize_bare_boxed(reader).map(|value| *value)
@@ -240,21 +275,26 @@ impl Emitter<'_> {
                 fn deserialize_bare_boxed(#reader: &mut rt::Reader<'_>) -> Result<Box<Self>, rt::DecodeError> {
                     #read_body
                 }
-            }
+            })
         } else {
             let read_body = self.read_body(s);
-            quote! {
+            Some(quote! {
                 fn deserialize_bare(#reader: &mut rt::Reader<'_>) -> Result<Self, rt::DecodeError> {
                     #read_body
                 }
-            }
+            })
         };
-        quote! {
-            impl rt::BareDeserializable for #name {
-                const MIN_BARE_LEN: usize = #min;
+        let deserialize = read_fns.map(|read_fns| {
+            quote! {
+                impl rt::BareDeserializable for #name {
+                    const MIN_BARE_LEN: usize = #min;
 
-                #read_fns
+                    #read_fns
+                }
             }
+        });
+        quote! {
+            #deserialize
 
             #conversions
         }
@@ -273,9 +313,7 @@ impl Emitter<'_> {
         } else {
             quote!(reader.unexpected_constructor_of_layer(#tl_name, id, name_for_id(id), other_layer_id(id)))
         };
-        // `Function` holds functions, which only decode when asked for.
-        let decodable = e.any != Some(Category::Function) || self.options.deserializable_functions;
-        let deserialize = decodable.then(|| {
+        let deserialize = e.codecs.decode.then(|| {
             quote! {
                 impl rt::Deserializable for #name {
                     fn deserialize(reader: &mut rt::Reader<'_>) -> Result<Self, rt::DecodeError> {
@@ -287,6 +325,18 @@ impl Emitter<'_> {
                         };
                         reader.leave();
                         Ok(value)
+                    }
+                }
+            }
+        });
+        let serialize = e.codecs.encode.then(|| {
+            quote! {
+                impl rt::Serializable for #name {
+                    #compiled_where_used
+                    fn serialize(&self, buf: &mut Vec<u8>) {
+                        match self {
+                            #(#writes)*
+                        }
                     }
                 }
             }
@@ -305,14 +355,7 @@ impl Emitter<'_> {
                 #(#variants)*
             }
 
-            impl rt::Serializable for #name {
-                #compiled_where_used
-                fn serialize(&self, buf: &mut Vec<u8>) {
-                    match self {
-                        #(#writes)*
-                    }
-                }
-            }
+            #serialize
 
             #deserialize
         }

@@ -29,13 +29,38 @@ pub struct EmitOptions<'a> {
     pub docs: bool,
     /// `serde` derives.
     pub serde: bool,
-    /// `Deserializable` for functions (for servers, proxies and tests).
-    pub deserializable_functions: bool,
+    /// Which standard traits the items implement.
+    pub derives: Derives,
     /// Path of the runtime crate, e.g. `::tl_types`.
     pub runtime: &'a syn::Path,
     /// The path of the crate holding the code, for doc-tests of the examples (`tl_types`);
     /// `None`: the examples are text.
     pub doc_tests: Option<&'a str>,
+}
+
+/// The standard traits of the generated items, each of which a user may leave out for build
+/// time (`Config::derive_debug`, ...).
+#[derive(Debug, Clone, Copy)]
+pub struct Derives {
+    /// `Debug` (derived, or written where a field is redacted or shown as hex).
+    pub debug: bool,
+    /// `Clone`.
+    pub clone: bool,
+    /// `PartialEq`.
+    pub partial_eq: bool,
+    /// `From` a constructor's struct into its enum and `TryFrom` back.
+    pub conversions: bool,
+}
+
+impl Default for Derives {
+    fn default() -> Self {
+        Derives {
+            debug: true,
+            clone: true,
+            partial_eq: true,
+            conversions: true,
+        }
+    }
 }
 
 /// All generated code for `model`.

@@ -176,6 +176,30 @@ pub struct FlagWord {
     pub position_name: String,
 }
 
+/// Which codecs a definition gets (decided by `resolve::direction` from `Config::direction`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Codecs {
+    /// `BareSerializable` (a struct) or `Serializable` (an enum), and for a function
+    /// `RemoteCall` (unless [`Model::answers`]).
+    pub encode: bool,
+    /// `BareDeserializable` (a struct) or `Deserializable` (an enum).
+    pub decode: bool,
+}
+
+impl Codecs {
+    /// Both: what every definition gets in `Direction::Both`.
+    pub const BOTH: Codecs = Codecs {
+        encode: true,
+        decode: true,
+    };
+}
+
+impl Default for Codecs {
+    fn default() -> Self {
+        Codecs::BOTH
+    }
+}
+
 /// A constructor or function, as a Rust struct.
 #[derive(Debug, Clone)]
 pub struct Struct {
@@ -213,6 +237,8 @@ pub struct Struct {
     pub doc: ItemDoc,
     /// Attributes from `Config::type_attribute`.
     pub attributes: Vec<TokenStream>,
+    /// Its encoder and decoder, each if wanted.
+    pub codecs: Codecs,
 }
 
 /// A boxed type, as a Rust enum.
@@ -234,6 +260,8 @@ pub struct Enum {
     pub accessors: Vec<Accessor>,
     /// Attributes from `Config::type_attribute` and `Config::enum_attribute`.
     pub attributes: Vec<TokenStream>,
+    /// Its encoder and decoder, each if wanted; its constructors have at least these.
+    pub codecs: Codecs,
 }
 
 /// One constructor of a boxed type.
@@ -288,4 +316,11 @@ pub struct Model {
     /// Ids of other layers (`Config::known_layers`) that `names` lacks: (id, TL name, the
     /// layers that have it as `195, 214`), sorted by id.
     pub other_layers: Vec<(u32, String, String)>,
+    /// Whether functions that decode implement `Answer` (the server's view of a function)
+    /// instead of `RemoteCall` when they encode: in `Direction::Server`, where results encode
+    /// and need not decode.
+    pub answers: bool,
+    /// Whether the bindings are of one direction (`Config::direction`): the docs of a
+    /// definition then say which codec it lacks.
+    pub directed: bool,
 }

@@ -5,7 +5,8 @@
 //!
 //! The passes, in order: `collect` (a struct per definition, an enum per boxed type, names),
 //! `fields` (fields, flag words and return types, through `types`), `roots` (only what the
-//! chosen roots reach, when there are roots), `boxing` (after the variants that `hooks` pins),
+//! chosen roots reach, when there are roots), `direction` (which codecs each definition
+//! gets), `boxing` (after the variants that `hooks` pins),
 //! `plan`, `accessors`, `construct`, and the attributes of `hooks`; then, with the generator's
 //! settings, `debug` and `docs` (with the documentation sidecar).
 
@@ -14,6 +15,7 @@ mod boxing;
 mod builtins;
 mod construct;
 mod debug;
+mod direction;
 mod docs;
 mod error;
 mod fields;
@@ -27,11 +29,14 @@ use std::collections::{BTreeMap, HashMap, HashSet};
 
 use tl_parser::{Category, Definition, Schema, Span};
 
-use crate::model::{Boxing, CodecPlan, Construction, Enum, ItemDoc, Model, Struct, Variant};
+use crate::model::{
+    Boxing, CodecPlan, Codecs, Construction, Enum, ItemDoc, Model, Struct, Variant,
+};
 use crate::naming;
 
 pub use debug::DEFAULT_REDACTIONS;
 pub(crate) use debug::decide_debug;
+pub use direction::Direction;
 pub(crate) use docs::decide_docs;
 pub(crate) use error::render_errors;
 pub use error::{ResolveError, ResolveErrorKind};
@@ -50,6 +55,12 @@ pub(crate) struct Settings {
     pub hooks: Hooks,
     /// Generate only what these TL names reach; `None`: everything.
     pub roots: Option<Vec<String>>,
+    /// The roots (among `roots`) that this side sends rather than receives.
+    pub sent_roots: Vec<String>,
+    /// Which codecs each definition gets.
+    pub direction: Direction,
+    /// No function decodes, whatever the direction (`Config::deserializable_functions`).
+    pub no_function_decoders: bool,
 }
 
 /// Why resolving failed: the schemas, or a hook that does not fit them.
@@ -81,6 +92,16 @@ pub(crate) fn resolve(schemas: &[Schema], settings: &Settings) -> Result<Model, 
     if let Some(roots) = &settings.roots {
         roots::keep_reached(&mut model, roots).map_err(Failure::Roots)?;
     }
+    let roots = settings.roots.as_deref().unwrap_or_default();
+    direction::decide_codecs(
+        &mut model,
+        settings.direction,
+        direction::Roots {
+            all: roots,
+            sent: &settings.sent_roots,
+        },
+        settings.no_function_decoders,
+    );
     hooks::choose_boxing(&mut model, &settings.hooks).map_err(Failure::Hook)?;
     let refused = boxing::decide_boxing(&mut model, settings.max_inline_variant);
     hooks::check_refused(&model, &settings.hooks, &refused).map_err(Failure::Hook)?;
@@ -311,6 +332,7 @@ impl Resolver {
             construction: Construction::default(),
             doc: ItemDoc::default(),
             attributes: Vec::new(),
+            codecs: Codecs::BOTH,
         });
         if def.category == Category::Type {
             if superseded_in.is_none() {
@@ -348,6 +370,7 @@ impl Resolver {
             any: None,
             accessors: Vec::new(),
             attributes: Vec::new(),
+            codecs: Codecs::BOTH,
         });
         let e = self.model.enums.len() - 1;
         self.enums_by_name.insert(tl_name.to_owned(), e);

@@ -34,8 +34,9 @@ impl fmt::Display for UnknownRoot {
     }
 }
 
+/// A definition in the graph of what reaches what.
 #[derive(Clone, Copy)]
-enum Node {
+pub(super) enum Node {
     Struct(usize),
     Enum(usize),
 }
@@ -80,7 +81,7 @@ pub(super) fn keep_reached(model: &mut Model, roots: &[String]) -> Result<(), Ve
 }
 
 /// Which structs and enums `pending` reaches, itself included.
-fn reached(model: &Model, mut pending: Vec<Node>) -> (Vec<bool>, Vec<bool>) {
+pub(super) fn reached(model: &Model, mut pending: Vec<Node>) -> (Vec<bool>, Vec<bool>) {
     let mut structs = vec![false; model.structs.len()];
     let mut enums = vec![false; model.enums.len()];
     while let Some(node) = pending.pop() {
@@ -106,7 +107,8 @@ fn reached(model: &Model, mut pending: Vec<Node>) -> (Vec<bool>, Vec<bool>) {
     (structs, enums)
 }
 
-fn reach_type(ty: &Ty, pending: &mut Vec<Node>) {
+/// Queues what a field or result of type `ty` reaches.
+pub(super) fn reach_type(ty: &Ty, pending: &mut Vec<Node>) {
     match ty {
         Ty::Boxed(e) => pending.push(Node::Enum(*e)),
         Ty::Bare(s) => pending.push(Node::Struct(*s)),
