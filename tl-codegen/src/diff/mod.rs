@@ -298,7 +298,6 @@ fn presence_kind(presence: Presence) -> u8 {
 /// The change of one definition, or `None` when nothing about it differs.
 fn compare(old_side: &Side, old: &Struct, new_side: &Side, new: &Struct) -> Option<Change> {
     let mut notes: Vec<(Impact, String)> = Vec::new();
-    let mut fields = FieldChanges::default();
     if old.id != new.id {
         notes.push((
             Impact::Wire,
@@ -323,82 +322,7 @@ fn compare(old_side: &Side, old: &Struct, new_side: &Side, new: &Struct) -> Opti
             ),
         ));
     }
-    let old_field = |name: &str| old.fields.iter().position(|f| f.tl_name == name);
-    let new_field = |name: &str| new.fields.iter().position(|f| f.tl_name == name);
-    for field in &new.fields {
-        let Some(o) = old_field(&field.tl_name) else {
-            let optional = field.presence != Presence::Required;
-            let what = if optional { "optional" } else { "required" };
-            let impact = if optional {
-                Impact::Compatible
-            } else {
-                Impact::Breaking
-            };
-            let param = parameter(new, field);
-            notes.push((
-                impact,
-                format!("{what} field `{}:{param}` added", field.tl_name),
-            ));
-            fields.added.push(AddedField {
-                name: field.tl_name.clone(),
-                ty: field.tl_type.clone(),
-                optional,
-            });
-            continue;
-        };
-        let before = &old.fields[o];
-        let (old_param, new_param) = (parameter(old, before), parameter(new, field));
-        if old_param != new_param {
-            // The same Rust type on another bit or word changes bytes only.
-            let same_rust_type = before.tl_type == field.tl_type
-                && presence_kind(before.presence) == presence_kind(field.presence);
-            let impact = if same_rust_type {
-                Impact::Wire
-            } else {
-                Impact::Breaking
-            };
-            notes.push((
-                impact,
-                format!(
-                    "field `{}`: `{old_param}` is now `{new_param}`",
-                    field.tl_name
-                ),
-            ));
-            fields.changed.push(ChangedField {
-                name: field.tl_name.clone(),
-                old: old_param,
-                new: new_param,
-            });
-        }
-        if before.name != field.name {
-            notes.push((
-                Impact::Breaking,
-                format!("Rust field `{}` is now `{}`", before.name, field.name),
-            ));
-        }
-    }
-    for field in &old.fields {
-        if new_field(&field.tl_name).is_none() {
-            let param = parameter(old, field);
-            notes.push((
-                Impact::Breaking,
-                format!("field `{}:{param}` removed", field.tl_name),
-            ));
-            fields
-                .removed
-                .push((field.tl_name.clone(), field.tl_type.clone()));
-        }
-    }
-    let order = |s: &Struct, other: &Struct| -> Vec<String> {
-        let fields = s.fields.iter().map(|f| f.tl_name.clone());
-        fields
-            .filter(|name| other.fields.iter().any(|f| &f.tl_name == name))
-            .collect()
-    };
-    if order(old, new) != order(new, old) {
-        // Required fields in another order are `new`'s business (compare_construction).
-        notes.push((Impact::Wire, "fields encoded in another order".to_owned()));
-    }
+    let fields = compare_fields(old, new, &mut notes);
     compare_construction(old, new, &mut notes);
     compare_variant(old_side, old, new_side, new, &mut notes);
     if old.module != new.module || old.name != new.name {
@@ -425,6 +349,106 @@ fn compare(old_side: &Side, old: &Struct, new_side: &Side, new: &Struct) -> Opti
         fields,
         notes,
     })
+}
+
+/// What changed in the fields of a definition, with a note for each change.
+fn compare_fields(old: &Struct, new: &Struct, notes: &mut Vec<(Impact, String)>) -> FieldChanges {
+    let mut fields = FieldChanges::default();
+    for field in &new.fields {
+        match old.fields.iter().find(|f| f.tl_name == field.tl_name) {
+            None => added_field(new, field, notes, &mut fields),
+            Some(before) => changed_field(old, before, new, field, notes, &mut fields),
+        }
+    }
+    for field in &old.fields {
+        if !new.fields.iter().any(|f| f.tl_name == field.tl_name) {
+            let param = parameter(old, field);
+            notes.push((
+                Impact::Breaking,
+                format!("field `{}:{param}` removed", field.tl_name),
+            ));
+            fields
+                .removed
+                .push((field.tl_name.clone(), field.tl_type.clone()));
+        }
+    }
+    let order = |s: &Struct, other: &Struct| -> Vec<String> {
+        let fields = s.fields.iter().map(|f| f.tl_name.clone());
+        fields
+            .filter(|name| other.fields.iter().any(|f| &f.tl_name == name))
+            .collect()
+    };
+    if order(old, new) != order(new, old) {
+        // Required fields in another order are `new`'s business (compare_construction).
+        notes.push((Impact::Wire, "fields encoded in another order".to_owned()));
+    }
+    fields
+}
+
+/// A field that the old definition lacks: compatible when optional, breaking when required.
+fn added_field(
+    new: &Struct,
+    field: &Field,
+    notes: &mut Vec<(Impact, String)>,
+    fields: &mut FieldChanges,
+) {
+    let optional = field.presence != Presence::Required;
+    let what = if optional { "optional" } else { "required" };
+    let impact = if optional {
+        Impact::Compatible
+    } else {
+        Impact::Breaking
+    };
+    let param = parameter(new, field);
+    notes.push((
+        impact,
+        format!("{what} field `{}:{param}` added", field.tl_name),
+    ));
+    fields.added.push(AddedField {
+        name: field.tl_name.clone(),
+        ty: field.tl_type.clone(),
+        optional,
+    });
+}
+
+/// A field both definitions have: its parameter (type, flag bit) and its Rust name.
+fn changed_field(
+    old: &Struct,
+    before: &Field,
+    new: &Struct,
+    field: &Field,
+    notes: &mut Vec<(Impact, String)>,
+    fields: &mut FieldChanges,
+) {
+    let (old_param, new_param) = (parameter(old, before), parameter(new, field));
+    if old_param != new_param {
+        // The same Rust type on another bit or word changes bytes only.
+        let same_rust_type = before.tl_type == field.tl_type
+            && presence_kind(before.presence) == presence_kind(field.presence);
+        let impact = if same_rust_type {
+            Impact::Wire
+        } else {
+            Impact::Breaking
+        };
+        notes.push((
+            impact,
+            format!(
+                "field `{}`: `{old_param}` is now `{new_param}`",
+                field.tl_name
+            ),
+        ));
+        fields.changed.push(ChangedField {
+            name: field.tl_name.clone(),
+            old: old_param,
+            new: new_param,
+        });
+    }
+    if before.name != field.name {
+        notes.push((
+            Impact::Breaking,
+            format!("Rust field `{}` is now `{}`", before.name, field.name),
+        ));
+    }
 }
 
 /// `new`'s parameters in another order, and setters renamed: both break their callers.
