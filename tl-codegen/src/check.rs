@@ -117,7 +117,7 @@ fn resolve(schemas: &[Schema], sources: &[(&str, &str)]) -> Option<String> {
     };
     // No hooks are given, so every failure is the schemas'.
     let crate::resolve::Failure::Schema(errors) =
-        crate::resolve::resolve(schemas, &settings).err()?
+        crate::resolve::resolve(schemas, schemas.len(), &settings).err()?
     else {
         return None;
     };

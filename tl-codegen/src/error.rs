@@ -102,6 +102,22 @@ pub enum ErrorKind {
     /// Names given to [`Config::roots`](crate::Config::roots) that are no function, type or
     /// constructor of the schemas.
     UnknownRoots(Vec<UnknownRoot>),
+    /// A type given to [`Config::other_layer_variants`](crate::Config::other_layer_variants)
+    /// that neither the schemas nor the files of the known layers define.
+    UnknownVariantType {
+        /// The name as given.
+        name: String,
+        /// The closest type they define, if one is close.
+        closest: Option<String>,
+    },
+    /// A file of [`Config::known_layers`](crate::Config::known_layers) without `// LAYER N`
+    /// (or `===N===` sections) that has constructors for
+    /// [`Config::other_layer_variants`](crate::Config::other_layer_variants) to keep: their
+    /// Rust names are named with their layer.
+    NoLayerNumber {
+        /// The file.
+        file: String,
+    },
     /// The emitted tokens did not form a Rust file: a bug in tl-codegen.
     Internal(String),
 }
@@ -208,6 +224,19 @@ impl fmt::Display for ErrorKind {
                 closest,
             } => write_unknown_doc_name(f, path, name, closest.as_deref()),
             ErrorKind::UnknownRoots(unknown) => write_unknown_roots(f, unknown),
+            ErrorKind::UnknownVariantType { name, closest } => {
+                write!(
+                    f,
+                    "error: other_layer_variants: `{name}` is no boxed type of the schemas or \
+                     of the known layers"
+                )?;
+                did_you_mean(f, closest.as_deref())
+            }
+            ErrorKind::NoLayerNumber { file } => write!(
+                f,
+                "error: {file} has constructors for other_layer_variants to keep but no \
+                 `// LAYER N` line, and their Rust names need the layer (`Message195`)"
+            ),
             ErrorKind::Internal(message) => {
                 write!(f, "error: internal error in tl-codegen: {message}")
             }
@@ -226,6 +255,10 @@ fn write_unknown_doc_name(
         "error: {} documents `{name}`, which the schemas do not define",
         path.display()
     )?;
+    did_you_mean(f, closest)
+}
+
+fn did_you_mean(f: &mut fmt::Formatter<'_>, closest: Option<&str>) -> fmt::Result {
     match closest {
         Some(closest) => write!(f, "\n  = help: did you mean `{closest}`?"),
         None => Ok(()),

@@ -1,11 +1,13 @@
 //! Ids across layers: which definitions of a set of schema files (other layers of a schema)
 //! have a given id, for `tl-codegen which` and for the table of ids from other layers that
-//! [`Config::known_layers`](crate::Config::known_layers) adds to the generated code.
+//! [`Config::known_layers`](crate::Config::known_layers) adds to the generated code; and which
+//! of their constructors [`Config::other_layer_variants`](crate::Config::other_layer_variants)
+//! keeps.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, BTreeSet, HashSet};
 use std::path::Path;
 
-use tl_parser::{Category, Options};
+use tl_parser::{Category, Options, Schema};
 
 use crate::error::{Error, ErrorKind};
 
@@ -40,30 +42,86 @@ impl Sighting {
 /// the ids the files write (a mismatch with the computed id is not an error here: the written
 /// id is the one on the wire). In file order, then source order.
 pub fn sightings(files: &[impl AsRef<Path>], options: &Options) -> Result<Vec<Sighting>, Error> {
+    let sources = crate::read_sources(files)?;
+    Ok(sightings_in(&parse_each(&sources, options)?))
+}
+
+/// `(file name, text)` pairs of other layers parsed each on its own, as [`sightings`] reads
+/// them.
+pub(crate) fn parse_each<'a>(
+    sources: &'a [(String, String)],
+    options: &Options,
+) -> Result<Vec<Schema<'a>>, Error> {
+    let parse = |(name, text): &'a (String, String)| {
+        tl_parser::parse(name, text, options).map_err(|report| ErrorKind::Parse(report).into())
+    };
+    sources.iter().map(parse).collect()
+}
+
+/// The definitions of parsed layers, as [`sightings`] lists them.
+pub(crate) fn sightings_in(layers: &[Schema]) -> Vec<Sighting> {
     let mut found = Vec::new();
-    for file in files {
-        let path = file.as_ref();
-        let text = std::fs::read_to_string(path).map_err(|error| ErrorKind::Read {
-            path: path.to_owned(),
-            error,
-        })?;
-        let name = path.display().to_string();
-        let schema = tl_parser::parse(&name, &text, options).map_err(ErrorKind::Parse)?;
-        for def in &schema.definitions {
-            if def.builtin {
-                continue;
-            }
+    for schema in layers {
+        for def in schema.definitions.iter().filter(|d| !d.builtin) {
             found.push(Sighting {
                 id: def.id(),
                 name: def.full_name(),
                 category: def.category,
                 result: def.result.to_string(),
                 layer: def.layer_section.or(schema.layer),
-                file: name.clone(),
+                file: schema.file.clone(),
             });
         }
     }
-    Ok(found)
+    found
+}
+
+/// For [`Config::other_layer_variants`](crate::Config::other_layer_variants): each of
+/// `layers` reduced to its constructors of `types` (boxed types by TL name) whose ids the
+/// generated `schemas` lack, oldest layer first, so that a definition of several layers is
+/// named with the oldest. A type that neither side defines is an error, with the closest
+/// name; so is a file with such constructors and no layer, which their names need.
+pub(crate) fn variants_to_keep<'a>(
+    types: &[String],
+    layers: &[Schema<'a>],
+    schemas: &[Schema],
+) -> Result<Vec<Schema<'a>>, Error> {
+    let defined: BTreeSet<String> = schemas
+        .iter()
+        .chain(layers)
+        .flat_map(|s| &s.definitions)
+        .filter(|d| d.category == Category::Type && !d.builtin)
+        .map(|d| d.result.full_name())
+        .collect();
+    if let Some(unknown) = types.iter().find(|t| !defined.contains(*t)) {
+        let candidates = defined.iter().map(String::as_str);
+        let closest = crate::resolve::closest_name(unknown, candidates);
+        let name = unknown.clone();
+        return Err(ErrorKind::UnknownVariantType { name, closest }.into());
+    }
+    let ids: HashSet<u32> = schemas
+        .iter()
+        .flat_map(|s| &s.definitions)
+        .map(|d| d.id())
+        .collect();
+    let wanted: HashSet<&str> = types.iter().map(String::as_str).collect();
+    let mut kept = Vec::new();
+    for layer in layers {
+        let mut reduced = layer.clone();
+        reduced.definitions.retain(|d| {
+            d.category == Category::Type
+                && !d.builtin
+                && wanted.contains(d.result.full_name().as_str())
+                && !ids.contains(&d.id())
+        });
+        if !reduced.definitions.is_empty() && reduced.layer.is_none() {
+            let file = reduced.file;
+            return Err(ErrorKind::NoLayerNumber { file }.into());
+        }
+        kept.push(reduced);
+    }
+    kept.sort_by_key(|s| s.layer);
+    Ok(kept)
 }
 
 /// The ids of `sightings` that `known` does not have, each with its name (in the last file

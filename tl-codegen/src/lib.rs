@@ -81,6 +81,7 @@ pub struct Config {
     method_docs: Option<PathBuf>,
     doc_tests: Option<String>,
     known_layers: Vec<PathBuf>,
+    other_layer_variants: Vec<String>,
 }
 
 impl Default for Config {
@@ -101,6 +102,7 @@ impl Default for Config {
             method_docs: None,
             doc_tests: None,
             known_layers: Vec::new(),
+            other_layer_variants: Vec::new(),
         }
     }
 }
@@ -382,6 +384,34 @@ impl Config {
         self
     }
 
+    /// Keeps, for the boxed types `types` (TL names: `Message`, `User`), the constructors of
+    /// the [`Config::known_layers`] that the schema lacks (by id) as variants of the same enums,
+    /// so that data of those layers still decodes: `message#94345242` of layer 195 becomes
+    /// `types::Message195` and `enums::Message::Message195`. Clients that persist users, chats
+    /// and messages read them back after a layer update this way.
+    ///
+    /// They are superseded definitions, as those of a schema's `===N===` sections are: named
+    /// with their layer (a definition that several layers have, with the oldest; one per
+    /// distinct id), encoded with their own id and fields, and known to `name_for_id` rather
+    /// than to `other_layer_id`. Their fields refer to the schema's types, which decode with
+    /// the schema's constructors: name nested types too (`MessageMedia`) to keep theirs. A
+    /// type that only the other layers define gets an enum of their constructors; a field of
+    /// a type that neither defines is an error at its line.
+    ///
+    /// Opt-in, per type: the enums they join are not those of the plain build (exhaustive
+    /// matches and the accessors of fields see the added variants), and only data a client
+    /// stores needs them. `Object` (with [`Config::universal_enums`]) and the samples leave
+    /// them out. Each call adds types. Default: none (the output is that of `known_layers`
+    /// alone, byte for byte).
+    pub fn other_layer_variants<S: AsRef<str>>(
+        &mut self,
+        types: impl IntoIterator<Item = S>,
+    ) -> &mut Self {
+        let types = types.into_iter().map(|t| t.as_ref().to_owned());
+        self.other_layer_variants.extend(types);
+        self
+    }
+
     /// Parses the files (in order; e.g. api.tl then mtproto.tl) and returns formatted Rust.
     pub fn generate(&self, files: &[impl AsRef<Path>]) -> Result<String, Error> {
         let sources = read_sources(files)?;
@@ -475,23 +505,30 @@ impl Config {
         if !mismatches.is_empty() {
             return Err(ErrorKind::IdMismatch(mismatches).into());
         }
-        // Every id of the schemas, built-ins (`boolTrue`, `vector`) included.
-        let ids: std::collections::HashSet<u32> = schemas
-            .iter()
-            .flat_map(|s| &s.definitions)
-            .map(|d| d.id())
-            .collect();
-        let mut model =
-            resolve::resolve(&schemas, &self.resolve).map_err(|failure| match failure {
+        let layer_sources = read_sources(&self.known_layers)?;
+        let other_layers = layers::parse_each(&layer_sources, &self.parse)?;
+        let generated = schemas.len();
+        let kept = self.kept_constructors(&other_layers, &schemas)?;
+        schemas.extend(kept);
+        let mut model = resolve::resolve(&schemas, generated, &self.resolve).map_err(
+            |failure| match failure {
                 resolve::Failure::Schema(errors) => {
-                    let rendered = resolve::render_errors(&errors, sources);
+                    let all_sources = [sources, &named(&layer_sources)].concat();
+                    let rendered = resolve::render_errors(&errors, &all_sources);
                     Error::from(ErrorKind::Resolve { errors, rendered })
                 }
                 resolve::Failure::Hook(error) => ErrorKind::Hook(error).into(),
                 resolve::Failure::Roots(unknown) => ErrorKind::UnknownRoots(unknown).into(),
-            })?;
-        if !self.known_layers.is_empty() {
-            let sightings = layers::sightings(&self.known_layers, &self.parse)?;
+            },
+        )?;
+        if !other_layers.is_empty() {
+            // Every id these bindings decode, built-ins (`boolTrue`, `vector`) included.
+            let ids: std::collections::HashSet<u32> = schemas
+                .iter()
+                .flat_map(|s| &s.definitions)
+                .map(|d| d.id())
+                .collect();
+            let sightings = layers::sightings_in(&other_layers);
             model.other_layers = layers::other_layers(&sightings, |id| ids.contains(&id));
         }
         let unknown = resolve::decide_debug(&mut model, &self.redact);
@@ -512,6 +549,28 @@ impl Config {
             }
         })?;
         Ok(model)
+    }
+
+    /// The constructors of `other_layers` that [`Config::other_layer_variants`] keeps, as
+    /// schemas to resolve after the generated `schemas`.
+    fn kept_constructors<'a>(
+        &self,
+        other_layers: &[Schema<'a>],
+        schemas: &[Schema],
+    ) -> Result<Vec<Schema<'a>>, Error> {
+        let types = &self.other_layer_variants;
+        if types.is_empty() {
+            return Ok(Vec::new());
+        }
+        if other_layers.is_empty() {
+            return Err(ErrorKind::Unsupported(
+                "other_layer_variants keeps constructors of the files of known_layers, and \
+                 none are given"
+                    .to_owned(),
+            )
+            .into());
+        }
+        layers::variants_to_keep(types, other_layers, schemas)
     }
 
     /// For `build.rs`: generates and writes `out_dir/file_name`, and tells Cargo to rerun

@@ -97,6 +97,11 @@ struct Cli {
     /// Repeatable.
     #[arg(long, value_name = "FILE")]
     known_layers: Vec<PathBuf>,
+    /// Keep the constructors of these boxed types (TL names, comma-separated, repeatable) that
+    /// the --known-layers files have and the schema lacks, as variants named with their layer
+    /// (`Message::Message195`), so that data stored by those layers decodes.
+    #[arg(long, value_name = "TYPES", value_delimiter = ',')]
+    other_layer_variants: Vec<String>,
 }
 
 /// `PATH=ATTRIBUTE`, split at the first `=` (TL names have none; attributes may).
@@ -343,6 +348,7 @@ fn config(cli: &Cli) -> Result<tl_codegen::Config, String> {
         config.roots(&cli.roots);
     }
     config.known_layers(&cli.known_layers);
+    config.other_layer_variants(&cli.other_layer_variants);
     if !cli.sent_roots.is_empty() {
         config.sent_roots(&cli.sent_roots);
     }

@@ -7,6 +7,10 @@
 //! encodes or only decodes goes to `Visitor::visit_encoded` or `visit_decoded` instead of
 //! `visit` (those two exist only then), and `BOXED_TYPES` holds the types that decode.
 //!
+//! Samples are of the schemas' own definitions: the constructors that
+//! `Config::other_layer_variants` keeps from other layers are neither visited nor nested in
+//! other samples, so the samples are those of the plain build.
+//!
 //! The module refers to `super::{types, enums, functions}`: include it next to the bindings.
 
 use proc_macro2::{Literal, TokenStream};
@@ -157,7 +161,7 @@ fn sample_functions(model: &Model) -> (Vec<TokenStream>, Vec<TokenStream>) {
     let mut functions = Vec::new();
     let mut calls = Vec::new();
     for (index, s) in model.structs.iter().enumerate() {
-        if !s.generics.is_empty() && plain_function.is_none() {
+        if (!s.generics.is_empty() && plain_function.is_none()) || s.kept_from.is_some() {
             continue;
         }
         let full = builder.structure(index, Fill::All, 0, plain_function);
@@ -308,8 +312,8 @@ impl Builder<'_> {
         }
     }
 
-    /// A value of enum `e`: the `k`th of the variants that terminate, or below the maximum
-    /// depth the one that terminates soonest.
+    /// A value of enum `e`: the `k`th of its variants that terminate, or below the maximum
+    /// depth the one that terminates soonest; never one kept from another layer.
     fn boxed_value(
         &mut self,
         e: usize,
@@ -317,14 +321,16 @@ impl Builder<'_> {
         depth: usize,
         plain_function: Option<usize>,
     ) -> TokenStream {
-        let en = &self.model.enums[e];
-        let candidates: Vec<usize> = (0..en.variants.len())
-            .filter(|&v| self.ranks[en.variants[v].ctor] != usize::MAX)
+        let (model, ranks) = (self.model, self.ranks);
+        let en = &model.enums[e];
+        let own = (0..en.variants.len())
+            .filter(|&v| model.structs[en.variants[v].ctor].kept_from.is_none());
+        let candidates: Vec<usize> = own
+            .clone()
+            .filter(|&v| ranks[en.variants[v].ctor] != usize::MAX)
             .collect();
         let variant = if depth >= MAX_DEPTH || candidates.is_empty() {
-            (0..en.variants.len())
-                .min_by_key(|&v| self.ranks[en.variants[v].ctor])
-                .unwrap_or(0)
+            own.min_by_key(|&v| ranks[en.variants[v].ctor]).unwrap_or(0)
         } else {
             candidates[k as usize % candidates.len()]
         };

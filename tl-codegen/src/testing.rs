@@ -17,7 +17,7 @@ pub(crate) fn model_with(text: &str, max_inline: usize) -> Model {
         max_inline_variant: max_inline,
         ..Default::default()
     };
-    crate::resolve::resolve(&[schema], &settings)
+    crate::resolve::resolve(&[schema], 1, &settings)
         .unwrap_or_else(|failure| panic!("the test schema does not resolve: {failure:?}"))
 }
 

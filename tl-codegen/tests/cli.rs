@@ -385,7 +385,7 @@ fn diff_prints_markdown_or_json_and_deny_sets_the_exit_status() {
 }
 
 #[test]
-fn which_names_an_id_in_each_file_and_known_layers_reach_the_generator() {
+fn which_names_ids_and_known_layers_and_other_layer_variants_reach_the_generator() {
     let layer_1 = format!("// LAYER 1\n{PRELUDE}pong#11111111 ping_id:int = Pong;\n");
     let layer_2 = format!("// LAYER 2\n{PRELUDE}pong#22222222 ping_id:long = Pong;\n");
     let dir = workdir(
@@ -439,4 +439,18 @@ fn which_names_an_id_in_each_file_and_known_layers_reach_the_generator() {
         "{}{code}",
         stderr(&known)
     );
+    let variants = [
+        "--known-layers",
+        "layer1.tl",
+        "--other-layer-variants",
+        "Pong",
+    ];
+    let kept = run(&dir, &[&args[..], &variants[..]].concat());
+    let code = stdout(&kept);
+    assert!(
+        code.contains("Pong1(types::Pong1)") && code.contains("0x11111111 =>"),
+        "{}{code}",
+        stderr(&kept)
+    );
+    assert!(!code.contains("fn other_layer_id"), "{code}");
 }

@@ -239,6 +239,9 @@ pub struct Struct {
     pub attributes: Vec<TokenStream>,
     /// Its encoder and decoder, each if wanted.
     pub codecs: Codecs,
+    /// For a constructor kept from another layer's file (`Config::other_layer_variants`): that
+    /// layer. `None` for the definitions of the schemas, superseded sections' included.
+    pub kept_from: Option<u32>,
 }
 
 /// A boxed type, as a Rust enum.

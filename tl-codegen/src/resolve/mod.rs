@@ -43,6 +43,7 @@ pub use error::{ResolveError, ResolveErrorKind};
 pub(crate) use hooks::Hooks;
 pub use hooks::{HookError, HookProblem};
 pub use roots::UnknownRoot;
+pub(crate) use suggest::closest as closest_name;
 
 /// How to resolve, from `Config`.
 #[derive(Debug, Clone, Default)]
@@ -74,10 +75,17 @@ pub(crate) enum Failure {
     Roots(Vec<UnknownRoot>),
 }
 
-/// Resolves parsed schemas (e.g. api.tl and mtproto.tl) into one model.
-pub(crate) fn resolve(schemas: &[Schema], settings: &Settings) -> Result<Model, Failure> {
+/// Resolves parsed schemas (e.g. api.tl and mtproto.tl) into one model. The first `generated`
+/// schemas are generated; the rest hold constructors of other layers to keep as versioned
+/// variants of their types (`Config::other_layer_variants`), each schema with its layer.
+pub(crate) fn resolve(
+    schemas: &[Schema],
+    generated: usize,
+    settings: &Settings,
+) -> Result<Model, Failure> {
     let mut resolver = Resolver::default();
-    resolver.collect(schemas, settings.universal_enums);
+    let (own, other_layers) = schemas.split_at(generated);
+    resolver.collect(own, other_layers, settings.universal_enums);
     resolver.resolve_fields(schemas);
     if !resolver.errors.is_empty() {
         // In source order, file by file, as the parser reports its own.
@@ -137,12 +145,14 @@ type DefinitionKey = (usize, Category, String);
 /// definition of a name in a file is the current one; earlier ones (the parser allows them
 /// only in earlier sections) keep their ids under the name suffixed with their section's
 /// layer (`DecryptedMessage8`), unless they change neither id nor type (the same line again):
-/// those are read and written by the one kept.
+/// those are read and written by the one kept. Constructors kept from other layers' files
+/// (`Config::other_layer_variants`) are superseded definitions too, by the same rule.
 struct Sections {
     /// The index of the current definition of each name.
     current: HashMap<DefinitionKey, usize>,
-    /// The (id, type) of each name's definitions generated so far.
-    kept: HashMap<DefinitionKey, Vec<(u32, String)>>,
+    /// The (id, type) of each name's definitions generated so far, by category and name: a
+    /// name has one current definition in all the files (two are an error).
+    kept: HashMap<(Category, String), Vec<(u32, String)>>,
 }
 
 impl Sections {
@@ -157,7 +167,8 @@ impl Sections {
             .iter()
             .map(|(key, &def_index)| {
                 let def: &Definition = &schemas[key.0].definitions[def_index];
-                (key.clone(), vec![(def.id(), def.result.full_name())])
+                let shape = (def.id(), def.result.full_name());
+                ((key.1, key.2.clone()), vec![shape])
             })
             .collect();
         Sections { current, kept }
@@ -170,8 +181,8 @@ impl Sections {
     }
 
     /// For a superseded definition: whether it says what an earlier kept one says.
-    fn repeats_kept(&mut self, file_index: usize, def: &Definition) -> bool {
-        let key = (file_index, def.category, def.full_name());
+    fn repeats_kept(&mut self, def: &Definition) -> bool {
+        let key = (def.category, def.full_name());
         let shape = (def.id(), def.result.full_name());
         let seen_shapes = self.kept.entry(key).or_default();
         if seen_shapes.contains(&shape) {
@@ -191,8 +202,9 @@ impl Resolver {
         });
     }
 
-    /// Pass 1: a struct per definition, an enum per boxed type, names.
-    fn collect(&mut self, schemas: &[Schema], universal_enums: bool) {
+    /// Pass 1: a struct per definition, an enum per boxed type, names. `other_layers` hold
+    /// the constructors to keep from other layers, after `schemas` in file order.
+    fn collect(&mut self, schemas: &[Schema], other_layers: &[Schema], universal_enums: bool) {
         let constructors = self.count_constructors(schemas);
         let mut sections = Sections::new(schemas);
         let mut seen: HashMap<(Category, String), String> = HashMap::new();
@@ -215,7 +227,7 @@ impl Resolver {
                 }
                 let superseded = sections.is_superseded(file_index, def_index, def);
                 if superseded {
-                    if sections.repeats_kept(file_index, def) {
+                    if sections.repeats_kept(def) {
                         continue;
                     }
                 } else if let Some(first_file) =
@@ -239,6 +251,9 @@ impl Resolver {
         if any_function {
             self.add_any_enum(Category::Function, "Function");
         }
+        // After `Object`, which holds the schemas' own constructors: with the other layers'
+        // ones, its variants named by TL name would clash (`Object::Message` twice).
+        self.keep_other_layers(schemas.len(), other_layers, &mut sections);
         naming::disambiguate(&mut self.model);
         let mut names: Vec<(u32, String)> = self
             .model
@@ -249,6 +264,31 @@ impl Resolver {
         names.sort();
         names.dedup_by_key(|(id, _)| *id);
         self.model.names = names;
+    }
+
+    /// The constructors of other layers' files (`Config::other_layer_variants`), which the
+    /// schemas do not have (by id): each a struct named with its layer (`Message195`) and a
+    /// variant of its type's enum, once per distinct definition, as a superseded section's
+    /// are. `first_file` is the index of the first of them among all files.
+    fn keep_other_layers(&mut self, first_file: usize, layers: &[Schema], sections: &mut Sections) {
+        for (file_index, schema) in (first_file..).zip(layers) {
+            for (def_index, def) in schema.definitions.iter().enumerate() {
+                if sections.repeats_kept(def) {
+                    continue;
+                }
+                let layer = def.layer_section.or(schema.layer);
+                let index = self.add_struct(def, layer);
+                let kept = &mut self.model.structs[index];
+                kept.kept_from = layer;
+                if let Some(layer) = layer {
+                    kept.docs.push(format!(
+                        "Of layer {layer}, kept to decode data of that layer \
+                         (Config::other_layer_variants)."
+                    ));
+                }
+                self.structs_by_def.insert((file_index, def_index), index);
+            }
+        }
     }
 
     /// The number of constructors of each boxed type; records the result types of functions.
@@ -333,6 +373,7 @@ impl Resolver {
             doc: ItemDoc::default(),
             attributes: Vec::new(),
             codecs: Codecs::BOTH,
+            kept_from: None,
         });
         if def.category == Category::Type {
             if superseded_in.is_none() {

@@ -5,7 +5,7 @@
 /// `contacts.Peer`, not `contacts.peer`) when only one candidate has it, else the nearest by edit distance within
 /// a third of the name's length (as rustc suggests names). Ties go to the first in sorted
 /// order, so that the suggestion does not depend on hashing.
-pub(super) fn closest<'a>(
+pub(crate) fn closest<'a>(
     unknown: &str,
     candidates: impl IntoIterator<Item = &'a str>,
 ) -> Option<String> {
