@@ -8,6 +8,9 @@
 //! * `layers.rs`: the bindings of `schema/layers.tl` (`===N===` layer sections);
 //! * `diff_new.rs` and `known_layers.rs`: the bindings of `schema/diff-new.tl`, without and
 //!   with `Config::known_layers` of `schema/diff-old.tl`;
+//! * `stored.rs` and `stored_compat.rs`: the bindings of `schema/stored-3.tl` (layer 3),
+//!   without and with `Config::other_layer_variants` of layers 1 and 2 (`stored-1.tl`,
+//!   `stored-2.tl`);
 //! * `universal.rs`: the bindings of the project's schema with `Config::universal_enums`
 //!   (`Object` and `Function`, which Telegram's schemas do not declare);
 //! * `hooked.rs`: the bindings of the project's schema with user hooks (attributes added to
@@ -19,8 +22,9 @@
 //! * with `TL_CORPUS` set: `grammers.rs`, the bindings of grammers/api.tl + mtproto.tl
 //!   (layer 230, the schema of grammers-tl-types 0.11.0) with their samples, enabling
 //!   `cfg(grammers_layer)`; generated with `Config::known_layers` of telegram/api-layer195.tl
-//!   and telegram/api.tl (layers 195 and 214), so that its decoding errors name their ids;
-//!   and `grammers_bot_client.rs`, the bot profile of
+//!   and telegram/api.tl (layers 195 and 214), so that its decoding errors name their ids,
+//!   and their `Message` and `User` as `Config::other_layer_variants` (samples leave those
+//!   out: the samples are layer 230's own); and `grammers_bot_client.rs`, the bot profile of
 //!   `scripts/bot-profile.roots` of that layer in the client direction, with its samples.
 
 use std::path::{Path, PathBuf};
@@ -78,6 +82,7 @@ fn main() {
         .generate(&[new])
         .unwrap_or_else(|e| panic!("{e}"));
     write_if_changed(&out.join("known_layers.rs"), &known);
+    write_stored(&out);
 
     let Some(corpus) = std::env::var_os("TL_CORPUS") else {
         return;
@@ -96,7 +101,9 @@ fn main() {
         PathBuf::from(std::env::var_os("TL_CORPUS").unwrap_or_default()).join("telegram");
     let older = [telegram.join("api-layer195.tl"), telegram.join("api.tl")];
     if older.iter().all(|f| f.exists()) {
-        config.known_layers(older);
+        config
+            .known_layers(older)
+            .other_layer_variants(["Message", "User"]);
     }
     let mut code = config.generate(&files).unwrap_or_else(|e| panic!("{e}"));
     code.push_str(
@@ -114,6 +121,30 @@ fn main() {
     );
     write_grammers_oracle(&files, &out.join("grammers_oracle.rs"));
     println!("cargo::rustc-cfg=grammers_layer");
+}
+
+/// `stored.rs` and `stored_compat.rs`: layer 3 of `schema/stored-*.tl` alone, and with the
+/// constructors of layers 1 and 2 that `tests/other_layer_variants.rs` decodes.
+fn write_stored(out: &Path) {
+    let layer = |n: u32| {
+        let file = Path::new(env!("CARGO_MANIFEST_DIR")).join(format!("schema/stored-{n}.tl"));
+        println!("cargo:rerun-if-changed={}", file.display());
+        file
+    };
+    let current = [layer(3)];
+    let plain = tl_codegen::Config::new().generate(&current);
+    write_if_changed(
+        &out.join("stored.rs"),
+        &plain.unwrap_or_else(|e| panic!("{e}")),
+    );
+    let compat = tl_codegen::Config::new()
+        .known_layers([layer(1), layer(2)])
+        .other_layer_variants(["Message", "User", "Chat", "ChatPhoto"])
+        .generate(&current);
+    write_if_changed(
+        &out.join("stored_compat.rs"),
+        &compat.unwrap_or_else(|e| panic!("{e}")),
+    );
 }
 
 /// The project's schema with a hook of every kind, as `tests/hooks.rs` checks them: `Peer`

@@ -90,6 +90,21 @@ pub mod known_layers {
     include!(concat!(env!("OUT_DIR"), "/known_layers.rs"));
 }
 
+/// The bindings of `tests/schema/stored-3.tl` (layer 3), which decode only that layer's
+/// constructors.
+pub mod stored {
+    include!(concat!(env!("OUT_DIR"), "/stored.rs"));
+}
+
+/// The bindings of `tests/schema/stored-3.tl` with `Config::other_layer_variants` of
+/// `Message`, `User`, `Chat` and `ChatPhoto` from layers 1 and 2 (`stored-1.tl`,
+/// `stored-2.tl`): data stored under those layers decodes. Denying warnings here makes any
+/// warning in the kept variants' code fail the build.
+#[deny(warnings)]
+pub mod stored_compat {
+    include!(concat!(env!("OUT_DIR"), "/stored_compat.rs"));
+}
+
 /// The bindings of `tests/schema/layers.tl`: a schema in `===N===` layer sections that
 /// redefines a constructor.
 pub mod layers {
