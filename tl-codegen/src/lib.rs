@@ -512,11 +512,7 @@ impl Config {
         schemas.extend(kept);
         let mut model = resolve::resolve(&schemas, generated, &self.resolve).map_err(
             |failure| match failure {
-                resolve::Failure::Schema(errors) => {
-                    let all_sources = [sources, &named(&layer_sources)].concat();
-                    let rendered = resolve::render_errors(&errors, &all_sources);
-                    Error::from(ErrorKind::Resolve { errors, rendered })
-                }
+                resolve::Failure::Schema(errors) => schema_errors(errors, sources, &layer_sources),
                 resolve::Failure::Hook(error) => ErrorKind::Hook(error).into(),
                 resolve::Failure::Roots(unknown) => ErrorKind::UnknownRoots(unknown).into(),
             },
@@ -597,6 +593,26 @@ impl Config {
         }
         Ok(())
     }
+}
+
+/// The resolution errors of the schemas (`sources`) and of the constructors kept from the
+/// known layers (`layer_sources`), with their source lines.
+fn schema_errors(
+    errors: Vec<ResolveError>,
+    sources: &[(&str, &str)],
+    layer_sources: &[(String, String)],
+) -> Error {
+    let all_sources = [sources, &named(layer_sources)].concat();
+    let mut rendered = resolve::render_errors(&errors, &all_sources);
+    let in_layers = |e: &ResolveError| layer_sources.iter().any(|(name, _)| *name == e.file);
+    if errors.iter().any(in_layers) {
+        rendered.push_str(
+            "  = help: the errors in files of known_layers are in constructors that \
+             other_layer_variants keeps: name the types they refer to as well, where another \
+             layer defines them\n",
+        );
+    }
+    ErrorKind::Resolve { errors, rendered }.into()
 }
 
 /// The names of a roots file (`tl-codegen --roots-file`, `scripts/bot-profile.roots`), for

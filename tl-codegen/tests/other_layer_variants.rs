@@ -90,6 +90,26 @@ fn without_types_the_output_is_that_of_known_layers_alone() {
 }
 
 #[test]
+fn a_profile_keeps_the_kept_variants_of_the_types_it_reaches() {
+    let files = layers("roots");
+    let generate = |roots: &[&str]| {
+        Config::new()
+            .docs(false)
+            .known_layers([&files[1], &files[2]])
+            .other_layer_variants(["User", "Chat"])
+            .roots(roots)
+            .generate(&files[..1])
+            .unwrap_or_else(|e| panic!("{e}"))
+    };
+    let users = generate(&["User"]);
+    assert!(users.contains("User1(types::User1)"), "{users}");
+    assert!(!users.contains("Chat2"), "{users}");
+    let chats = generate(&["chat"]);
+    assert!(chats.contains("Chat2(types::Chat2)"), "{chats}");
+    assert!(!chats.contains("User1"), "{chats}");
+}
+
+#[test]
 fn a_type_that_no_layer_defines_is_an_error_with_the_closest_name() {
     let files = layers("unknown-type");
     let error = Config::new()
@@ -182,6 +202,13 @@ fn a_field_of_a_type_that_neither_side_defines_is_an_error_at_its_line() {
         "{only}"
     );
     assert!(error.to_string().contains("old.tl:6:20"), "{error}");
+    assert!(
+        error.to_string().contains(
+            "= help: the errors in files of known_layers are in constructors that \
+             other_layer_variants keeps: name the types they refer to as well"
+        ),
+        "{error}"
+    );
     // Asking for the type too keeps its constructors: an enum of layer 1's.
     let code = config()
         .other_layer_variants(["User", "UserPhoto"])
