@@ -4,7 +4,7 @@
 use std::collections::HashMap;
 use std::path::Path;
 
-use tl_parser::{Category, Definition, Multiplier, Param, ParamKind, Type};
+use tl_parser::{Category, Definition, ParamKind, Type, words_width};
 
 use crate::Options;
 use crate::envelope::{self, Special};
@@ -288,44 +288,15 @@ fn parse_type_prefix(text: &str) -> Result<(TypeExpr, &str), String> {
     Ok((expr, rest))
 }
 
-/// Boxed types that are built-in primitives: their constructors are not objects.
-const PRIMITIVE_TYPES: &[&str] = &[
-    "Bool", "Vector", "Int", "Long", "Double", "String", "Bytes", "Int128", "Int256", "Int32",
-    "Int53", "Int64",
-];
-
-fn is_primitive(def: &Definition) -> bool {
-    def.builtin
-        || (def.category == Category::Type
-            && def.result.namespace.is_empty()
-            && PRIMITIVE_TYPES.contains(&def.result.name))
-}
+/// The widest fixed-width integer or repetition read, as tl-codegen's limit: real schemas
+/// stop at 256 bytes (tgl's `key:64*[int]`).
+const MAX_FIXED_WIDTH: usize = 4096;
 
 /// The width of a declared fixed-width integer (`int512 16*[ int ] = Int512`): a constructor
 /// of only anonymous `int`s and `long`s.
 fn declared_width(def: &Definition) -> Option<usize> {
-    fn width(params: &[Param]) -> Option<usize> {
-        params.iter().try_fold(0usize, |sum, p| {
-            let w = match &p.kind {
-                ParamKind::Typed {
-                    condition: None,
-                    ty,
-                } if p.name.is_none() && ty.args.is_empty() => match ty.name {
-                    "int" | "int32" => 4,
-                    "long" | "int64" => 8,
-                    _ => return None,
-                },
-                ParamKind::Repeated {
-                    multiplier: Some(Multiplier::Literal(n)),
-                    params,
-                } => (*n as usize).checked_mul(width(params)?)?,
-                _ => return None,
-            };
-            sum.checked_add(w)
-        })
-    }
     let fits = def.category == Category::Type && !def.params.is_empty();
-    width(&def.params).filter(|&w| fits && w > 0 && w <= 4096)
+    words_width(&def.params).filter(|&w| fits && w > 0 && w <= MAX_FIXED_WIDTH)
 }
 
 /// The current constructors of each boxed type, by full name.
@@ -357,7 +328,7 @@ impl<'a, 'd> Resolver<'a, 'd> {
         for (index, def) in all.iter().enumerate() {
             if let Some(width) = declared_width(def) {
                 widths.insert(def.full_name(), width);
-            } else if !is_primitive(def) {
+            } else if !def.is_primitive() {
                 kept.push(index);
             }
         }
@@ -476,7 +447,10 @@ impl TypeResolver<'_> {
                     }
                     ParamKind::Repeated { .. } => FieldKind::Value {
                         flag: None,
-                        ty: Ty::Unsupported(format!("the repetition `{param}`")),
+                        ty: match words_width(std::slice::from_ref(param)) {
+                            Some(width) if width <= MAX_FIXED_WIDTH => Ty::Fixed(width),
+                            _ => Ty::Unsupported(format!("the repetition `{param}`")),
+                        },
                     },
                 };
                 Field { name, kind }

@@ -320,3 +320,16 @@ fn doubles_json_cannot_write_are_strings() {
     let value = schema.decode_object(&bytes).unwrap();
     assert_eq!(schema.encode(&value).unwrap(), bytes, "{value}");
 }
+
+#[test]
+fn repetitions_of_words_are_fixed_width_hex() {
+    let schema = schema("secret#22222222 key:2*[ int ] nonce:int128 = Secret;\n");
+    let bytes = hex("22222222 0102030405060708 000102030405060708090a0b0c0d0e0f");
+    let value = schema.decode_object(&bytes).unwrap();
+    let nonce = "000102030405060708090a0b0c0d0e0f";
+    assert_eq!(
+        value,
+        json!({"_": "secret", "key": "0102030405060708", "nonce": nonce})
+    );
+    assert_eq!(schema.encode(&value).unwrap(), bytes);
+}
