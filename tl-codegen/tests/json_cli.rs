@@ -174,3 +174,26 @@ fn failures_say_why_with_the_exit_status() {
         "{err}"
     );
 }
+
+#[test]
+fn ids_of_other_layers_are_named() {
+    let dir = std::path::Path::new(env!("CARGO_TARGET_TMPDIR")).join("json-cli-layers");
+    std::fs::create_dir_all(&dir).unwrap();
+    let old = dir.join("api-layer1.tl");
+    std::fs::write(&old, "// LAYER 1\npongOld#11223344 msg_id:long = Pong;\n").unwrap();
+    let output = run(
+        &[
+            "decode",
+            "44332211",
+            "--known-layers",
+            old.to_str().unwrap(),
+        ],
+        b"",
+    );
+    assert_eq!(output.status.code(), Some(1));
+    let err = String::from_utf8_lossy(&output.stderr);
+    assert_eq!(
+        err,
+        "error: expected an object at offset 0, found 0x11223344 (pongOld of layer 1)\n"
+    );
+}
