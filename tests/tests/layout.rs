@@ -13,7 +13,7 @@
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::{Path, PathBuf};
 
-const CRATES: [&str; 3] = ["tl-parser", "tl-codegen", "tl-types"];
+const CRATES: [&str; 4] = ["tl-parser", "tl-codegen", "tl-types", "tl-json"];
 const MAX_FILE_LINES: usize = 700;
 const MAX_FN_LINES: usize = 80;
 

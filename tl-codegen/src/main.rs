@@ -1,5 +1,7 @@
 //! The `tl-codegen` command: check TL schema files, or generate Rust from them.
 
+mod json_commands;
+
 use std::path::PathBuf;
 use std::process::ExitCode;
 
@@ -165,6 +167,18 @@ enum Command {
         #[command(flatten)]
         ids: IdArgs,
     },
+    /// Decode TL bytes into TL JSON (docs/json.md), through the schema files: an object or a
+    /// function found by its id, or a value of the type given with --as. MTProto's envelopes
+    /// (msg_container, rpc_result, gzip_packed) decode too.
+    ///
+    /// Exit status: 0, or 1 when the input does not decode (with --lines: any line); 2 on
+    /// errors in the schemas or arguments.
+    Decode(json_commands::DecodeArgs),
+    /// Encode TL JSON (docs/json.md) into TL bytes, printed in hex.
+    ///
+    /// Exit status: 0, or 1 when the JSON does not encode (the error names its JSON path); 2
+    /// on errors in the schemas or arguments.
+    Encode(json_commands::EncodeArgs),
 }
 
 /// An id in hex, with or without `0x` or `#`.
@@ -270,6 +284,8 @@ fn main() -> ExitCode {
             ids,
         }) => diff(ids, old, new, *json, *deny),
         Some(Command::Which { id, schema, ids }) => which(*id, schema, ids),
+        Some(Command::Decode(args)) => json_commands::decode(args),
+        Some(Command::Encode(args)) => json_commands::encode(args),
         None => generate(&cli),
     }
 }

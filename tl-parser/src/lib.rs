@@ -24,6 +24,7 @@
 //! ```
 
 mod ast;
+mod builtins;
 mod error;
 mod grammar;
 mod id;
@@ -32,6 +33,7 @@ mod source;
 mod validate;
 
 pub use ast::{Category, Condition, Definition, GenericParam, Multiplier, Param, ParamKind, Type};
+pub use builtins::{PRIMITIVE_TYPES, words_width};
 pub use error::{Diagnostic, Error, ErrorKind, Report, render_errors};
 pub use id::{Convention, IdMismatch, MismatchExplanation, compute_id, normalized_text};
 pub use schema::{Repeated, Schema};

@@ -4,25 +4,9 @@
 
 use std::collections::HashMap;
 
-use tl_parser::{Category, Definition, Multiplier, Param, ParamKind};
+use tl_parser::{Category, Definition, Param, ParamKind, words_width};
 
 use crate::model::Ty;
-
-/// Boxed type names that map to Rust primitives: their constructors are not generated.
-/// (`True` is not one: `true = True;` is generated, for functions that return `True`.)
-const PRIMITIVE_BOXED: &[&str] = &[
-    "Bool", "Vector", "Int", "Long", "Double", "String", "Bytes", "Int128", "Int256", "Int32",
-    "Int53", "Int64",
-];
-
-/// Whether a definition describes a primitive rather than a constructor to generate
-/// (fixed-width built-ins aside: see [`fixed_width`]).
-pub(super) fn is_primitive(def: &Definition) -> bool {
-    def.builtin
-        || (def.category == Category::Type
-            && def.result.namespace.is_empty()
-            && PRIMITIVE_BOXED.contains(&def.result.name))
-}
 
 /// The width in bytes of a fixed-width integer built-in: `int512 16*[ int ] = Int512`, or
 /// with the words written out, `int128 long long = Int128` (old schemas). Only the sole
@@ -48,33 +32,6 @@ pub(super) const BUILTIN_WIDTHS: [(&str, usize); 3] =
 /// The widest fixed-width integer or repetition generated: a `[u8; N]` lives on the stack
 /// while it is decoded, and real schemas stop at 256 bytes (tgl's `key:64*[int]`).
 pub(super) const MAX_FIXED_WIDTH: usize = 4096;
-
-/// The width of anonymous `int`, `long` and `N*[ ... ]` of them; `None` for anything else.
-/// Saturates rather than overflows: absurd widths are refused against [`MAX_FIXED_WIDTH`].
-pub(super) fn words_width(params: &[Param]) -> Option<usize> {
-    let mut width: usize = 0;
-    for param in params {
-        let param_width = match &param.kind {
-            ParamKind::Typed {
-                condition: None,
-                ty,
-            } if param.name.is_none() && ty.namespace.is_empty() && ty.args.is_empty() => {
-                match ty.name {
-                    "int" | "int32" => 4,
-                    "long" | "int64" => 8,
-                    _ => return None,
-                }
-            }
-            ParamKind::Repeated {
-                multiplier: Some(Multiplier::Literal(count)),
-                params,
-            } => (*count as usize).saturating_mul(words_width(params)?),
-            _ => return None,
-        };
-        width = width.saturating_add(param_width);
-    }
-    Some(width)
-}
 
 /// `flags`, `flags2`, ...: the names Telegram gives its flag words.
 pub(super) fn is_flags_name(name: &str) -> bool {

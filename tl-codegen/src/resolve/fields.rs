@@ -182,7 +182,7 @@ impl Resolver {
 
     /// The width of `key:64*[ int ]`: the only repetition with a Rust type of its own.
     fn repetition_width(&mut self, schema: &Schema, param: &Param) -> Option<usize> {
-        let Some(width) = builtins::words_width(std::slice::from_ref(param)) else {
+        let Some(width) = tl_parser::words_width(std::slice::from_ref(param)) else {
             self.error(schema, param.span, ResolveErrorKind::UnsupportedRepetition);
             return None;
         };

@@ -222,7 +222,7 @@ impl Resolver {
                 // as pyrogram's mtproto schema has it): TL's universal types.
                 any_object |= builtins::refers_to(def, "Object");
                 any_function |= builtins::refers_to(def, "Function");
-                if fixed.is_some() || builtins::is_primitive(def) {
+                if fixed.is_some() || def.is_primitive() {
                     continue;
                 }
                 let superseded = sections.is_superseded(file_index, def_index, def);
