@@ -101,8 +101,11 @@ impl<'v> Encoder<'_, 'v> {
                 self.bytes(text.as_bytes())?;
             }
             Ty::Bytes => {
-                let bytes = value.as_str().and_then(base64_decode);
-                let bytes = bytes.ok_or_else(|| self.error("expected base64 for bytes"))?;
+                // With its padding, as written: TDLib refuses base64 without it.
+                let text = value.as_str().filter(|t| t.len().is_multiple_of(4));
+                let bytes = text.and_then(base64_decode);
+                let bytes =
+                    bytes.ok_or_else(|| self.error("expected base64 (padded) for bytes"))?;
                 self.bytes(&bytes)?;
             }
             Ty::Bool => match value {

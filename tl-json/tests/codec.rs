@@ -188,6 +188,10 @@ fn encoding_errors_name_the_json_path() {
     let err = schema.encode(&bad).unwrap_err().to_string();
     assert_eq!(err, "$.nonce: expected 32 hex digits for int128");
     bad = full_message();
+    bad["data"] = "AAEC/w".into();
+    let err = schema.encode(&bad).unwrap_err().to_string();
+    assert_eq!(err, "$.data: expected base64 (padded) for bytes");
+    bad = full_message();
     bad["id"] = json!(1u64 << 31);
     let err = schema.encode(&bad).unwrap_err().to_string();
     assert_eq!(err, "$.id: expected a number for int (32 bits)");
