@@ -526,3 +526,37 @@ fn tdlib_parses_our_json_of_every_other_function() {
     println!("TDLib parsed our JSON of 2 samples of each of {functions} other functions");
     assert!(functions > 900, "{functions}");
 }
+
+#[test]
+fn tdlib_answers_a_parse_error_to_other_forms() {
+    let Some((td, td_api)) = setup() else { return };
+    let schema = tdlib_schema(&std::fs::read_to_string(&td_api).unwrap());
+    let ours = json!({"@type": "getCallbackQueryAnswer", "chat_id": 1, "message_id": 2,
+        "payload": {"@type": "callbackQueryPayloadData", "data": "AAEC/w=="}});
+    let bytes = schema.encode(&ours).unwrap();
+    assert_eq!(schema.decode_function(&bytes).unwrap(), ours);
+    assert_eq!(td.execute(&ours), not_synchronous());
+    let parse_error = |reason: &str| {
+        let message = format!("Failed to parse JSON object as TDLib request: {reason}");
+        json!({"@type": "error", "code": 400, "message": message})
+    };
+    // TL style's key; base64 without its padding; bytes as numbers (serde's default form).
+    let mut tl_style = ours.clone();
+    let object = tl_style.as_object_mut().unwrap();
+    let name = object.remove("@type").unwrap();
+    object.insert("_".into(), name);
+    let mut unpadded = ours.clone();
+    unpadded["payload"]["data"] = "AAEC/w".into();
+    let mut numbers = ours.clone();
+    numbers["payload"]["data"] = json!([0, 1, 2, 255]);
+    for (request, reason) in [
+        (tl_style, "Can't find field \"@type\""),
+        (unpadded, "Wrong padding length"),
+        (numbers, "Expected String, but receive Array"),
+    ] {
+        assert_eq!(td.execute(&request), parse_error(reason), "{request}");
+        // What TDLib cannot read is not our JSON either.
+        let ours = schema.encode(&request);
+        assert!(ours.is_err(), "encoded {request}");
+    }
+}
