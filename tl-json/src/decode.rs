@@ -161,7 +161,18 @@ impl Decoder<'_> {
                     Style::Tl => n.to_string().into(),
                 }
             }
-            Ty::Double => double_value(f64::from_le_bytes(r.array()?)),
+            Ty::Double => {
+                let x = f64::from_le_bytes(r.array()?);
+                let value = double_value(x);
+                if let Value::String(text) = &value
+                    && self.options.style == Style::Tdlib
+                {
+                    // TDLib reads only a number for a double ("Expected Number").
+                    let kind = DecodeErrorKind::NonFiniteDouble(text.clone());
+                    return Err(r.error(r.pos - 8, kind));
+                }
+                value
+            }
             Ty::Nat => r.u32()?.into(),
             Ty::String => String::from_utf8_lossy(r.bytes()?).into_owned().into(),
             Ty::Bytes => base64_encode(r.bytes()?).into(),

@@ -92,7 +92,10 @@ impl<'v> Encoder<'_, 'v> {
             Ty::Long => self.long(value, "long")?,
             Ty::Int53 => self.long(value, "int53")?,
             Ty::Double => {
-                let x = double(value).ok_or_else(|| self.error("expected a number for double"))?;
+                // TDLib reads only a number for a double: no "NaN" in the TDLib style.
+                let number_only = self.options.style == Style::Tdlib && !value.is_number();
+                let x = double(value).filter(|_| !number_only);
+                let x = x.ok_or_else(|| self.error("expected a number for double"))?;
                 self.out.extend_from_slice(&x.to_le_bytes());
             }
             Ty::String => {

@@ -370,6 +370,26 @@ fn doubles_json_cannot_write_are_strings() {
 }
 
 #[test]
+fn tdlib_style_doubles_are_numbers_only() {
+    let mut options = Options::default();
+    options.style = Style::Tdlib;
+    let schema = schema("location#11111111 latitude:double = Location;\n").with_options(options);
+    let location = |x: f64| [hex("11111111"), x.to_le_bytes().to_vec()].concat();
+    let value = json!({"@type": "location", "latitude": 0.5});
+    assert_eq!(schema.decode_object(&location(0.5)).unwrap(), value);
+    // TDLib refuses a string for a double: "Expected Number, but receive String".
+    let err = schema.decode_object(&location(f64::NAN)).unwrap_err();
+    assert_eq!(
+        err.to_string(),
+        "double NaN at offset 4: TDLib's JSON has no number for it"
+    );
+    let err = schema
+        .encode(&json!({"@type": "location", "latitude": "Infinity"}))
+        .unwrap_err();
+    assert_eq!(err.to_string(), "$.latitude: expected a number for double");
+}
+
+#[test]
 fn repetitions_of_words_are_fixed_width_hex() {
     let schema = schema("secret#22222222 key:2*[ int ] nonce:int128 = Secret;\n");
     let bytes = hex("22222222 0102030405060708 000102030405060708090a0b0c0d0e0f");
