@@ -540,7 +540,8 @@ fn tdlib_answers_a_parse_error_to_other_forms() {
         let message = format!("Failed to parse JSON object as TDLib request: {reason}");
         json!({"@type": "error", "code": 400, "message": message})
     };
-    // TL style's key; base64 without its padding; bytes as numbers (serde's default form).
+    // TL style's key; base64 without its padding; bytes as numbers (serde's default form); a
+    // double as TL JSON writes NaN.
     let mut tl_style = ours.clone();
     let object = tl_style.as_object_mut().unwrap();
     let name = object.remove("@type").unwrap();
@@ -549,10 +550,13 @@ fn tdlib_answers_a_parse_error_to_other_forms() {
     unpadded["payload"]["data"] = "AAEC/w".into();
     let mut numbers = ours.clone();
     numbers["payload"]["data"] = json!([0, 1, 2, 255]);
+    let nan = json!({"@type": "getJsonString",
+        "json_value": {"@type": "jsonValueNumber", "value": "NaN"}});
     for (request, reason) in [
         (tl_style, "Can't find field \"@type\""),
         (unpadded, "Wrong padding length"),
         (numbers, "Expected String, but receive Array"),
+        (nan, "Expected Number, but receive String"),
     ] {
         assert_eq!(td.execute(&request), parse_error(reason), "{request}");
         // What TDLib cannot read is not our JSON either.
