@@ -9,6 +9,8 @@
 //! - Every other function gets our JSON of two samples (every object set; the outermost ones
 //!   null), which TDLib must parse: it answers that the method can't be executed
 //!   synchronously, never that it failed to parse the request.
+//! - As a control, forms that are not ours (the TL style's `"_"`, unpadded base64, bytes as
+//!   numbers, `"NaN"` for a double) get TDLib's parse error, and the codec refuses them too.
 //!
 //! Requests that write files (`setLogStream`, `getLanguagePackString`) write them in a scratch
 //! directory, the working directory of this test process.
