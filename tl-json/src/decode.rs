@@ -8,7 +8,7 @@ use crate::envelope::{self, InflateError, Special};
 use crate::error::{DecodeError, DecodeErrorKind};
 use crate::schema::{Def, FieldKind, Schema, Ty, TypeRef, bit_set};
 use crate::text::{base64_encode, hex_encode};
-use crate::{BOOL_FALSE_ID, BOOL_TRUE_ID, Options, Style, VECTOR_ID};
+use crate::{BOOL_FALSE_ID, BOOL_TRUE_ID, NULL_ID, Options, Style, VECTOR_ID};
 
 impl Schema {
     /// Decodes a boxed object of any type, or a function, found by its id; all the input must
@@ -161,7 +161,18 @@ impl Decoder<'_> {
                     Style::Tl => n.to_string().into(),
                 }
             }
-            Ty::Double => double_value(f64::from_le_bytes(r.array()?)),
+            Ty::Double => {
+                let x = f64::from_le_bytes(r.array()?);
+                let value = double_value(x);
+                if let Value::String(text) = &value
+                    && self.options.style == Style::Tdlib
+                {
+                    // TDLib reads only a number for a double ("Expected Number").
+                    let kind = DecodeErrorKind::NonFiniteDouble(text.clone());
+                    return Err(r.error(r.pos - 8, kind));
+                }
+                value
+            }
             Ty::Nat => r.u32()?.into(),
             Ty::String => String::from_utf8_lossy(r.bytes()?).into_owned().into(),
             Ty::Bytes => base64_encode(r.bytes()?).into(),
@@ -175,6 +186,9 @@ impl Decoder<'_> {
             Ty::Vector { boxed, elem } => self.vector(r, *boxed, elem)?,
             Ty::Boxed(name) => self.boxed(r, Some(name))?,
             Ty::Any => self.boxed(r, None)?,
+            Ty::Bare(index) if self.options.style.nullable_objects() => {
+                self.boxed_bare(r, *index)?
+            }
             Ty::Bare(index) => self.object(r, *index)?,
             Ty::Unsupported(reason) => {
                 let kind = DecodeErrorKind::Unsupported(reason.clone());
@@ -221,6 +235,7 @@ impl Decoder<'_> {
             Ty::Fixed(width) => *width,
             Ty::Vector { boxed: true, .. } => 8,
             Ty::True | Ty::Unsupported(_) => 0,
+            Ty::Bare(_) if self.options.style.nullable_objects() => 4,
             Ty::Bare(index) if depth < 4 => self.schema.defs[*index]
                 .fields
                 .iter()
@@ -242,6 +257,9 @@ impl Decoder<'_> {
         if id == envelope::GZIP_PACKED_ID {
             return self.gzip_packed(r, at, expected);
         }
+        if id == NULL_ID && self.options.style.nullable_objects() {
+            return Ok(Value::Null);
+        }
         if expected.is_none() {
             match id {
                 BOOL_TRUE_ID => return Ok(true.into()),
@@ -262,6 +280,16 @@ impl Decoder<'_> {
             Some(index) => self.object(r, index),
             None if want == Want::Function => Err(self.unexpected(r, "a function", id)),
             None => Err(self.unexpected(r, expected.unwrap_or("an object"), id)),
+        }
+    }
+
+    /// A bare constructor written with its id, or `null`, as objects are in the TDLib style.
+    fn boxed_bare(&mut self, r: &mut Reader, index: usize) -> Result<Value, DecodeError> {
+        let def = &self.schema.defs[index];
+        match r.u32()? {
+            NULL_ID => Ok(Value::Null),
+            id if id == def.id => self.object(r, index),
+            id => Err(self.unexpected(r, &def.name, id)),
         }
     }
 
@@ -377,8 +405,11 @@ impl Decoder<'_> {
                     if *ty == Ty::True {
                         object.insert(field.name.clone(), present.into());
                     } else if present {
+                        // A null object (TDLib style) is left out, as TDLib does.
                         let value = self.value(r, ty)?;
-                        object.insert(field.name.clone(), value);
+                        if !value.is_null() {
+                            object.insert(field.name.clone(), value);
+                        }
                     }
                 }
             }

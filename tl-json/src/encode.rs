@@ -6,7 +6,7 @@ use crate::envelope::Special;
 use crate::error::EncodeError;
 use crate::schema::{Def, FieldKind, Schema, Ty, TypeRef, bit_set};
 use crate::text::{base64_decode, hex_decode};
-use crate::{BOOL_FALSE_ID, BOOL_TRUE_ID, Options, Style, VECTOR_ID};
+use crate::{BOOL_FALSE_ID, BOOL_TRUE_ID, NULL_ID, Options, Style, VECTOR_ID};
 
 impl Schema {
     /// Encodes an object of any type, or a function, named by its `"_"` (`"@type"` in the
@@ -92,7 +92,10 @@ impl<'v> Encoder<'_, 'v> {
             Ty::Long => self.long(value, "long")?,
             Ty::Int53 => self.long(value, "int53")?,
             Ty::Double => {
-                let x = double(value).ok_or_else(|| self.error("expected a number for double"))?;
+                // TDLib reads only a number for a double: no "NaN" in the TDLib style.
+                let number_only = self.options.style == Style::Tdlib && !value.is_number();
+                let x = double(value).filter(|_| !number_only);
+                let x = x.ok_or_else(|| self.error("expected a number for double"))?;
                 self.out.extend_from_slice(&x.to_le_bytes());
             }
             Ty::String => {
@@ -101,8 +104,11 @@ impl<'v> Encoder<'_, 'v> {
                 self.bytes(text.as_bytes())?;
             }
             Ty::Bytes => {
-                let bytes = value.as_str().and_then(base64_decode);
-                let bytes = bytes.ok_or_else(|| self.error("expected base64 for bytes"))?;
+                // With its padding, as written: TDLib refuses base64 without it.
+                let text = value.as_str().filter(|t| t.len().is_multiple_of(4));
+                let bytes = text.and_then(base64_decode);
+                let bytes =
+                    bytes.ok_or_else(|| self.error("expected base64 (padded) for bytes"))?;
                 self.bytes(&bytes)?;
             }
             Ty::Bool => match value {
@@ -120,18 +126,31 @@ impl<'v> Encoder<'_, 'v> {
                 self.out.extend_from_slice(&bytes);
             }
             Ty::Vector { boxed, elem } => self.vector(value, *boxed, Some(elem.as_ref()))?,
+            Ty::Boxed(_) | Ty::Bare(_) | Ty::Any if value.is_null() && self.nullable(ty) => {
+                self.u32(NULL_ID)
+            }
             Ty::Boxed(name) => self.object(value, Some(name))?,
             Ty::Any => match value {
                 Value::Bool(b) => self.u32(if *b { BOOL_TRUE_ID } else { BOOL_FALSE_ID }),
                 Value::Array(_) => self.vector(value, true, None)?,
                 _ => self.object(value, None)?,
             },
+            Ty::Bare(index) if self.options.style.nullable_objects() => {
+                self.u32(self.schema.defs[*index].id);
+                self.bare(value, *index)?
+            }
             Ty::Bare(index) => self.bare(value, *index)?,
             Ty::Unsupported(reason) => {
                 return Err(self.error(format!("cannot encode {reason}")));
             }
         }
         Ok(())
+    }
+
+    /// Whether a value of `ty` may be null (`null`, or a field left out): an object, in a
+    /// style that lets objects be null.
+    fn nullable(&self, ty: &Ty) -> bool {
+        self.options.style.nullable_objects() && matches!(ty, Ty::Boxed(_) | Ty::Bare(_) | Ty::Any)
     }
 
     fn bytes(&mut self, data: &[u8]) -> Result<(), EncodeError> {
@@ -272,6 +291,7 @@ impl<'v> Encoder<'_, 'v> {
                 (_, _) if *ty == Ty::True && flag.is_some() => {}
                 (Some((word, bit)), _) if !bit_set(words[*word], *bit) => {}
                 (_, Some((key, value))) => self.at(Step::Key(key), value, ty)?,
+                (None, None) if self.nullable(ty) => self.u32(NULL_ID),
                 (Some(_), None) => {
                     // Set by another field on the same bit: its zero value.
                     let zero = zero_value(ty).unwrap_or_default();

@@ -141,6 +141,9 @@ pub enum DecodeErrorKind {
     },
     /// A type of the schema that this codec does not read.
     Unsupported(String),
+    /// A `double` that is not finite (`NaN`, `Infinity`, `-Infinity`, as TL JSON writes it),
+    /// in the TDLib style: TDLib reads only a number for a double, and JSON has none for it.
+    NonFiniteDouble(String),
 }
 
 impl fmt::Display for DecodeError {
@@ -206,6 +209,10 @@ impl fmt::Display for DecodeError {
             DecodeErrorKind::Unsupported(what) => {
                 write!(f, "cannot decode {what} at offset {offset}")
             }
+            DecodeErrorKind::NonFiniteDouble(value) => write!(
+                f,
+                "double {value} at offset {offset}: TDLib's JSON has no number for it"
+            ),
         }?;
         for at in self.inflated_from.iter().rev() {
             write!(f, ", inside the gzip_packed at offset {at}")?;

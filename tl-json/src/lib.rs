@@ -29,7 +29,8 @@
 //!   for `!X`); a bare constructor used as a type: the object, with its `"_"`.
 //!
 //! [`Style::Tdlib`], for TDLib's `td_api.tl`, writes `"@type"` for `"_"` and `int53` as a
-//! number, and lets `"@extra"` through when encoding.
+//! number, lets `"@extra"` through when encoding, and lets objects be null (left out of an
+//! object, `null` in an array; `null#56730bcc` on the wire, where every object has its id).
 //!
 //! # MTProto envelopes
 //!
@@ -63,6 +64,9 @@ const BOOL_TRUE_ID: u32 = 0x9972_75b5;
 const BOOL_FALSE_ID: u32 = 0xbc79_9737;
 /// The id of `vector`.
 const VECTOR_ID: u32 = 0x1cb5_c415;
+/// The id of `null`, as Telegram's api.tl defines it (`null#56730bcc = Null;`): a null
+/// object in the TDLib style.
+const NULL_ID: u32 = 0x5673_0bcc;
 
 /// The default of [`Options::max_depth`]: as the generated decoders' (`tl_types`'
 /// `DEFAULT_MAX_DEPTH`). Real payloads nest about a dozen levels.
@@ -77,7 +81,10 @@ pub enum Style {
     /// TL JSON: `"_"`, `int53` as a decimal string.
     #[default]
     Tl,
-    /// TDLib's JSON interface: `"@type"`, `int53` as a number, `"@extra"` let through.
+    /// TDLib's JSON interface: `"@type"`, `int53` as a number, `"@extra"` let through,
+    /// objects may be null. TDLib speaks `td_api.tl` only in JSON: on the wire, every object
+    /// is written with its id (bare ones too), so that `null#56730bcc` can stand for a null
+    /// one, which TDLib leaves out of its answers.
     Tdlib,
 }
 
@@ -88,6 +95,12 @@ impl Style {
             Style::Tl => "_",
             Style::Tdlib => "@type",
         }
+    }
+
+    /// Whether objects may be null, and so are written with their id (or `null#56730bcc`)
+    /// even where the schema says bare.
+    pub(crate) fn nullable_objects(self) -> bool {
+        self == Style::Tdlib
     }
 }
 

@@ -188,6 +188,10 @@ fn encoding_errors_name_the_json_path() {
     let err = schema.encode(&bad).unwrap_err().to_string();
     assert_eq!(err, "$.nonce: expected 32 hex digits for int128");
     bad = full_message();
+    bad["data"] = "AAEC/w".into();
+    let err = schema.encode(&bad).unwrap_err().to_string();
+    assert_eq!(err, "$.data: expected base64 (padded) for bytes");
+    bad = full_message();
     bad["id"] = json!(1u64 << 31);
     let err = schema.encode(&bad).unwrap_err().to_string();
     assert_eq!(err, "$.id: expected a number for int (32 bits)");
@@ -305,6 +309,50 @@ getUser user_id:int53 = User;
 }
 
 #[test]
+fn tdlib_style_objects_may_be_null_and_are_written_with_their_id() {
+    // As in td_api.tl: `country:countryInfo` names a bare constructor, and TDLib leaves a
+    // null one out of its answers.
+    let td = "\
+countryInfo code:string = CountryInfo;
+phoneNumberInfo country:countryInfo prefix:string others:vector<countryInfo> = PhoneNumberInfo;
+";
+    let mut options = Options::default();
+    options.style = Style::Tdlib;
+    let schema = schema(td).with_options(options);
+    let fr = json!({"@type": "countryInfo", "code": "FR"});
+    let value = json!({"@type": "phoneNumberInfo", "prefix": "+999", "others": [fr, null]});
+    let bytes = schema.encode(&value).unwrap();
+    let null = hex("cc0b7356");
+    assert_eq!(bytes[4..8], null, "the country: null#56730bcc");
+    let fr_id = u32::from_le_bytes(bytes[20..24].try_into().unwrap());
+    assert_eq!(
+        schema.name_for_id(fr_id),
+        Some("countryInfo"),
+        "bare, with its id"
+    );
+    assert_eq!(bytes[bytes.len() - 4..], null, "a null element");
+    assert_eq!(schema.decode_object(&bytes).unwrap(), value);
+    // `null` is the same as leaving the field out.
+    let mut explicit = value.clone();
+    explicit["country"] = Value::Null;
+    assert_eq!(schema.encode(&explicit).unwrap(), bytes);
+    // A bare object with another id fails.
+    let mut wrong = bytes.clone();
+    wrong[4..8].copy_from_slice(&bytes[..4]);
+    let err = schema.decode_object(&wrong).unwrap_err().to_string();
+    assert!(err.contains("expected countryInfo at offset 4"), "{err}");
+    // Only objects may be null, and only in the TDLib style.
+    let err = schema.encode(&json!({"@type": "countryInfo"})).unwrap_err();
+    assert_eq!(err.to_string(), "$: missing field `code` of `countryInfo`");
+    let tl = json!({"_": "phoneNumberInfo", "prefix": "+999", "others": []});
+    let err = self::schema(td).encode(&tl).unwrap_err();
+    assert_eq!(
+        err.to_string(),
+        "$: missing field `country` of `phoneNumberInfo`"
+    );
+}
+
+#[test]
 fn doubles_json_cannot_write_are_strings() {
     let schema = schema("pt x:double = Pt;\nwrap#11111111 p:%Pt = Wrap;\n");
     for (x, text) in [
@@ -319,6 +367,26 @@ fn doubles_json_cannot_write_are_strings() {
     let bytes = [hex("11111111"), (-0.0f64).to_le_bytes().to_vec()].concat();
     let value = schema.decode_object(&bytes).unwrap();
     assert_eq!(schema.encode(&value).unwrap(), bytes, "{value}");
+}
+
+#[test]
+fn tdlib_style_doubles_are_numbers_only() {
+    let mut options = Options::default();
+    options.style = Style::Tdlib;
+    let schema = schema("location#11111111 latitude:double = Location;\n").with_options(options);
+    let location = |x: f64| [hex("11111111"), x.to_le_bytes().to_vec()].concat();
+    let value = json!({"@type": "location", "latitude": 0.5});
+    assert_eq!(schema.decode_object(&location(0.5)).unwrap(), value);
+    // TDLib refuses a string for a double: "Expected Number, but receive String".
+    let err = schema.decode_object(&location(f64::NAN)).unwrap_err();
+    assert_eq!(
+        err.to_string(),
+        "double NaN at offset 4: TDLib's JSON has no number for it"
+    );
+    let err = schema
+        .encode(&json!({"@type": "location", "latitude": "Infinity"}))
+        .unwrap_err();
+    assert_eq!(err.to_string(), "$.latitude: expected a number for double");
 }
 
 #[test]
