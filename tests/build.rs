@@ -12,7 +12,8 @@
 //!   without and with `Config::other_layer_variants` of layers 1 and 2 (`stored-1.tl`,
 //!   `stored-2.tl`);
 //! * `universal.rs`: the bindings of the project's schema with `Config::universal_enums`
-//!   (`Object` and `Function`, which Telegram's schemas do not declare);
+//!   (`Object` and `Function`, which Telegram's schemas do not declare) and
+//!   `Config::option_accessors`;
 //! * `hooked.rs`: the bindings of the project's schema with user hooks (attributes added to
 //!   chosen types and fields, chosen variants boxed and unboxed);
 //! * `bot.rs`: a bot's profile of the project's schema (`Config::roots`: [`BOT_ROOTS`]) with its
@@ -41,6 +42,7 @@ fn main() {
     let universal = tl_codegen::Config::new()
         .accept_known_telegram_mismatches()
         .universal_enums(true)
+        .option_accessors(true)
         .generate(&ours)
         .unwrap_or_else(|e| panic!("{e}"));
     write_if_changed(&out.join("universal.rs"), &universal);

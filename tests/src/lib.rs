@@ -15,8 +15,8 @@ pub mod any {
 }
 
 /// The bindings of the project's schema (the one tl-types is built from) with
-/// `Config::universal_enums`: `enums::Object` and `enums::Function` decode any constructor and
-/// any function by its id.
+/// `Config::universal_enums` (`enums::Object` and `enums::Function` decode any constructor and
+/// any function by its id) and `Config::option_accessors`.
 pub mod universal {
     include!(concat!(env!("OUT_DIR"), "/universal.rs"));
 }

@@ -170,8 +170,14 @@ fn shared_fields_read_through_the_enum() {
         .into(),
     ];
     assert_eq!(buttons.map(|b| b.text().to_owned()), ["a", "b"]);
+}
 
-    // Some constructors have it: `None` for the others.
+/// With `Config::option_accessors`: a field that some constructors have reads as `None` for
+/// the others.
+#[test]
+fn fields_of_some_constructors_read_as_options() {
+    use tl_tests::universal::{enums, types};
+
     let peers: [enums::InputPeer; 4] = [
         types::InputPeerSelf {}.into(),
         types::InputPeerUser {
@@ -216,11 +222,12 @@ fn shared_fields_read_through_the_enum() {
     );
 }
 
-/// `peer_id:flags.0?Peer` in `messageEmpty` and `peer_id:Peer` in `message` are one field:
-/// `Option<&Peer>`, `None` where not set.
+/// With `Config::option_accessors`: `peer_id:flags.0?Peer` in `messageEmpty` and
+/// `peer_id:Peer` in `message` are one field: `Option<&Peer>`, `None` where not set.
 #[test]
 fn a_field_optional_in_some_constructors_reads_as_an_option() {
-    use tl_types::{enums, types};
+    use tl_tests::universal::{enums, types};
+    use tl_types::Deserializable;
     let peer: enums::Peer = types::PeerUser { user_id: 5 }.into();
     let words = |w: &[u32]| -> Vec<u8> { w.iter().flat_map(|w| w.to_le_bytes()).collect() };
     let empty = words(&[types::MessageEmpty::CONSTRUCTOR_ID, 0, 41]);

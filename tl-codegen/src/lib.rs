@@ -337,6 +337,16 @@ impl Config {
         self
     }
 
+    /// Also generate the enum methods that return an `Option`: those of a field that only some
+    /// of a type's constructors have, or have as `flags.N?T` (`Message::reply_to() ->
+    /// Option<&enums::MessageReplyHeader>`; docs/generated-code.md). The methods of fields that
+    /// every constructor has are always generated. Layer 230 has 379 such methods, which cost
+    /// several percent of its build time: see BENCHMARKS.md. Default: off.
+    pub fn option_accessors(&mut self, on: bool) -> &mut Self {
+        self.resolve.option_accessors = on;
+        self
+    }
+
     /// Generate only the closure of `names`: the listed functions (`messages.sendMessage`),
     /// boxed types (`Updates`) and constructors (`inputPeerUser`), by TL name, and everything
     /// they reach (fields' types, results, every constructor of a type reached; a generic `X`

@@ -62,6 +62,10 @@ struct Cli {
     /// id) even when the schema does not declare them.
     #[arg(long)]
     universal_enums: bool,
+    /// Also generate the enum methods that return an `Option` (of fields that only some
+    /// constructors have, or have as `flags.N?T`).
+    #[arg(long)]
+    option_accessors: bool,
     /// Add attributes to the types, constructors and functions PATH selects (TL name; `ns.`
     /// for a namespace, `.` for all), e.g. `--type-attribute 'Peer=#[derive(Hash, Eq)]'`.
     #[arg(long, value_name = "PATH=ATTRIBUTE", value_parser = hook)]
@@ -334,6 +338,7 @@ fn config(cli: &Cli) -> Result<tl_codegen::Config, String> {
         .conversions(!cli.no_conversions)
         .deserializable_functions(!cli.no_deserializable_functions)
         .universal_enums(cli.universal_enums)
+        .option_accessors(cli.option_accessors)
         .direction(cli.direction)
         .runtime_path(&cli.runtime_path);
     if let Some(path) = &cli.method_docs {

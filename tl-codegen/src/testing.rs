@@ -11,13 +11,20 @@ pub(crate) fn model(text: &str) -> Model {
 
 /// The model of `text`, boxing variants estimated larger than `max_inline`.
 pub(crate) fn model_with(text: &str, max_inline: usize) -> Model {
+    model_with_settings(
+        text,
+        &crate::resolve::Settings {
+            max_inline_variant: max_inline,
+            ..Default::default()
+        },
+    )
+}
+
+/// The model of `text`, resolved with `settings`.
+pub(crate) fn model_with_settings(text: &str, settings: &crate::resolve::Settings) -> Model {
     let schema = tl_parser::parse("test.tl", text, &Options::default())
         .unwrap_or_else(|report| panic!("the test schema does not parse:\n{report}"));
-    let settings = crate::resolve::Settings {
-        max_inline_variant: max_inline,
-        ..Default::default()
-    };
-    crate::resolve::resolve(&[schema], 1, &settings)
+    crate::resolve::resolve(&[schema], 1, settings)
         .unwrap_or_else(|failure| panic!("the test schema does not resolve: {failure:?}"))
 }
 

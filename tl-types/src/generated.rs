@@ -19385,105 +19385,6 @@ pub mod enums {
                 Self::Channel(value) => value.id,
             }
         }
-        /// The field `creator`, if the constructor has it (and it is set).
-        #[inline]
-        pub fn creator(&self) -> Option<bool> {
-            match self {
-                Self::Chat(value) => Some(value.creator),
-                Self::Channel(value) => Some(value.creator),
-                _ => None,
-            }
-        }
-        /// The field `left`, if the constructor has it (and it is set).
-        #[inline]
-        pub fn left(&self) -> Option<bool> {
-            match self {
-                Self::Chat(value) => Some(value.left),
-                Self::Channel(value) => Some(value.left),
-                _ => None,
-            }
-        }
-        /// The field `call_active`, if the constructor has it (and it is set).
-        #[inline]
-        pub fn call_active(&self) -> Option<bool> {
-            match self {
-                Self::Chat(value) => Some(value.call_active),
-                Self::Channel(value) => Some(value.call_active),
-                _ => None,
-            }
-        }
-        /// The field `call_not_empty`, if the constructor has it (and it is set).
-        #[inline]
-        pub fn call_not_empty(&self) -> Option<bool> {
-            match self {
-                Self::Chat(value) => Some(value.call_not_empty),
-                Self::Channel(value) => Some(value.call_not_empty),
-                _ => None,
-            }
-        }
-        /// The field `noforwards`, if the constructor has it (and it is set).
-        #[inline]
-        pub fn noforwards(&self) -> Option<bool> {
-            match self {
-                Self::Chat(value) => Some(value.noforwards),
-                Self::Channel(value) => Some(value.noforwards),
-                _ => None,
-            }
-        }
-        /// The field `title`, if the constructor has it (and it is set).
-        #[inline]
-        pub fn title(&self) -> Option<&str> {
-            match self {
-                Self::Chat(value) => Some(value.title.as_str()),
-                Self::Channel(value) => Some(value.title.as_str()),
-                _ => None,
-            }
-        }
-        /// The field `photo`, if the constructor has it (and it is set).
-        #[inline]
-        pub fn photo(&self) -> Option<&enums::ChatPhoto> {
-            match self {
-                Self::Chat(value) => Some(&value.photo),
-                Self::Channel(value) => Some(&value.photo),
-                _ => None,
-            }
-        }
-        /// The field `participants_count`, if the constructor has it (and it is set).
-        #[inline]
-        pub fn participants_count(&self) -> Option<i32> {
-            match self {
-                Self::Chat(value) => Some(value.participants_count),
-                Self::Channel(value) => value.participants_count,
-                _ => None,
-            }
-        }
-        /// The field `date`, if the constructor has it (and it is set).
-        #[inline]
-        pub fn date(&self) -> Option<i32> {
-            match self {
-                Self::Chat(value) => Some(value.date),
-                Self::Channel(value) => Some(value.date),
-                _ => None,
-            }
-        }
-        /// The field `admin_rights`, if the constructor has it (and it is set).
-        #[inline]
-        pub fn admin_rights(&self) -> Option<&enums::ChatAdminRights> {
-            match self {
-                Self::Chat(value) => value.admin_rights.as_ref(),
-                Self::Channel(value) => value.admin_rights.as_ref(),
-                _ => None,
-            }
-        }
-        /// The field `default_banned_rights`, if the constructor has it (and it is set).
-        #[inline]
-        pub fn default_banned_rights(&self) -> Option<&enums::ChatBannedRights> {
-            match self {
-                Self::Chat(value) => value.default_banned_rights.as_ref(),
-                Self::Channel(value) => value.default_banned_rights.as_ref(),
-                _ => None,
-            }
-        }
     }
     /// Type `ChatAdminRights`.
     ///
@@ -20008,15 +19909,6 @@ pub mod enums {
                 Self::Code(_) => "emailVerificationCode",
                 Self::Google(_) => "emailVerificationGoogle",
                 Self::Apple(_) => "emailVerificationApple",
-            }
-        }
-        /// The field `token`, if the constructor has it (and it is set).
-        #[inline]
-        pub fn token(&self) -> Option<&str> {
-            match self {
-                Self::Google(value) => Some(value.token.as_str()),
-                Self::Apple(value) => Some(value.token.as_str()),
-                _ => None,
             }
         }
     }
@@ -20592,15 +20484,6 @@ pub mod enums {
                 Self::FromMessage(_) => "inputChannelFromMessage",
             }
         }
-        /// The field `channel_id`, if the constructor has it (and it is set).
-        #[inline]
-        pub fn channel_id(&self) -> Option<i64> {
-            match self {
-                Self::InputChannel(value) => Some(value.channel_id),
-                Self::FromMessage(value) => Some(value.channel_id),
-                _ => None,
-            }
-        }
     }
     /// Type `InputClientProxy`.
     ///
@@ -20876,51 +20759,6 @@ pub mod enums {
                 Self::ChannelFromMessage(_) => "inputPeerChannelFromMessage",
             }
         }
-        /// The field `user_id`, if the constructor has it (and it is set).
-        #[inline]
-        pub fn user_id(&self) -> Option<i64> {
-            match self {
-                Self::User(value) => Some(value.user_id),
-                Self::UserFromMessage(value) => Some(value.user_id),
-                _ => None,
-            }
-        }
-        /// The field `access_hash`, if the constructor has it (and it is set).
-        #[inline]
-        pub fn access_hash(&self) -> Option<i64> {
-            match self {
-                Self::User(value) => Some(value.access_hash),
-                Self::Channel(value) => Some(value.access_hash),
-                _ => None,
-            }
-        }
-        /// The field `channel_id`, if the constructor has it (and it is set).
-        #[inline]
-        pub fn channel_id(&self) -> Option<i64> {
-            match self {
-                Self::Channel(value) => Some(value.channel_id),
-                Self::ChannelFromMessage(value) => Some(value.channel_id),
-                _ => None,
-            }
-        }
-        /// The field `peer`, if the constructor has it (and it is set).
-        #[inline]
-        pub fn peer(&self) -> Option<&enums::InputPeer> {
-            match self {
-                Self::UserFromMessage(value) => Some(&value.peer),
-                Self::ChannelFromMessage(value) => Some(&value.peer),
-                _ => None,
-            }
-        }
-        /// The field `msg_id`, if the constructor has it (and it is set).
-        #[inline]
-        pub fn msg_id(&self) -> Option<i32> {
-            match self {
-                Self::UserFromMessage(value) => Some(value.msg_id),
-                Self::ChannelFromMessage(value) => Some(value.msg_id),
-                _ => None,
-            }
-        }
     }
     /// Type `InputQuickReplyShortcut`.
     ///
@@ -21055,15 +20893,6 @@ pub mod enums {
                 Self::MonoForum(_) => "inputReplyToMonoForum",
             }
         }
-        /// The field `monoforum_peer_id`, if the constructor has it (and it is set).
-        #[inline]
-        pub fn monoforum_peer_id(&self) -> Option<&enums::InputPeer> {
-            match self {
-                Self::Message(value) => value.monoforum_peer_id.as_ref(),
-                Self::MonoForum(value) => Some(&value.monoforum_peer_id),
-                _ => None,
-            }
-        }
     }
     /// Type `InputUser`.
     ///
@@ -21136,15 +20965,6 @@ pub mod enums {
                 Self::InputUserSelf => "inputUserSelf",
                 Self::InputUser(_) => "inputUser",
                 Self::FromMessage(_) => "inputUserFromMessage",
-            }
-        }
-        /// The field `user_id`, if the constructor has it (and it is set).
-        #[inline]
-        pub fn user_id(&self) -> Option<i64> {
-            match self {
-                Self::InputUser(value) => Some(value.user_id),
-                Self::FromMessage(value) => Some(value.user_id),
-                _ => None,
             }
         }
     }
@@ -21670,123 +21490,6 @@ pub mod enums {
                 Self::Service(value) => value.id,
             }
         }
-        /// The field `peer_id`, if set.
-        #[inline]
-        pub fn peer_id(&self) -> Option<&enums::Peer> {
-            match self {
-                Self::Empty(value) => value.peer_id.as_ref(),
-                Self::Message(value) => Some(&value.peer_id),
-                Self::Service(value) => Some(&value.peer_id),
-            }
-        }
-        /// The field `out`, if the constructor has it (and it is set).
-        #[inline]
-        pub fn out(&self) -> Option<bool> {
-            match self {
-                Self::Message(value) => Some(value.out),
-                Self::Service(value) => Some(value.out),
-                _ => None,
-            }
-        }
-        /// The field `mentioned`, if the constructor has it (and it is set).
-        #[inline]
-        pub fn mentioned(&self) -> Option<bool> {
-            match self {
-                Self::Message(value) => Some(value.mentioned),
-                Self::Service(value) => Some(value.mentioned),
-                _ => None,
-            }
-        }
-        /// The field `media_unread`, if the constructor has it (and it is set).
-        #[inline]
-        pub fn media_unread(&self) -> Option<bool> {
-            match self {
-                Self::Message(value) => Some(value.media_unread),
-                Self::Service(value) => Some(value.media_unread),
-                _ => None,
-            }
-        }
-        /// The field `silent`, if the constructor has it (and it is set).
-        #[inline]
-        pub fn silent(&self) -> Option<bool> {
-            match self {
-                Self::Message(value) => Some(value.silent),
-                Self::Service(value) => Some(value.silent),
-                _ => None,
-            }
-        }
-        /// The field `post`, if the constructor has it (and it is set).
-        #[inline]
-        pub fn post(&self) -> Option<bool> {
-            match self {
-                Self::Message(value) => Some(value.post),
-                Self::Service(value) => Some(value.post),
-                _ => None,
-            }
-        }
-        /// The field `legacy`, if the constructor has it (and it is set).
-        #[inline]
-        pub fn legacy(&self) -> Option<bool> {
-            match self {
-                Self::Message(value) => Some(value.legacy),
-                Self::Service(value) => Some(value.legacy),
-                _ => None,
-            }
-        }
-        /// The field `from_id`, if the constructor has it (and it is set).
-        #[inline]
-        pub fn from_id(&self) -> Option<&enums::Peer> {
-            match self {
-                Self::Message(value) => value.from_id.as_ref(),
-                Self::Service(value) => value.from_id.as_ref(),
-                _ => None,
-            }
-        }
-        /// The field `saved_peer_id`, if the constructor has it (and it is set).
-        #[inline]
-        pub fn saved_peer_id(&self) -> Option<&enums::Peer> {
-            match self {
-                Self::Message(value) => value.saved_peer_id.as_ref(),
-                Self::Service(value) => value.saved_peer_id.as_ref(),
-                _ => None,
-            }
-        }
-        /// The field `reply_to`, if the constructor has it (and it is set).
-        #[inline]
-        pub fn reply_to(&self) -> Option<&enums::MessageReplyHeader> {
-            match self {
-                Self::Message(value) => value.reply_to.as_ref(),
-                Self::Service(value) => value.reply_to.as_ref(),
-                _ => None,
-            }
-        }
-        /// The field `date`, if the constructor has it (and it is set).
-        #[inline]
-        pub fn date(&self) -> Option<i32> {
-            match self {
-                Self::Message(value) => Some(value.date),
-                Self::Service(value) => Some(value.date),
-                _ => None,
-            }
-        }
-        /// The field `reactions`, if the constructor has it (and it is set).
-        #[inline]
-        pub fn reactions(&self) -> Option<&enums::MessageReactions> {
-            match self {
-                Self::Message(value) => value.reactions.as_ref(),
-                Self::Service(value) => value.reactions.as_ref(),
-                _ => None,
-            }
-        }
-        /// The field `ttl_period`, if the constructor has it (and it is set).
-        #[inline]
-        pub fn ttl_period(&self) -> Option<i32> {
-            match self {
-                Self::Message(value) => value.ttl_period,
-                Self::Service(value) => value.ttl_period,
-                _ => None,
-            }
-        }
     }
     /// Type `MessageAction`.
     ///
@@ -21854,15 +21557,6 @@ pub mod enums {
                 Self::Empty => "messageActionEmpty",
                 Self::ChatCreate(_) => "messageActionChatCreate",
                 Self::ChatAddUser(_) => "messageActionChatAddUser",
-            }
-        }
-        /// The field `users`, if the constructor has it (and it is set).
-        #[inline]
-        pub fn users(&self) -> Option<&[i64]> {
-            match self {
-                Self::ChatCreate(value) => Some(value.users.as_slice()),
-                Self::ChatAddUser(value) => Some(value.users.as_slice()),
-                _ => None,
             }
         }
     }
@@ -23094,26 +22788,6 @@ pub mod enums {
                 Self::PhotoSize(value) => value.r#type.as_str(),
                 Self::PhotoCachedSize(value) => value.r#type.as_str(),
                 Self::Progressive(value) => value.r#type.as_str(),
-            }
-        }
-        /// The field `w`, if the constructor has it (and it is set).
-        #[inline]
-        pub fn w(&self) -> Option<i32> {
-            match self {
-                Self::PhotoSize(value) => Some(value.w),
-                Self::PhotoCachedSize(value) => Some(value.w),
-                Self::Progressive(value) => Some(value.w),
-                _ => None,
-            }
-        }
-        /// The field `h`, if the constructor has it (and it is set).
-        #[inline]
-        pub fn h(&self) -> Option<i32> {
-            match self {
-                Self::PhotoSize(value) => Some(value.h),
-                Self::PhotoCachedSize(value) => Some(value.h),
-                Self::Progressive(value) => Some(value.h),
-                _ => None,
             }
         }
     }
@@ -24440,15 +24114,6 @@ pub mod enums {
                 Self::Permutation(_) => "tlsBlockPermutation",
             }
         }
-        /// The field `length`, if the constructor has it (and it is set).
-        #[inline]
-        pub fn length(&self) -> Option<i32> {
-            match self {
-                Self::Random(value) => Some(value.length),
-                Self::Zero(value) => Some(value.length),
-                _ => None,
-            }
-        }
     }
     /// Type `TlsClientHello`.
     ///
@@ -24690,15 +24355,6 @@ pub mod enums {
                 Self::TooLong => "updatesTooLong",
                 Self::UpdateShort(_) => "updateShort",
                 Self::Updates(_) => "updates",
-            }
-        }
-        /// The field `date`, if the constructor has it (and it is set).
-        #[inline]
-        pub fn date(&self) -> Option<i32> {
-            match self {
-                Self::UpdateShort(value) => Some(value.date),
-                Self::Updates(value) => Some(value.date),
-                _ => None,
             }
         }
     }
@@ -25265,16 +24921,6 @@ pub mod enums {
                     Self::FlashCall(_) => "auth.sentCodeTypeFlashCall",
                 }
             }
-            /// The field `length`, if the constructor has it (and it is set).
-            #[inline]
-            pub fn length(&self) -> Option<i32> {
-                match self {
-                    Self::App(value) => Some(value.length),
-                    Self::Sms(value) => Some(value.length),
-                    Self::Call(value) => Some(value.length),
-                    _ => None,
-                }
-            }
         }
     }
     /// Items of the `messages` namespace.
@@ -25423,42 +25069,6 @@ pub mod enums {
                     Self::Messages(_) => "messages.messages",
                     Self::Slice(_) => "messages.messagesSlice",
                     Self::NotModified(_) => "messages.messagesNotModified",
-                }
-            }
-            /// The field `messages`, if the constructor has it (and it is set).
-            #[inline]
-            pub fn messages(&self) -> Option<&[enums::Message]> {
-                match self {
-                    Self::Messages(value) => Some(value.messages.as_slice()),
-                    Self::Slice(value) => Some(value.messages.as_slice()),
-                    _ => None,
-                }
-            }
-            /// The field `chats`, if the constructor has it (and it is set).
-            #[inline]
-            pub fn chats(&self) -> Option<&[enums::Chat]> {
-                match self {
-                    Self::Messages(value) => Some(value.chats.as_slice()),
-                    Self::Slice(value) => Some(value.chats.as_slice()),
-                    _ => None,
-                }
-            }
-            /// The field `users`, if the constructor has it (and it is set).
-            #[inline]
-            pub fn users(&self) -> Option<&[enums::User]> {
-                match self {
-                    Self::Messages(value) => Some(value.users.as_slice()),
-                    Self::Slice(value) => Some(value.users.as_slice()),
-                    _ => None,
-                }
-            }
-            /// The field `count`, if the constructor has it (and it is set).
-            #[inline]
-            pub fn count(&self) -> Option<i32> {
-                match self {
-                    Self::Slice(value) => Some(value.count),
-                    Self::NotModified(value) => Some(value.count),
-                    _ => None,
                 }
             }
         }
@@ -25659,53 +25269,6 @@ pub mod enums {
                     Self::Difference(_) => "updates.difference",
                     Self::Slice(_) => "updates.differenceSlice",
                     Self::TooLong(_) => "updates.differenceTooLong",
-                }
-            }
-            /// The field `new_messages`, if the constructor has it (and it is set).
-            #[inline]
-            pub fn new_messages(&self) -> Option<&[enums::Message]> {
-                match self {
-                    Self::Difference(value) => Some(value.new_messages.as_slice()),
-                    Self::Slice(value) => Some(value.new_messages.as_slice()),
-                    _ => None,
-                }
-            }
-            /// The field `new_encrypted_messages`, if the constructor has it (and it is set).
-            #[inline]
-            pub fn new_encrypted_messages(&self) -> Option<&[enums::EncryptedMessage]> {
-                match self {
-                    Self::Difference(value) => {
-                        Some(value.new_encrypted_messages.as_slice())
-                    }
-                    Self::Slice(value) => Some(value.new_encrypted_messages.as_slice()),
-                    _ => None,
-                }
-            }
-            /// The field `other_updates`, if the constructor has it (and it is set).
-            #[inline]
-            pub fn other_updates(&self) -> Option<&[enums::Update]> {
-                match self {
-                    Self::Difference(value) => Some(value.other_updates.as_slice()),
-                    Self::Slice(value) => Some(value.other_updates.as_slice()),
-                    _ => None,
-                }
-            }
-            /// The field `chats`, if the constructor has it (and it is set).
-            #[inline]
-            pub fn chats(&self) -> Option<&[enums::Chat]> {
-                match self {
-                    Self::Difference(value) => Some(value.chats.as_slice()),
-                    Self::Slice(value) => Some(value.chats.as_slice()),
-                    _ => None,
-                }
-            }
-            /// The field `users`, if the constructor has it (and it is set).
-            #[inline]
-            pub fn users(&self) -> Option<&[enums::User]> {
-                match self {
-                    Self::Difference(value) => Some(value.users.as_slice()),
-                    Self::Slice(value) => Some(value.users.as_slice()),
-                    _ => None,
                 }
             }
         }

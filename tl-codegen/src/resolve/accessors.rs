@@ -6,9 +6,10 @@
 //! it give it the same type (`peer_id:Peer` and `peer_id:flags.0?Peer` are the same type;
 //! `id:int` and `id:long` are not). When every constructor has it and never as an optional
 //! field, the method returns its value (numbers and `bool` by value, the rest lent: `&str`,
-//! `&[u8]`, `&[T]`, `&T`); otherwise an `Option` of it, `None` for the constructors without
-//! it and for an unset field. A field of one constructor only gets none: matching its variant
-//! says the same.
+//! `&[u8]`, `&[T]`, `&T`); otherwise, only with `Config::option_accessors`, an `Option` of it,
+//! `None` for the constructors without it and for an unset field (opt-in: layer 230 has 379 of
+//! them, several percent of its build time). A field of one constructor only gets none:
+//! matching its variant says the same.
 
 use std::collections::HashMap;
 
@@ -16,9 +17,10 @@ use crate::model::{Accessor, Held, Lend, Model, Presence, Ty};
 use crate::naming;
 
 /// The accessors of every enum, in [`crate::model::Enum::accessors`].
-pub(super) fn decide_accessors(model: &mut Model) {
+pub(super) fn decide_accessors(model: &mut Model, option_accessors: bool) {
     for e in 0..model.enums.len() {
-        let accessors = accessors_of(model, e);
+        let mut accessors = accessors_of(model, e);
+        accessors.retain(|a| option_accessors || !a.returns_option);
         model.enums[e].accessors = accessors;
     }
 }
@@ -77,11 +79,12 @@ fn accessors_of(model: &Model, e: usize) -> Vec<Accessor> {
 #[cfg(test)]
 mod tests {
     use crate::model::{Held, Lend, Ty};
-    use crate::testing::{PRELUDE, model};
+    use crate::resolve::Settings;
+    use crate::testing::{PRELUDE, model_with_settings};
 
     #[test]
     fn shared_fields_of_one_type_become_methods() {
-        let model = model(&format!(
+        let schema = format!(
             "{PRELUDE}\
              msgEmpty#00000001 flags:# id:int peer:flags.0?Peer = Msg;\n\
              msg#00000002 flags:# out:flags.1?true id:int text:string reply:flags.0?int \
@@ -91,7 +94,24 @@ mod tests {
              peerUser#00000004 id:long = Peer;\npeerChat#00000005 id:int = Peer;\n\
              peerNone#00000006 = Peer;\n\
              one#00000007 x:int y:int = One;\n"
-        ));
+        );
+        let settings = |option_accessors| Settings {
+            max_inline_variant: crate::DEFAULT_MAX_INLINE_VARIANT,
+            option_accessors,
+            ..Settings::default()
+        };
+        let by_default = model_with_settings(&schema, &settings(false));
+        let names: Vec<&str> = by_default.enums[0]
+            .accessors
+            .iter()
+            .map(|a| a.name.as_str())
+            .collect();
+        assert_eq!(
+            names,
+            ["id"],
+            "by default, only the methods without `Option`"
+        );
+        let model = model_with_settings(&schema, &settings(true));
         let accessors = |e: usize| -> Vec<(&str, Vec<Held>, bool, Lend)> {
             let accessors = model.enums[e].accessors.iter();
             accessors

@@ -52,6 +52,8 @@ pub(crate) struct Settings {
     pub max_inline_variant: usize,
     /// Generate `Object` and `Function` even when no definition declares or refers to them.
     pub universal_enums: bool,
+    /// Also generate the accessors that return an `Option` (`Config::option_accessors`).
+    pub option_accessors: bool,
     /// Attributes and boxing chosen by the user.
     pub hooks: Hooks,
     /// Generate only what these TL names reach; `None`: everything.
@@ -114,7 +116,7 @@ pub(crate) fn resolve(
     let refused = boxing::decide_boxing(&mut model, settings.max_inline_variant);
     hooks::check_refused(&model, &settings.hooks, &refused).map_err(Failure::Hook)?;
     plan::plan_codecs(&mut model);
-    accessors::decide_accessors(&mut model);
+    accessors::decide_accessors(&mut model, settings.option_accessors);
     construct::plan_constructions(&mut model);
     hooks::attach_attributes(&mut model, &settings.hooks).map_err(Failure::Hook)?;
     Ok(model)
