@@ -315,9 +315,11 @@ const PAIR_CHANGED: [(&str, Impact); 16] = [
 const PAIR_ADDED: [&str; 4] = ["fresh", "gainerToo", "newName", "functionAdded"];
 const PAIR_REMOVED: [&str; 4] = ["loserGone", "gone", "oldName", "functionRemoved"];
 
+/// With `Config::option_accessors`, so that `Pair` gains `x() -> Option<i32>`.
 fn pair_diff() -> SchemaDiff {
     let schema = tl_tests::workspace_root().join("tests/schema");
     tl_codegen::Config::new()
+        .option_accessors(true)
         .diff(&[schema.join("diff-old.tl")], &[schema.join("diff-new.tl")])
         .unwrap_or_else(|e| panic!("{e}"))
 }
