@@ -317,9 +317,9 @@ pub mod types {
         fn deserialize_bare(
             reader: &mut rt::Reader<'_>,
         ) -> Result<Self, rt::DecodeError> {
-            let bad_msg_id = reader.read_i64()?;
-            let bad_msg_seqno = reader.read_i32()?;
-            let error_code = reader.read_i32()?;
+            let bad_msg_id = rt::__tri!(reader.read_i64());
+            let bad_msg_seqno = rt::__tri!(reader.read_i32());
+            let error_code = rt::__tri!(reader.read_i32());
             Ok(Self {
                 bad_msg_id,
                 bad_msg_seqno,
@@ -401,10 +401,10 @@ pub mod types {
         fn deserialize_bare(
             reader: &mut rt::Reader<'_>,
         ) -> Result<Self, rt::DecodeError> {
-            let bad_msg_id = reader.read_i64()?;
-            let bad_msg_seqno = reader.read_i32()?;
-            let error_code = reader.read_i32()?;
-            let new_server_salt = reader.read_i64()?;
+            let bad_msg_id = rt::__tri!(reader.read_i64());
+            let bad_msg_seqno = rt::__tri!(reader.read_i32());
+            let error_code = rt::__tri!(reader.read_i32());
+            let new_server_salt = rt::__tri!(reader.read_i64());
             Ok(Self {
                 bad_msg_id,
                 bad_msg_seqno,
@@ -1059,8 +1059,8 @@ pub mod types {
             reader: &mut rt::Reader<'_>,
         ) -> Result<Box<Self>, rt::DecodeError> {
             let slot = Box::new_uninit();
-            let flags = reader.read_u32()?;
-            reader.check_flags("channel", flags, 0x7ffefbe5)?;
+            let flags = rt::__tri!(reader.read_u32());
+            rt::__tri!(reader.check_flags("channel", flags, 0x7ffefbe5));
             let creator = flags & 1 != 0;
             let left = flags & (1 << 2) != 0;
             let broadcast = flags & (1 << 5) != 0;
@@ -1081,8 +1081,8 @@ pub mod types {
             let join_to_send = flags & (1 << 28) != 0;
             let join_request = flags & (1 << 29) != 0;
             let forum = flags & (1 << 30) != 0;
-            let flags2 = reader.read_u32()?;
-            reader.check_flags("channel", flags2, 0x000fff9f)?;
+            let flags2 = rt::__tri!(reader.read_u32());
+            rt::__tri!(reader.check_flags("channel", flags2, 0x000fff9f));
             let stories_hidden = flags2 & (1 << 1) != 0;
             let stories_hidden_min = flags2 & (1 << 2) != 0;
             let stories_unavailable = flags2 & (1 << 3) != 0;
@@ -1091,92 +1091,92 @@ pub mod types {
             let broadcast_messages_allowed = flags2 & (1 << 16) != 0;
             let monoforum = flags2 & (1 << 17) != 0;
             let forum_tabs = flags2 & (1 << 19) != 0;
-            let id = reader.read_i64()?;
+            let id = rt::__tri!(reader.read_i64());
             let access_hash = if flags & (1 << 13) != 0 {
-                Some(reader.read_i64()?)
+                Some(rt::__tri!(reader.read_i64()))
             } else {
                 None
             };
-            let title = reader.read_string()?;
+            let title = rt::__tri!(reader.read_string());
             let username = if flags & (1 << 6) != 0 {
-                Some(reader.read_string()?)
+                Some(rt::__tri!(reader.read_string()))
             } else {
                 None
             };
-            let photo = enums::ChatPhoto::deserialize(reader)?;
-            let date = reader.read_i32()?;
+            let photo = rt::__tri!(enums::ChatPhoto::deserialize(reader));
+            let date = rt::__tri!(reader.read_i32());
             let restriction_reason = if flags & (1 << 9) != 0 {
-                Some(Vec::<enums::RestrictionReason>::deserialize(reader)?)
+                Some(rt::__tri!(Vec::deserialize(reader)))
             } else {
                 None
             };
             let admin_rights = if flags & (1 << 14) != 0 {
-                Some(enums::ChatAdminRights::deserialize(reader)?)
+                Some(rt::__tri!(enums::ChatAdminRights::deserialize(reader)))
             } else {
                 None
             };
             let banned_rights = if flags & (1 << 15) != 0 {
-                Some(enums::ChatBannedRights::deserialize(reader)?)
+                Some(rt::__tri!(enums::ChatBannedRights::deserialize(reader)))
             } else {
                 None
             };
             let default_banned_rights = if flags & (1 << 18) != 0 {
-                Some(enums::ChatBannedRights::deserialize(reader)?)
+                Some(rt::__tri!(enums::ChatBannedRights::deserialize(reader)))
             } else {
                 None
             };
             let participants_count = if flags & (1 << 17) != 0 {
-                Some(reader.read_i32()?)
+                Some(rt::__tri!(reader.read_i32()))
             } else {
                 None
             };
             let usernames = if flags2 & 1 != 0 {
-                Some(Vec::<enums::Username>::deserialize(reader)?)
+                Some(rt::__tri!(Vec::deserialize(reader)))
             } else {
                 None
             };
             let stories_max_id = if flags2 & (1 << 4) != 0 {
-                Some(reader.read_i32()?)
+                Some(rt::__tri!(reader.read_i32()))
             } else {
                 None
             };
             let color = if flags2 & (1 << 7) != 0 {
-                Some(enums::PeerColor::deserialize(reader)?)
+                Some(rt::__tri!(enums::PeerColor::deserialize(reader)))
             } else {
                 None
             };
             let profile_color = if flags2 & (1 << 8) != 0 {
-                Some(enums::PeerColor::deserialize(reader)?)
+                Some(rt::__tri!(enums::PeerColor::deserialize(reader)))
             } else {
                 None
             };
             let emoji_status = if flags2 & (1 << 9) != 0 {
-                Some(enums::EmojiStatus::deserialize(reader)?)
+                Some(rt::__tri!(enums::EmojiStatus::deserialize(reader)))
             } else {
                 None
             };
             let level = if flags2 & (1 << 10) != 0 {
-                Some(reader.read_i32()?)
+                Some(rt::__tri!(reader.read_i32()))
             } else {
                 None
             };
             let subscription_until_date = if flags2 & (1 << 11) != 0 {
-                Some(reader.read_i32()?)
+                Some(rt::__tri!(reader.read_i32()))
             } else {
                 None
             };
             let bot_verification_icon = if flags2 & (1 << 13) != 0 {
-                Some(reader.read_i64()?)
+                Some(rt::__tri!(reader.read_i64()))
             } else {
                 None
             };
             let send_paid_messages_stars = if flags2 & (1 << 14) != 0 {
-                Some(reader.read_i64()?)
+                Some(rt::__tri!(reader.read_i64()))
             } else {
                 None
             };
             let linked_monoforum_id = if flags2 & (1 << 18) != 0 {
-                Some(reader.read_i64()?)
+                Some(rt::__tri!(reader.read_i64()))
             } else {
                 None
             };
@@ -1445,32 +1445,32 @@ pub mod types {
             reader: &mut rt::Reader<'_>,
         ) -> Result<Box<Self>, rt::DecodeError> {
             let slot = Box::new_uninit();
-            let flags = reader.read_u32()?;
-            reader.check_flags("chat", flags, 0x03844065)?;
+            let flags = rt::__tri!(reader.read_u32());
+            rt::__tri!(reader.check_flags("chat", flags, 0x03844065));
             let creator = flags & 1 != 0;
             let left = flags & (1 << 2) != 0;
             let deactivated = flags & (1 << 5) != 0;
             let call_active = flags & (1 << 23) != 0;
             let call_not_empty = flags & (1 << 24) != 0;
             let noforwards = flags & (1 << 25) != 0;
-            let id = reader.read_i64()?;
-            let title = reader.read_string()?;
-            let photo = enums::ChatPhoto::deserialize(reader)?;
-            let participants_count = reader.read_i32()?;
-            let date = reader.read_i32()?;
-            let version = reader.read_i32()?;
+            let id = rt::__tri!(reader.read_i64());
+            let title = rt::__tri!(reader.read_string());
+            let photo = rt::__tri!(enums::ChatPhoto::deserialize(reader));
+            let participants_count = rt::__tri!(reader.read_i32());
+            let date = rt::__tri!(reader.read_i32());
+            let version = rt::__tri!(reader.read_i32());
             let migrated_to = if flags & (1 << 6) != 0 {
-                Some(enums::InputChannel::deserialize(reader)?)
+                Some(rt::__tri!(enums::InputChannel::deserialize(reader)))
             } else {
                 None
             };
             let admin_rights = if flags & (1 << 14) != 0 {
-                Some(enums::ChatAdminRights::deserialize(reader)?)
+                Some(rt::__tri!(enums::ChatAdminRights::deserialize(reader)))
             } else {
                 None
             };
             let default_banned_rights = if flags & (1 << 18) != 0 {
-                Some(enums::ChatBannedRights::deserialize(reader)?)
+                Some(rt::__tri!(enums::ChatBannedRights::deserialize(reader)))
             } else {
                 None
             };
@@ -1728,8 +1728,8 @@ pub mod types {
         fn deserialize_bare(
             reader: &mut rt::Reader<'_>,
         ) -> Result<Self, rt::DecodeError> {
-            let flags = reader.read_u32()?;
-            reader.check_flags("chatAdminRights", flags, 0x0003febf)?;
+            let flags = rt::__tri!(reader.read_u32());
+            rt::__tri!(reader.check_flags("chatAdminRights", flags, 0x0003febf));
             let change_info = flags & 1 != 0;
             let post_messages = flags & (1 << 1) != 0;
             let edit_messages = flags & (1 << 2) != 0;
@@ -2041,8 +2041,8 @@ pub mod types {
         fn deserialize_bare(
             reader: &mut rt::Reader<'_>,
         ) -> Result<Self, rt::DecodeError> {
-            let flags = reader.read_u32()?;
-            reader.check_flags("chatBannedRights", flags, 0x03fe85ff)?;
+            let flags = rt::__tri!(reader.read_u32());
+            rt::__tri!(reader.check_flags("chatBannedRights", flags, 0x03fe85ff));
             let view_messages = flags & 1 != 0;
             let send_messages = flags & (1 << 1) != 0;
             let send_media = flags & (1 << 2) != 0;
@@ -2063,7 +2063,7 @@ pub mod types {
             let send_voices = flags & (1 << 23) != 0;
             let send_docs = flags & (1 << 24) != 0;
             let send_plain = flags & (1 << 25) != 0;
-            let until_date = reader.read_i32()?;
+            let until_date = rt::__tri!(reader.read_i32());
             Ok(Self {
                 view_messages,
                 send_messages,
@@ -2141,7 +2141,7 @@ pub mod types {
         fn deserialize_bare(
             reader: &mut rt::Reader<'_>,
         ) -> Result<Self, rt::DecodeError> {
-            let id = reader.read_i64()?;
+            let id = rt::__tri!(reader.read_i64());
             Ok(Self { id })
         }
     }
@@ -2181,6 +2181,7 @@ pub mod types {
         pub dc_id: i32,
     }
     impl ::core::fmt::Debug for ChatPhoto {
+        #[inline]
         fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
             f.debug_struct("ChatPhoto")
                 .field("has_video", &self.has_video)
@@ -2247,16 +2248,16 @@ pub mod types {
         fn deserialize_bare(
             reader: &mut rt::Reader<'_>,
         ) -> Result<Self, rt::DecodeError> {
-            let flags = reader.read_u32()?;
-            reader.check_flags("chatPhoto", flags, 0x00000003)?;
+            let flags = rt::__tri!(reader.read_u32());
+            rt::__tri!(reader.check_flags("chatPhoto", flags, 0x00000003));
             let has_video = flags & 1 != 0;
-            let photo_id = reader.read_i64()?;
+            let photo_id = rt::__tri!(reader.read_i64());
             let stripped_thumb = if flags & (1 << 1) != 0 {
-                Some(reader.read_bytes().map(<[u8]>::to_vec)?)
+                Some(rt::__tri!(reader.read_bytes().map(Vec::from)))
             } else {
                 None
             };
-            let dc_id = reader.read_i32()?;
+            let dc_id = rt::__tri!(reader.read_i32());
             Ok(Self {
                 has_video,
                 photo_id,
@@ -2352,6 +2353,7 @@ pub mod types {
         pub g_b: String,
     }
     impl ::core::fmt::Debug for ClientDhInnerData {
+        #[inline]
         fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
             f.debug_struct("ClientDhInnerData")
                 .field("nonce", &rt::__private::DebugBytes(&self.nonce))
@@ -2400,10 +2402,10 @@ pub mod types {
         fn deserialize_bare(
             reader: &mut rt::Reader<'_>,
         ) -> Result<Self, rt::DecodeError> {
-            let nonce = reader.read_array()?;
-            let server_nonce = reader.read_array()?;
-            let retry_id = reader.read_i64()?;
-            let g_b = reader.read_string()?;
+            let nonce = rt::__tri!(reader.read_array());
+            let server_nonce = rt::__tri!(reader.read_array());
+            let retry_id = rt::__tri!(reader.read_i64());
+            let g_b = rt::__tri!(reader.read_string());
             Ok(Self {
                 nonce,
                 server_nonce,
@@ -2457,6 +2459,7 @@ pub mod types {
         pub app_sandbox: Option<bool>,
     }
     impl ::core::fmt::Debug for CodeSettings {
+        #[inline]
         fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
             f.debug_struct("CodeSettings")
                 .field("allow_flashcall", &self.allow_flashcall)
@@ -2599,8 +2602,8 @@ pub mod types {
         fn deserialize_bare(
             reader: &mut rt::Reader<'_>,
         ) -> Result<Self, rt::DecodeError> {
-            let flags = reader.read_u32()?;
-            reader.check_flags("codeSettings", flags, 0x000003f3)?;
+            let flags = rt::__tri!(reader.read_u32());
+            rt::__tri!(reader.check_flags("codeSettings", flags, 0x000003f3));
             let allow_flashcall = flags & 1 != 0;
             let current_number = flags & (1 << 1) != 0;
             let allow_app_hash = flags & (1 << 4) != 0;
@@ -2608,17 +2611,17 @@ pub mod types {
             let allow_firebase = flags & (1 << 7) != 0;
             let unknown_number = flags & (1 << 9) != 0;
             let logout_tokens = if flags & (1 << 6) != 0 {
-                Some(Vec::<Vec<u8>>::deserialize(reader)?)
+                Some(rt::__tri!(Vec::deserialize(reader)))
             } else {
                 None
             };
             let token = if flags & (1 << 8) != 0 {
-                Some(reader.read_string()?)
+                Some(rt::__tri!(reader.read_string()))
             } else {
                 None
             };
             let app_sandbox = if flags & (1 << 8) != 0 {
-                Some(reader.read_bool()?)
+                Some(rt::__tri!(reader.read_bool()))
             } else {
                 None
             };
@@ -3077,96 +3080,96 @@ pub mod types {
             reader: &mut rt::Reader<'_>,
         ) -> Result<Box<Self>, rt::DecodeError> {
             let slot = Box::new_uninit();
-            let flags = reader.read_u32()?;
-            reader.check_flags("config", flags, 0x0001dfdd)?;
+            let flags = rt::__tri!(reader.read_u32());
+            rt::__tri!(reader.check_flags("config", flags, 0x0001dfdd));
             let default_p2p_contacts = flags & (1 << 3) != 0;
             let preload_featured_stickers = flags & (1 << 4) != 0;
             let revoke_pm_inbox = flags & (1 << 6) != 0;
             let blocked_mode = flags & (1 << 8) != 0;
             let force_try_ipv6 = flags & (1 << 14) != 0;
-            let date = reader.read_i32()?;
-            let expires = reader.read_i32()?;
-            let test_mode = reader.read_bool()?;
-            let this_dc = reader.read_i32()?;
-            let dc_options = Vec::<enums::DcOption>::deserialize(reader)?;
-            let dc_txt_domain_name = reader.read_string()?;
-            let chat_size_max = reader.read_i32()?;
-            let megagroup_size_max = reader.read_i32()?;
-            let forwarded_count_max = reader.read_i32()?;
-            let online_update_period_ms = reader.read_i32()?;
-            let offline_blur_timeout_ms = reader.read_i32()?;
-            let offline_idle_timeout_ms = reader.read_i32()?;
-            let online_cloud_timeout_ms = reader.read_i32()?;
-            let notify_cloud_delay_ms = reader.read_i32()?;
-            let notify_default_delay_ms = reader.read_i32()?;
-            let push_chat_period_ms = reader.read_i32()?;
-            let push_chat_limit = reader.read_i32()?;
-            let edit_time_limit = reader.read_i32()?;
-            let revoke_time_limit = reader.read_i32()?;
-            let revoke_pm_time_limit = reader.read_i32()?;
-            let rating_e_decay = reader.read_i32()?;
-            let stickers_recent_limit = reader.read_i32()?;
-            let channels_read_media_period = reader.read_i32()?;
+            let date = rt::__tri!(reader.read_i32());
+            let expires = rt::__tri!(reader.read_i32());
+            let test_mode = rt::__tri!(reader.read_bool());
+            let this_dc = rt::__tri!(reader.read_i32());
+            let dc_options = rt::__tri!(Vec::deserialize(reader));
+            let dc_txt_domain_name = rt::__tri!(reader.read_string());
+            let chat_size_max = rt::__tri!(reader.read_i32());
+            let megagroup_size_max = rt::__tri!(reader.read_i32());
+            let forwarded_count_max = rt::__tri!(reader.read_i32());
+            let online_update_period_ms = rt::__tri!(reader.read_i32());
+            let offline_blur_timeout_ms = rt::__tri!(reader.read_i32());
+            let offline_idle_timeout_ms = rt::__tri!(reader.read_i32());
+            let online_cloud_timeout_ms = rt::__tri!(reader.read_i32());
+            let notify_cloud_delay_ms = rt::__tri!(reader.read_i32());
+            let notify_default_delay_ms = rt::__tri!(reader.read_i32());
+            let push_chat_period_ms = rt::__tri!(reader.read_i32());
+            let push_chat_limit = rt::__tri!(reader.read_i32());
+            let edit_time_limit = rt::__tri!(reader.read_i32());
+            let revoke_time_limit = rt::__tri!(reader.read_i32());
+            let revoke_pm_time_limit = rt::__tri!(reader.read_i32());
+            let rating_e_decay = rt::__tri!(reader.read_i32());
+            let stickers_recent_limit = rt::__tri!(reader.read_i32());
+            let channels_read_media_period = rt::__tri!(reader.read_i32());
             let tmp_sessions = if flags & 1 != 0 {
-                Some(reader.read_i32()?)
+                Some(rt::__tri!(reader.read_i32()))
             } else {
                 None
             };
-            let call_receive_timeout_ms = reader.read_i32()?;
-            let call_ring_timeout_ms = reader.read_i32()?;
-            let call_connect_timeout_ms = reader.read_i32()?;
-            let call_packet_timeout_ms = reader.read_i32()?;
-            let me_url_prefix = reader.read_string()?;
+            let call_receive_timeout_ms = rt::__tri!(reader.read_i32());
+            let call_ring_timeout_ms = rt::__tri!(reader.read_i32());
+            let call_connect_timeout_ms = rt::__tri!(reader.read_i32());
+            let call_packet_timeout_ms = rt::__tri!(reader.read_i32());
+            let me_url_prefix = rt::__tri!(reader.read_string());
             let autoupdate_url_prefix = if flags & (1 << 7) != 0 {
-                Some(reader.read_string()?)
+                Some(rt::__tri!(reader.read_string()))
             } else {
                 None
             };
             let gif_search_username = if flags & (1 << 9) != 0 {
-                Some(reader.read_string()?)
+                Some(rt::__tri!(reader.read_string()))
             } else {
                 None
             };
             let venue_search_username = if flags & (1 << 10) != 0 {
-                Some(reader.read_string()?)
+                Some(rt::__tri!(reader.read_string()))
             } else {
                 None
             };
             let img_search_username = if flags & (1 << 11) != 0 {
-                Some(reader.read_string()?)
+                Some(rt::__tri!(reader.read_string()))
             } else {
                 None
             };
             let static_maps_provider = if flags & (1 << 12) != 0 {
-                Some(reader.read_string()?)
+                Some(rt::__tri!(reader.read_string()))
             } else {
                 None
             };
-            let caption_length_max = reader.read_i32()?;
-            let message_length_max = reader.read_i32()?;
-            let webfile_dc_id = reader.read_i32()?;
+            let caption_length_max = rt::__tri!(reader.read_i32());
+            let message_length_max = rt::__tri!(reader.read_i32());
+            let webfile_dc_id = rt::__tri!(reader.read_i32());
             let suggested_lang_code = if flags & (1 << 2) != 0 {
-                Some(reader.read_string()?)
+                Some(rt::__tri!(reader.read_string()))
             } else {
                 None
             };
             let lang_pack_version = if flags & (1 << 2) != 0 {
-                Some(reader.read_i32()?)
+                Some(rt::__tri!(reader.read_i32()))
             } else {
                 None
             };
             let base_lang_pack_version = if flags & (1 << 2) != 0 {
-                Some(reader.read_i32()?)
+                Some(rt::__tri!(reader.read_i32()))
             } else {
                 None
             };
             let reactions_default = if flags & (1 << 15) != 0 {
-                Some(enums::Reaction::deserialize(reader)?)
+                Some(rt::__tri!(enums::Reaction::deserialize(reader)))
             } else {
                 None
             };
             let autologin_token = if flags & (1 << 16) != 0 {
-                Some(reader.read_string()?)
+                Some(rt::__tri!(reader.read_string()))
             } else {
                 None
             };
@@ -3273,6 +3276,7 @@ pub mod types {
         pub secret: Option<Vec<u8>>,
     }
     impl ::core::fmt::Debug for DcOption {
+        #[inline]
         fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
             f.debug_struct("DcOption")
                 .field("ipv6", &self.ipv6)
@@ -3389,19 +3393,19 @@ pub mod types {
         fn deserialize_bare(
             reader: &mut rt::Reader<'_>,
         ) -> Result<Self, rt::DecodeError> {
-            let flags = reader.read_u32()?;
-            reader.check_flags("dcOption", flags, 0x0000043f)?;
+            let flags = rt::__tri!(reader.read_u32());
+            rt::__tri!(reader.check_flags("dcOption", flags, 0x0000043f));
             let ipv6 = flags & 1 != 0;
             let media_only = flags & (1 << 1) != 0;
             let tcpo_only = flags & (1 << 2) != 0;
             let cdn = flags & (1 << 3) != 0;
             let r#static = flags & (1 << 4) != 0;
             let this_port_only = flags & (1 << 5) != 0;
-            let id = reader.read_i32()?;
-            let ip_address = reader.read_string()?;
-            let port = reader.read_i32()?;
+            let id = rt::__tri!(reader.read_i32());
+            let ip_address = rt::__tri!(reader.read_string());
+            let port = rt::__tri!(reader.read_i32());
             let secret = if flags & (1 << 10) != 0 {
-                Some(reader.read_bytes().map(<[u8]>::to_vec)?)
+                Some(rt::__tri!(reader.read_bytes().map(Vec::from)))
             } else {
                 None
             };
@@ -3471,7 +3475,7 @@ pub mod types {
         fn deserialize_bare(
             reader: &mut rt::Reader<'_>,
         ) -> Result<Self, rt::DecodeError> {
-            let session_id = reader.read_i64()?;
+            let session_id = rt::__tri!(reader.read_i64());
             Ok(Self { session_id })
         }
     }
@@ -3530,7 +3534,7 @@ pub mod types {
         fn deserialize_bare(
             reader: &mut rt::Reader<'_>,
         ) -> Result<Self, rt::DecodeError> {
-            let session_id = reader.read_i64()?;
+            let session_id = rt::__tri!(reader.read_i64());
             Ok(Self { session_id })
         }
     }
@@ -3568,6 +3572,7 @@ pub mod types {
         pub new_nonce_hash3: [u8; 16],
     }
     impl ::core::fmt::Debug for DhGenFail {
+        #[inline]
         fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
             f.debug_struct("DhGenFail")
                 .field("nonce", &rt::__private::DebugBytes(&self.nonce))
@@ -3615,9 +3620,9 @@ pub mod types {
         fn deserialize_bare(
             reader: &mut rt::Reader<'_>,
         ) -> Result<Self, rt::DecodeError> {
-            let nonce = reader.read_array()?;
-            let server_nonce = reader.read_array()?;
-            let new_nonce_hash3 = reader.read_array()?;
+            let nonce = rt::__tri!(reader.read_array());
+            let server_nonce = rt::__tri!(reader.read_array());
+            let new_nonce_hash3 = rt::__tri!(reader.read_array());
             Ok(Self {
                 nonce,
                 server_nonce,
@@ -3659,6 +3664,7 @@ pub mod types {
         pub new_nonce_hash1: [u8; 16],
     }
     impl ::core::fmt::Debug for DhGenOk {
+        #[inline]
         fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
             f.debug_struct("DhGenOk")
                 .field("nonce", &rt::__private::DebugBytes(&self.nonce))
@@ -3706,9 +3712,9 @@ pub mod types {
         fn deserialize_bare(
             reader: &mut rt::Reader<'_>,
         ) -> Result<Self, rt::DecodeError> {
-            let nonce = reader.read_array()?;
-            let server_nonce = reader.read_array()?;
-            let new_nonce_hash1 = reader.read_array()?;
+            let nonce = rt::__tri!(reader.read_array());
+            let server_nonce = rt::__tri!(reader.read_array());
+            let new_nonce_hash1 = rt::__tri!(reader.read_array());
             Ok(Self {
                 nonce,
                 server_nonce,
@@ -3750,6 +3756,7 @@ pub mod types {
         pub new_nonce_hash2: [u8; 16],
     }
     impl ::core::fmt::Debug for DhGenRetry {
+        #[inline]
         fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
             f.debug_struct("DhGenRetry")
                 .field("nonce", &rt::__private::DebugBytes(&self.nonce))
@@ -3797,9 +3804,9 @@ pub mod types {
         fn deserialize_bare(
             reader: &mut rt::Reader<'_>,
         ) -> Result<Self, rt::DecodeError> {
-            let nonce = reader.read_array()?;
-            let server_nonce = reader.read_array()?;
-            let new_nonce_hash2 = reader.read_array()?;
+            let nonce = rt::__tri!(reader.read_array());
+            let server_nonce = rt::__tri!(reader.read_array());
+            let new_nonce_hash2 = rt::__tri!(reader.read_array());
             Ok(Self {
                 nonce,
                 server_nonce,
@@ -3837,6 +3844,7 @@ pub mod types {
         pub token: String,
     }
     impl ::core::fmt::Debug for EmailVerificationApple {
+        #[inline]
         fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
             f.debug_struct("EmailVerificationApple")
                 .field("token", &rt::__private::Redacted)
@@ -3867,7 +3875,7 @@ pub mod types {
         fn deserialize_bare(
             reader: &mut rt::Reader<'_>,
         ) -> Result<Self, rt::DecodeError> {
-            let token = reader.read_string()?;
+            let token = rt::__tri!(reader.read_string());
             Ok(Self { token })
         }
     }
@@ -3901,6 +3909,7 @@ pub mod types {
         pub code: String,
     }
     impl ::core::fmt::Debug for EmailVerificationCode {
+        #[inline]
         fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
             f.debug_struct("EmailVerificationCode")
                 .field("code", &rt::__private::Redacted)
@@ -3931,7 +3940,7 @@ pub mod types {
         fn deserialize_bare(
             reader: &mut rt::Reader<'_>,
         ) -> Result<Self, rt::DecodeError> {
-            let code = reader.read_string()?;
+            let code = rt::__tri!(reader.read_string());
             Ok(Self { code })
         }
     }
@@ -3965,6 +3974,7 @@ pub mod types {
         pub token: String,
     }
     impl ::core::fmt::Debug for EmailVerificationGoogle {
+        #[inline]
         fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
             f.debug_struct("EmailVerificationGoogle")
                 .field("token", &rt::__private::Redacted)
@@ -3995,7 +4005,7 @@ pub mod types {
         fn deserialize_bare(
             reader: &mut rt::Reader<'_>,
         ) -> Result<Self, rt::DecodeError> {
-            let token = reader.read_string()?;
+            let token = rt::__tri!(reader.read_string());
             Ok(Self { token })
         }
     }
@@ -4071,10 +4081,14 @@ pub mod types {
         fn deserialize_bare(
             reader: &mut rt::Reader<'_>,
         ) -> Result<Self, rt::DecodeError> {
-            let flags = reader.read_u32()?;
-            reader.check_flags("emojiStatus", flags, 0x00000001)?;
-            let document_id = reader.read_i64()?;
-            let until = if flags & 1 != 0 { Some(reader.read_i32()?) } else { None };
+            let flags = rt::__tri!(reader.read_u32());
+            rt::__tri!(reader.check_flags("emojiStatus", flags, 0x00000001));
+            let document_id = rt::__tri!(reader.read_i64());
+            let until = if flags & 1 != 0 {
+                Some(rt::__tri!(reader.read_i32()))
+            } else {
+                None
+            };
             Ok(Self { document_id, until })
         }
     }
@@ -4206,11 +4220,11 @@ pub mod types {
         fn deserialize_bare(
             reader: &mut rt::Reader<'_>,
         ) -> Result<Self, rt::DecodeError> {
-            let id = reader.read_i64()?;
-            let access_hash = reader.read_i64()?;
-            let size = reader.read_i64()?;
-            let dc_id = reader.read_i32()?;
-            let key_fingerprint = reader.read_i32()?;
+            let id = rt::__tri!(reader.read_i64());
+            let access_hash = rt::__tri!(reader.read_i64());
+            let size = rt::__tri!(reader.read_i64());
+            let dc_id = rt::__tri!(reader.read_i32());
+            let key_fingerprint = rt::__tri!(reader.read_i32());
             Ok(Self {
                 id,
                 access_hash,
@@ -4307,6 +4321,7 @@ pub mod types {
         pub file: enums::EncryptedFile,
     }
     impl ::core::fmt::Debug for EncryptedMessage {
+        #[inline]
         fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
             f.debug_struct("EncryptedMessage")
                 .field("random_id", &self.random_id)
@@ -4359,11 +4374,11 @@ pub mod types {
         fn deserialize_bare(
             reader: &mut rt::Reader<'_>,
         ) -> Result<Self, rt::DecodeError> {
-            let random_id = reader.read_i64()?;
-            let chat_id = reader.read_i32()?;
-            let date = reader.read_i32()?;
-            let bytes = reader.read_bytes().map(<[u8]>::to_vec)?;
-            let file = enums::EncryptedFile::deserialize(reader)?;
+            let random_id = rt::__tri!(reader.read_i64());
+            let chat_id = rt::__tri!(reader.read_i32());
+            let date = rt::__tri!(reader.read_i32());
+            let bytes = rt::__tri!(reader.read_bytes().map(Vec::from));
+            let file = rt::__tri!(enums::EncryptedFile::deserialize(reader));
             Ok(Self {
                 random_id,
                 chat_id,
@@ -4409,6 +4424,7 @@ pub mod types {
         pub bytes: Vec<u8>,
     }
     impl ::core::fmt::Debug for EncryptedMessageService {
+        #[inline]
         fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
             f.debug_struct("EncryptedMessageService")
                 .field("random_id", &self.random_id)
@@ -4457,10 +4473,10 @@ pub mod types {
         fn deserialize_bare(
             reader: &mut rt::Reader<'_>,
         ) -> Result<Self, rt::DecodeError> {
-            let random_id = reader.read_i64()?;
-            let chat_id = reader.read_i32()?;
-            let date = reader.read_i32()?;
-            let bytes = reader.read_bytes().map(<[u8]>::to_vec)?;
+            let random_id = rt::__tri!(reader.read_i64());
+            let chat_id = rt::__tri!(reader.read_i32());
+            let date = rt::__tri!(reader.read_i32());
+            let bytes = rt::__tri!(reader.read_bytes().map(Vec::from));
             Ok(Self {
                 random_id,
                 chat_id,
@@ -4527,8 +4543,8 @@ pub mod types {
         fn deserialize_bare(
             reader: &mut rt::Reader<'_>,
         ) -> Result<Self, rt::DecodeError> {
-            let code = reader.read_i32()?;
-            let text = reader.read_string()?;
+            let code = rt::__tri!(reader.read_i32());
+            let text = rt::__tri!(reader.read_string());
             Ok(Self { code, text })
         }
     }
@@ -4629,20 +4645,20 @@ pub mod types {
         fn deserialize_bare(
             reader: &mut rt::Reader<'_>,
         ) -> Result<Self, rt::DecodeError> {
-            let flags = reader.read_u32()?;
-            reader.check_flags("factCheck", flags, 0x00000003)?;
+            let flags = rt::__tri!(reader.read_u32());
+            rt::__tri!(reader.check_flags("factCheck", flags, 0x00000003));
             let need_check = flags & 1 != 0;
             let country = if flags & (1 << 1) != 0 {
-                Some(reader.read_string()?)
+                Some(rt::__tri!(reader.read_string()))
             } else {
                 None
             };
             let text = if flags & (1 << 1) != 0 {
-                Some(enums::TextWithEntities::deserialize(reader)?)
+                Some(rt::__tri!(enums::TextWithEntities::deserialize(reader)))
             } else {
                 None
             };
-            let hash = reader.read_i64()?;
+            let hash = rt::__tri!(reader.read_i64());
             Ok(Self {
                 need_check,
                 country,
@@ -4682,6 +4698,7 @@ pub mod types {
         pub hash: Vec<u8>,
     }
     impl ::core::fmt::Debug for FileHash {
+        #[inline]
         fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
             f.debug_struct("FileHash")
                 .field("offset", &self.offset)
@@ -4722,9 +4739,9 @@ pub mod types {
         fn deserialize_bare(
             reader: &mut rt::Reader<'_>,
         ) -> Result<Self, rt::DecodeError> {
-            let offset = reader.read_i64()?;
-            let limit = reader.read_i32()?;
-            let hash = reader.read_bytes().map(<[u8]>::to_vec)?;
+            let offset = rt::__tri!(reader.read_i64());
+            let limit = rt::__tri!(reader.read_i32());
+            let hash = rt::__tri!(reader.read_bytes().map(Vec::from));
             Ok(Self { offset, limit, hash })
         }
     }
@@ -4790,9 +4807,9 @@ pub mod types {
         fn deserialize_bare(
             reader: &mut rt::Reader<'_>,
         ) -> Result<Self, rt::DecodeError> {
-            let valid_since = reader.read_i32()?;
-            let valid_until = reader.read_i32()?;
-            let salt = reader.read_i64()?;
+            let valid_since = rt::__tri!(reader.read_i32());
+            let valid_until = rt::__tri!(reader.read_i32());
+            let salt = rt::__tri!(reader.read_i64());
             Ok(Self {
                 valid_since,
                 valid_until,
@@ -4862,13 +4879,12 @@ pub mod types {
         fn deserialize_bare(
             reader: &mut rt::Reader<'_>,
         ) -> Result<Self, rt::DecodeError> {
-            let req_msg_id = reader.read_i64()?;
-            let now = reader.read_i32()?;
-            let salts = reader
-                .read_bare_vector(
-                    16,
-                    |reader| types::FutureSalt::deserialize_bare(reader),
-                )?;
+            let req_msg_id = rt::__tri!(reader.read_i64());
+            let now = rt::__tri!(reader.read_i32());
+            let salts = rt::__tri!(
+                reader.read_bare_vector(16, | reader |
+                types::FutureSalt::deserialize_bare(reader))
+            );
             Ok(Self { req_msg_id, now, salts })
         }
     }
@@ -4934,9 +4950,9 @@ pub mod types {
         fn deserialize_bare(
             reader: &mut rt::Reader<'_>,
         ) -> Result<Self, rt::DecodeError> {
-            let max_delay = reader.read_i32()?;
-            let wait_after = reader.read_i32()?;
-            let max_wait = reader.read_i32()?;
+            let max_delay = rt::__tri!(reader.read_i32());
+            let wait_after = rt::__tri!(reader.read_i32());
+            let max_wait = rt::__tri!(reader.read_i32());
             Ok(Self {
                 max_delay,
                 wait_after,
@@ -4999,8 +5015,8 @@ pub mod types {
         fn deserialize_bare(
             reader: &mut rt::Reader<'_>,
         ) -> Result<Self, rt::DecodeError> {
-            let channel_id = reader.read_i64()?;
-            let access_hash = reader.read_i64()?;
+            let channel_id = rt::__tri!(reader.read_i64());
+            let access_hash = rt::__tri!(reader.read_i64());
             Ok(Self { channel_id, access_hash })
         }
     }
@@ -5122,9 +5138,9 @@ pub mod types {
         fn deserialize_bare(
             reader: &mut rt::Reader<'_>,
         ) -> Result<Self, rt::DecodeError> {
-            let peer = enums::InputPeer::deserialize(reader)?;
-            let msg_id = reader.read_i32()?;
-            let channel_id = reader.read_i64()?;
+            let peer = rt::__tri!(enums::InputPeer::deserialize(reader));
+            let msg_id = rt::__tri!(reader.read_i32());
+            let channel_id = rt::__tri!(reader.read_i64());
             Ok(Self { peer, msg_id, channel_id })
         }
     }
@@ -5189,8 +5205,8 @@ pub mod types {
         fn deserialize_bare(
             reader: &mut rt::Reader<'_>,
         ) -> Result<Self, rt::DecodeError> {
-            let address = reader.read_string()?;
-            let port = reader.read_i32()?;
+            let address = rt::__tri!(reader.read_string());
+            let port = rt::__tri!(reader.read_i32());
             Ok(Self { address, port })
         }
     }
@@ -5246,7 +5262,7 @@ pub mod types {
         fn deserialize_bare(
             reader: &mut rt::Reader<'_>,
         ) -> Result<Self, rt::DecodeError> {
-            let id = reader.read_i32()?;
+            let id = rt::__tri!(reader.read_i32());
             Ok(Self { id })
         }
     }
@@ -5305,8 +5321,8 @@ pub mod types {
         fn deserialize_bare(
             reader: &mut rt::Reader<'_>,
         ) -> Result<Self, rt::DecodeError> {
-            let channel_id = reader.read_i64()?;
-            let access_hash = reader.read_i64()?;
+            let channel_id = rt::__tri!(reader.read_i64());
+            let access_hash = rt::__tri!(reader.read_i64());
             Ok(Self { channel_id, access_hash })
         }
     }
@@ -5386,9 +5402,9 @@ pub mod types {
             reader: &mut rt::Reader<'_>,
         ) -> Result<Box<Self>, rt::DecodeError> {
             let slot = Box::new_uninit();
-            let peer = enums::InputPeer::deserialize(reader)?;
-            let msg_id = reader.read_i32()?;
-            let channel_id = reader.read_i64()?;
+            let peer = rt::__tri!(enums::InputPeer::deserialize(reader));
+            let msg_id = rt::__tri!(reader.read_i32());
+            let channel_id = rt::__tri!(reader.read_i64());
             Ok(Box::write(slot, Self { peer, msg_id, channel_id }))
         }
     }
@@ -5447,7 +5463,7 @@ pub mod types {
         fn deserialize_bare(
             reader: &mut rt::Reader<'_>,
         ) -> Result<Self, rt::DecodeError> {
-            let chat_id = reader.read_i64()?;
+            let chat_id = rt::__tri!(reader.read_i64());
             Ok(Self { chat_id })
         }
     }
@@ -5575,11 +5591,13 @@ pub mod types {
         fn deserialize_bare(
             reader: &mut rt::Reader<'_>,
         ) -> Result<Self, rt::DecodeError> {
-            let flags = reader.read_u32()?;
-            reader.check_flags("inputPeerPhotoFileLocation", flags, 0x00000001)?;
+            let flags = rt::__tri!(reader.read_u32());
+            rt::__tri!(
+                reader.check_flags("inputPeerPhotoFileLocation", flags, 0x00000001)
+            );
             let big = flags & 1 != 0;
-            let peer = enums::InputPeer::deserialize(reader)?;
-            let photo_id = reader.read_i64()?;
+            let peer = rt::__tri!(enums::InputPeer::deserialize(reader));
+            let photo_id = rt::__tri!(reader.read_i64());
             Ok(Self { big, peer, photo_id })
         }
     }
@@ -5690,8 +5708,8 @@ pub mod types {
         fn deserialize_bare(
             reader: &mut rt::Reader<'_>,
         ) -> Result<Self, rt::DecodeError> {
-            let user_id = reader.read_i64()?;
-            let access_hash = reader.read_i64()?;
+            let user_id = rt::__tri!(reader.read_i64());
+            let access_hash = rt::__tri!(reader.read_i64());
             Ok(Self { user_id, access_hash })
         }
     }
@@ -5771,9 +5789,9 @@ pub mod types {
             reader: &mut rt::Reader<'_>,
         ) -> Result<Box<Self>, rt::DecodeError> {
             let slot = Box::new_uninit();
-            let peer = enums::InputPeer::deserialize(reader)?;
-            let msg_id = reader.read_i32()?;
-            let user_id = reader.read_i64()?;
+            let peer = rt::__tri!(enums::InputPeer::deserialize(reader));
+            let msg_id = rt::__tri!(reader.read_i32());
+            let user_id = rt::__tri!(reader.read_i64());
             Ok(Box::write(slot, Self { peer, msg_id, user_id }))
         }
     }
@@ -5813,6 +5831,7 @@ pub mod types {
         pub thumb_size: String,
     }
     impl ::core::fmt::Debug for InputPhotoFileLocation {
+        #[inline]
         fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
             f.debug_struct("InputPhotoFileLocation")
                 .field("id", &self.id)
@@ -5864,10 +5883,10 @@ pub mod types {
         fn deserialize_bare(
             reader: &mut rt::Reader<'_>,
         ) -> Result<Self, rt::DecodeError> {
-            let id = reader.read_i64()?;
-            let access_hash = reader.read_i64()?;
-            let file_reference = reader.read_bytes().map(<[u8]>::to_vec)?;
-            let thumb_size = reader.read_string()?;
+            let id = rt::__tri!(reader.read_i64());
+            let access_hash = rt::__tri!(reader.read_i64());
+            let file_reference = rt::__tri!(reader.read_bytes().map(Vec::from));
+            let thumb_size = rt::__tri!(reader.read_string());
             Ok(Self {
                 id,
                 access_hash,
@@ -5929,7 +5948,7 @@ pub mod types {
         fn deserialize_bare(
             reader: &mut rt::Reader<'_>,
         ) -> Result<Self, rt::DecodeError> {
-            let shortcut = reader.read_string()?;
+            let shortcut = rt::__tri!(reader.read_string());
             Ok(Self { shortcut })
         }
     }
@@ -5990,7 +6009,7 @@ pub mod types {
         fn deserialize_bare(
             reader: &mut rt::Reader<'_>,
         ) -> Result<Self, rt::DecodeError> {
-            let shortcut_id = reader.read_i32()?;
+            let shortcut_id = rt::__tri!(reader.read_i32());
             Ok(Self { shortcut_id })
         }
     }
@@ -6153,41 +6172,41 @@ pub mod types {
         fn deserialize_bare(
             reader: &mut rt::Reader<'_>,
         ) -> Result<Self, rt::DecodeError> {
-            let flags = reader.read_u32()?;
-            reader.check_flags("inputReplyToMessage", flags, 0x0000007f)?;
-            let reply_to_msg_id = reader.read_i32()?;
+            let flags = rt::__tri!(reader.read_u32());
+            rt::__tri!(reader.check_flags("inputReplyToMessage", flags, 0x0000007f));
+            let reply_to_msg_id = rt::__tri!(reader.read_i32());
             let top_msg_id = if flags & 1 != 0 {
-                Some(reader.read_i32()?)
+                Some(rt::__tri!(reader.read_i32()))
             } else {
                 None
             };
             let reply_to_peer_id = if flags & (1 << 1) != 0 {
-                Some(enums::InputPeer::deserialize(reader)?)
+                Some(rt::__tri!(enums::InputPeer::deserialize(reader)))
             } else {
                 None
             };
             let quote_text = if flags & (1 << 2) != 0 {
-                Some(reader.read_string()?)
+                Some(rt::__tri!(reader.read_string()))
             } else {
                 None
             };
             let quote_entities = if flags & (1 << 3) != 0 {
-                Some(Vec::<enums::MessageEntity>::deserialize(reader)?)
+                Some(rt::__tri!(Vec::deserialize(reader)))
             } else {
                 None
             };
             let quote_offset = if flags & (1 << 4) != 0 {
-                Some(reader.read_i32()?)
+                Some(rt::__tri!(reader.read_i32()))
             } else {
                 None
             };
             let monoforum_peer_id = if flags & (1 << 5) != 0 {
-                Some(enums::InputPeer::deserialize(reader)?)
+                Some(rt::__tri!(enums::InputPeer::deserialize(reader)))
             } else {
                 None
             };
             let todo_item_id = if flags & (1 << 6) != 0 {
-                Some(reader.read_i32()?)
+                Some(rt::__tri!(reader.read_i32()))
             } else {
                 None
             };
@@ -6258,7 +6277,7 @@ pub mod types {
         fn deserialize_bare(
             reader: &mut rt::Reader<'_>,
         ) -> Result<Self, rt::DecodeError> {
-            let monoforum_peer_id = enums::InputPeer::deserialize(reader)?;
+            let monoforum_peer_id = rt::__tri!(enums::InputPeer::deserialize(reader));
             Ok(Self { monoforum_peer_id })
         }
     }
@@ -6321,8 +6340,8 @@ pub mod types {
         fn deserialize_bare(
             reader: &mut rt::Reader<'_>,
         ) -> Result<Self, rt::DecodeError> {
-            let peer = enums::InputPeer::deserialize(reader)?;
-            let story_id = reader.read_i32()?;
+            let peer = rt::__tri!(enums::InputPeer::deserialize(reader));
+            let story_id = rt::__tri!(reader.read_i32());
             Ok(Self { peer, story_id })
         }
     }
@@ -6384,8 +6403,8 @@ pub mod types {
         fn deserialize_bare(
             reader: &mut rt::Reader<'_>,
         ) -> Result<Self, rt::DecodeError> {
-            let user_id = reader.read_i64()?;
-            let access_hash = reader.read_i64()?;
+            let user_id = rt::__tri!(reader.read_i64());
+            let access_hash = rt::__tri!(reader.read_i64());
             Ok(Self { user_id, access_hash })
         }
     }
@@ -6507,9 +6526,9 @@ pub mod types {
         fn deserialize_bare(
             reader: &mut rt::Reader<'_>,
         ) -> Result<Self, rt::DecodeError> {
-            let peer = enums::InputPeer::deserialize(reader)?;
-            let msg_id = reader.read_i32()?;
-            let user_id = reader.read_i64()?;
+            let peer = rt::__tri!(enums::InputPeer::deserialize(reader));
+            let msg_id = rt::__tri!(reader.read_i32());
+            let user_id = rt::__tri!(reader.read_i64());
             Ok(Self { peer, msg_id, user_id })
         }
     }
@@ -6620,8 +6639,8 @@ pub mod types {
         fn deserialize_bare(
             reader: &mut rt::Reader<'_>,
         ) -> Result<Self, rt::DecodeError> {
-            let ipv4 = reader.read_i32()?;
-            let port = reader.read_i32()?;
+            let ipv4 = rt::__tri!(reader.read_i32());
+            let port = rt::__tri!(reader.read_i32());
             Ok(Self { ipv4, port })
         }
     }
@@ -6675,7 +6694,7 @@ pub mod types {
         fn deserialize_bare(
             reader: &mut rt::Reader<'_>,
         ) -> Result<Self, rt::DecodeError> {
-            let value = Vec::<enums::JsonValue>::deserialize(reader)?;
+            let value = rt::__tri!(Vec::deserialize(reader));
             Ok(Self { value })
         }
     }
@@ -6732,7 +6751,7 @@ pub mod types {
         fn deserialize_bare(
             reader: &mut rt::Reader<'_>,
         ) -> Result<Self, rt::DecodeError> {
-            let value = reader.read_bool()?;
+            let value = rt::__tri!(reader.read_bool());
             Ok(Self { value })
         }
     }
@@ -6840,7 +6859,7 @@ pub mod types {
         fn deserialize_bare(
             reader: &mut rt::Reader<'_>,
         ) -> Result<Self, rt::DecodeError> {
-            let value = reader.read_f64()?;
+            let value = rt::__tri!(reader.read_f64());
             Ok(Self { value })
         }
     }
@@ -6897,7 +6916,7 @@ pub mod types {
         fn deserialize_bare(
             reader: &mut rt::Reader<'_>,
         ) -> Result<Self, rt::DecodeError> {
-            let value = Vec::<enums::JsonObjectValue>::deserialize(reader)?;
+            let value = rt::__tri!(Vec::deserialize(reader));
             Ok(Self { value })
         }
     }
@@ -6960,8 +6979,8 @@ pub mod types {
         fn deserialize_bare(
             reader: &mut rt::Reader<'_>,
         ) -> Result<Self, rt::DecodeError> {
-            let key = reader.read_string()?;
-            let value = enums::JsonValue::deserialize(reader)?;
+            let key = rt::__tri!(reader.read_string());
+            let value = rt::__tri!(enums::JsonValue::deserialize(reader));
             Ok(Self { key, value })
         }
     }
@@ -7015,7 +7034,7 @@ pub mod types {
         fn deserialize_bare(
             reader: &mut rt::Reader<'_>,
         ) -> Result<Self, rt::DecodeError> {
-            let value = reader.read_string()?;
+            let value = rt::__tri!(reader.read_string());
             Ok(Self { value })
         }
     }
@@ -7072,7 +7091,7 @@ pub mod types {
         fn deserialize_bare(
             reader: &mut rt::Reader<'_>,
         ) -> Result<Self, rt::DecodeError> {
-            let text = reader.read_string()?;
+            let text = rt::__tri!(reader.read_string());
             Ok(Self { text })
         }
     }
@@ -7110,6 +7129,7 @@ pub mod types {
         pub data: Vec<u8>,
     }
     impl ::core::fmt::Debug for KeyboardButtonCallback {
+        #[inline]
         fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
             f.debug_struct("KeyboardButtonCallback")
                 .field("requires_password", &self.requires_password)
@@ -7158,11 +7178,11 @@ pub mod types {
         fn deserialize_bare(
             reader: &mut rt::Reader<'_>,
         ) -> Result<Self, rt::DecodeError> {
-            let flags = reader.read_u32()?;
-            reader.check_flags("keyboardButtonCallback", flags, 0x00000001)?;
+            let flags = rt::__tri!(reader.read_u32());
+            rt::__tri!(reader.check_flags("keyboardButtonCallback", flags, 0x00000001));
             let requires_password = flags & 1 != 0;
-            let text = reader.read_string()?;
-            let data = reader.read_bytes().map(<[u8]>::to_vec)?;
+            let text = rt::__tri!(reader.read_string());
+            let data = rt::__tri!(reader.read_bytes().map(Vec::from));
             Ok(Self {
                 requires_password,
                 text,
@@ -7223,7 +7243,7 @@ pub mod types {
         fn deserialize_bare(
             reader: &mut rt::Reader<'_>,
         ) -> Result<Self, rt::DecodeError> {
-            let buttons = Vec::<enums::KeyboardButton>::deserialize(reader)?;
+            let buttons = rt::__tri!(Vec::deserialize(reader));
             Ok(Self { buttons })
         }
     }
@@ -7315,14 +7335,18 @@ pub mod types {
         fn deserialize_bare(
             reader: &mut rt::Reader<'_>,
         ) -> Result<Self, rt::DecodeError> {
-            let flags = reader.read_u32()?;
-            reader.check_flags("mediaAreaCoordinates", flags, 0x00000001)?;
-            let x = reader.read_f64()?;
-            let y = reader.read_f64()?;
-            let w = reader.read_f64()?;
-            let h = reader.read_f64()?;
-            let rotation = reader.read_f64()?;
-            let radius = if flags & 1 != 0 { Some(reader.read_f64()?) } else { None };
+            let flags = rt::__tri!(reader.read_u32());
+            rt::__tri!(reader.check_flags("mediaAreaCoordinates", flags, 0x00000001));
+            let x = rt::__tri!(reader.read_f64());
+            let y = rt::__tri!(reader.read_f64());
+            let w = rt::__tri!(reader.read_f64());
+            let h = rt::__tri!(reader.read_f64());
+            let rotation = rt::__tri!(reader.read_f64());
+            let radius = if flags & 1 != 0 {
+                Some(rt::__tri!(reader.read_f64()))
+            } else {
+                None
+            };
             Ok(Self {
                 x,
                 y,
@@ -7417,12 +7441,16 @@ pub mod types {
         fn deserialize_bare(
             reader: &mut rt::Reader<'_>,
         ) -> Result<Self, rt::DecodeError> {
-            let flags = reader.read_u32()?;
-            reader.check_flags("mediaAreaSuggestedReaction", flags, 0x00000003)?;
+            let flags = rt::__tri!(reader.read_u32());
+            rt::__tri!(
+                reader.check_flags("mediaAreaSuggestedReaction", flags, 0x00000003)
+            );
             let dark = flags & 1 != 0;
             let flipped = flags & (1 << 1) != 0;
-            let coordinates = enums::MediaAreaCoordinates::deserialize(reader)?;
-            let reaction = enums::Reaction::deserialize(reader)?;
+            let coordinates = rt::__tri!(
+                enums::MediaAreaCoordinates::deserialize(reader)
+            );
+            let reaction = rt::__tri!(enums::Reaction::deserialize(reader));
             Ok(Self {
                 dark,
                 flipped,
@@ -7493,8 +7521,10 @@ pub mod types {
         fn deserialize_bare(
             reader: &mut rt::Reader<'_>,
         ) -> Result<Self, rt::DecodeError> {
-            let coordinates = enums::MediaAreaCoordinates::deserialize(reader)?;
-            let url = reader.read_string()?;
+            let coordinates = rt::__tri!(
+                enums::MediaAreaCoordinates::deserialize(reader)
+            );
+            let url = rt::__tri!(reader.read_string());
             Ok(Self { coordinates, url })
         }
     }
@@ -8111,8 +8141,8 @@ pub mod types {
             reader: &mut rt::Reader<'_>,
         ) -> Result<Box<Self>, rt::DecodeError> {
             let slot = Box::new_uninit();
-            let flags = reader.read_u32()?;
-            reader.check_flags("message", flags, 0x7fffeffe)?;
+            let flags = rt::__tri!(reader.read_u32());
+            rt::__tri!(reader.check_flags("message", flags, 0x7fffeffe));
             let out = flags & (1 << 1) != 0;
             let mentioned = flags & (1 << 4) != 0;
             let media_unread = flags & (1 << 5) != 0;
@@ -8124,138 +8154,138 @@ pub mod types {
             let pinned = flags & (1 << 24) != 0;
             let noforwards = flags & (1 << 26) != 0;
             let invert_media = flags & (1 << 27) != 0;
-            let flags2 = reader.read_u32()?;
-            reader.check_flags("message", flags2, 0x000003ff)?;
+            let flags2 = rt::__tri!(reader.read_u32());
+            rt::__tri!(reader.check_flags("message", flags2, 0x000003ff));
             let offline = flags2 & (1 << 1) != 0;
             let video_processing_pending = flags2 & (1 << 4) != 0;
             let paid_suggested_post_stars = flags2 & (1 << 8) != 0;
             let paid_suggested_post_ton = flags2 & (1 << 9) != 0;
-            let id = reader.read_i32()?;
+            let id = rt::__tri!(reader.read_i32());
             let from_id = if flags & (1 << 8) != 0 {
-                Some(enums::Peer::deserialize(reader)?)
+                Some(rt::__tri!(enums::Peer::deserialize(reader)))
             } else {
                 None
             };
             let from_boosts_applied = if flags & (1 << 29) != 0 {
-                Some(reader.read_i32()?)
+                Some(rt::__tri!(reader.read_i32()))
             } else {
                 None
             };
-            let peer_id = enums::Peer::deserialize(reader)?;
+            let peer_id = rt::__tri!(enums::Peer::deserialize(reader));
             let saved_peer_id = if flags & (1 << 28) != 0 {
-                Some(enums::Peer::deserialize(reader)?)
+                Some(rt::__tri!(enums::Peer::deserialize(reader)))
             } else {
                 None
             };
             let fwd_from = if flags & (1 << 2) != 0 {
-                Some(enums::MessageFwdHeader::deserialize(reader)?)
+                Some(rt::__tri!(enums::MessageFwdHeader::deserialize(reader)))
             } else {
                 None
             };
             let via_bot_id = if flags & (1 << 11) != 0 {
-                Some(reader.read_i64()?)
+                Some(rt::__tri!(reader.read_i64()))
             } else {
                 None
             };
             let via_business_bot_id = if flags2 & 1 != 0 {
-                Some(reader.read_i64()?)
+                Some(rt::__tri!(reader.read_i64()))
             } else {
                 None
             };
             let reply_to = if flags & (1 << 3) != 0 {
-                Some(enums::MessageReplyHeader::deserialize(reader)?)
+                Some(rt::__tri!(enums::MessageReplyHeader::deserialize(reader)))
             } else {
                 None
             };
-            let date = reader.read_i32()?;
-            let message = reader.read_string()?;
+            let date = rt::__tri!(reader.read_i32());
+            let message = rt::__tri!(reader.read_string());
             let media = if flags & (1 << 9) != 0 {
-                Some(enums::MessageMedia::deserialize(reader)?)
+                Some(rt::__tri!(enums::MessageMedia::deserialize(reader)))
             } else {
                 None
             };
             let reply_markup = if flags & (1 << 6) != 0 {
-                Some(enums::ReplyMarkup::deserialize(reader)?)
+                Some(rt::__tri!(enums::ReplyMarkup::deserialize(reader)))
             } else {
                 None
             };
             let entities = if flags & (1 << 7) != 0 {
-                Some(Vec::<enums::MessageEntity>::deserialize(reader)?)
+                Some(rt::__tri!(Vec::deserialize(reader)))
             } else {
                 None
             };
             let views = if flags & (1 << 10) != 0 {
-                Some(reader.read_i32()?)
+                Some(rt::__tri!(reader.read_i32()))
             } else {
                 None
             };
             let forwards = if flags & (1 << 10) != 0 {
-                Some(reader.read_i32()?)
+                Some(rt::__tri!(reader.read_i32()))
             } else {
                 None
             };
             let replies = if flags & (1 << 23) != 0 {
-                Some(enums::MessageReplies::deserialize(reader)?)
+                Some(rt::__tri!(enums::MessageReplies::deserialize(reader)))
             } else {
                 None
             };
             let edit_date = if flags & (1 << 15) != 0 {
-                Some(reader.read_i32()?)
+                Some(rt::__tri!(reader.read_i32()))
             } else {
                 None
             };
             let post_author = if flags & (1 << 16) != 0 {
-                Some(reader.read_string()?)
+                Some(rt::__tri!(reader.read_string()))
             } else {
                 None
             };
             let grouped_id = if flags & (1 << 17) != 0 {
-                Some(reader.read_i64()?)
+                Some(rt::__tri!(reader.read_i64()))
             } else {
                 None
             };
             let reactions = if flags & (1 << 20) != 0 {
-                Some(enums::MessageReactions::deserialize(reader)?)
+                Some(rt::__tri!(enums::MessageReactions::deserialize(reader)))
             } else {
                 None
             };
             let restriction_reason = if flags & (1 << 22) != 0 {
-                Some(Vec::<enums::RestrictionReason>::deserialize(reader)?)
+                Some(rt::__tri!(Vec::deserialize(reader)))
             } else {
                 None
             };
             let ttl_period = if flags & (1 << 25) != 0 {
-                Some(reader.read_i32()?)
+                Some(rt::__tri!(reader.read_i32()))
             } else {
                 None
             };
             let quick_reply_shortcut_id = if flags & (1 << 30) != 0 {
-                Some(reader.read_i32()?)
+                Some(rt::__tri!(reader.read_i32()))
             } else {
                 None
             };
             let effect = if flags2 & (1 << 2) != 0 {
-                Some(reader.read_i64()?)
+                Some(rt::__tri!(reader.read_i64()))
             } else {
                 None
             };
             let factcheck = if flags2 & (1 << 3) != 0 {
-                Some(enums::FactCheck::deserialize(reader)?)
+                Some(rt::__tri!(enums::FactCheck::deserialize(reader)))
             } else {
                 None
             };
             let report_delivery_until_date = if flags2 & (1 << 5) != 0 {
-                Some(reader.read_i32()?)
+                Some(rt::__tri!(reader.read_i32()))
             } else {
                 None
             };
             let paid_message_stars = if flags2 & (1 << 6) != 0 {
-                Some(reader.read_i64()?)
+                Some(rt::__tri!(reader.read_i64()))
             } else {
                 None
             };
             let suggested_post = if flags2 & (1 << 7) != 0 {
-                Some(enums::SuggestedPost::deserialize(reader)?)
+                Some(rt::__tri!(enums::SuggestedPost::deserialize(reader)))
             } else {
                 None
             };
@@ -8365,7 +8395,7 @@ pub mod types {
         fn deserialize_bare(
             reader: &mut rt::Reader<'_>,
         ) -> Result<Self, rt::DecodeError> {
-            let users = Vec::<i64>::deserialize(reader)?;
+            let users = rt::__tri!(Vec::deserialize(reader));
             Ok(Self { users })
         }
     }
@@ -8425,8 +8455,8 @@ pub mod types {
         fn deserialize_bare(
             reader: &mut rt::Reader<'_>,
         ) -> Result<Self, rt::DecodeError> {
-            let title = reader.read_string()?;
-            let users = Vec::<i64>::deserialize(reader)?;
+            let title = rt::__tri!(reader.read_string());
+            let users = rt::__tri!(Vec::deserialize(reader));
             Ok(Self { title, users })
         }
     }
@@ -8551,11 +8581,11 @@ pub mod types {
         fn deserialize_bare(
             reader: &mut rt::Reader<'_>,
         ) -> Result<Self, rt::DecodeError> {
-            let flags = reader.read_u32()?;
-            reader.check_flags("messageEmpty", flags, 0x00000001)?;
-            let id = reader.read_i32()?;
+            let flags = rt::__tri!(reader.read_u32());
+            rt::__tri!(reader.check_flags("messageEmpty", flags, 0x00000001));
+            let id = rt::__tri!(reader.read_i32());
             let peer_id = if flags & 1 != 0 {
-                Some(enums::Peer::deserialize(reader)?)
+                Some(rt::__tri!(enums::Peer::deserialize(reader)))
             } else {
                 None
             };
@@ -8635,11 +8665,11 @@ pub mod types {
         fn deserialize_bare(
             reader: &mut rt::Reader<'_>,
         ) -> Result<Self, rt::DecodeError> {
-            let flags = reader.read_u32()?;
-            reader.check_flags("messageEntityBlockquote", flags, 0x00000001)?;
+            let flags = rt::__tri!(reader.read_u32());
+            rt::__tri!(reader.check_flags("messageEntityBlockquote", flags, 0x00000001));
             let collapsed = flags & 1 != 0;
-            let offset = reader.read_i32()?;
-            let length = reader.read_i32()?;
+            let offset = rt::__tri!(reader.read_i32());
+            let length = rt::__tri!(reader.read_i32());
             Ok(Self { collapsed, offset, length })
         }
     }
@@ -8701,8 +8731,8 @@ pub mod types {
         fn deserialize_bare(
             reader: &mut rt::Reader<'_>,
         ) -> Result<Self, rt::DecodeError> {
-            let offset = reader.read_i32()?;
-            let length = reader.read_i32()?;
+            let offset = rt::__tri!(reader.read_i32());
+            let length = rt::__tri!(reader.read_i32());
             Ok(Self { offset, length })
         }
     }
@@ -8764,8 +8794,8 @@ pub mod types {
         fn deserialize_bare(
             reader: &mut rt::Reader<'_>,
         ) -> Result<Self, rt::DecodeError> {
-            let offset = reader.read_i32()?;
-            let length = reader.read_i32()?;
+            let offset = rt::__tri!(reader.read_i32());
+            let length = rt::__tri!(reader.read_i32());
             Ok(Self { offset, length })
         }
     }
@@ -8830,9 +8860,9 @@ pub mod types {
         fn deserialize_bare(
             reader: &mut rt::Reader<'_>,
         ) -> Result<Self, rt::DecodeError> {
-            let offset = reader.read_i32()?;
-            let length = reader.read_i32()?;
-            let user_id = reader.read_i64()?;
+            let offset = rt::__tri!(reader.read_i32());
+            let length = rt::__tri!(reader.read_i32());
+            let user_id = rt::__tri!(reader.read_i64());
             Ok(Self { offset, length, user_id })
         }
     }
@@ -8901,9 +8931,9 @@ pub mod types {
         fn deserialize_bare(
             reader: &mut rt::Reader<'_>,
         ) -> Result<Self, rt::DecodeError> {
-            let offset = reader.read_i32()?;
-            let length = reader.read_i32()?;
-            let language = reader.read_string()?;
+            let offset = rt::__tri!(reader.read_i32());
+            let length = rt::__tri!(reader.read_i32());
+            let language = rt::__tri!(reader.read_string());
             Ok(Self { offset, length, language })
         }
     }
@@ -8972,9 +9002,9 @@ pub mod types {
         fn deserialize_bare(
             reader: &mut rt::Reader<'_>,
         ) -> Result<Self, rt::DecodeError> {
-            let offset = reader.read_i32()?;
-            let length = reader.read_i32()?;
-            let url = reader.read_string()?;
+            let offset = rt::__tri!(reader.read_i32());
+            let length = rt::__tri!(reader.read_i32());
+            let url = rt::__tri!(reader.read_string());
             Ok(Self { offset, length, url })
         }
     }
@@ -9038,8 +9068,8 @@ pub mod types {
         fn deserialize_bare(
             reader: &mut rt::Reader<'_>,
         ) -> Result<Self, rt::DecodeError> {
-            let offset = reader.read_i32()?;
-            let length = reader.read_i32()?;
+            let offset = rt::__tri!(reader.read_i32());
+            let length = rt::__tri!(reader.read_i32());
             Ok(Self { offset, length })
         }
     }
@@ -9101,8 +9131,8 @@ pub mod types {
         fn deserialize_bare(
             reader: &mut rt::Reader<'_>,
         ) -> Result<Self, rt::DecodeError> {
-            let offset = reader.read_i32()?;
-            let length = reader.read_i32()?;
+            let offset = rt::__tri!(reader.read_i32());
+            let length = rt::__tri!(reader.read_i32());
             Ok(Self { offset, length })
         }
     }
@@ -9346,58 +9376,58 @@ pub mod types {
             reader: &mut rt::Reader<'_>,
         ) -> Result<Box<Self>, rt::DecodeError> {
             let slot = Box::new_uninit();
-            let flags = reader.read_u32()?;
-            reader.check_flags("messageFwdHeader", flags, 0x00000ffd)?;
+            let flags = rt::__tri!(reader.read_u32());
+            rt::__tri!(reader.check_flags("messageFwdHeader", flags, 0x00000ffd));
             let imported = flags & (1 << 7) != 0;
             let saved_out = flags & (1 << 11) != 0;
             let from_id = if flags & 1 != 0 {
-                Some(enums::Peer::deserialize(reader)?)
+                Some(rt::__tri!(enums::Peer::deserialize(reader)))
             } else {
                 None
             };
             let from_name = if flags & (1 << 5) != 0 {
-                Some(reader.read_string()?)
+                Some(rt::__tri!(reader.read_string()))
             } else {
                 None
             };
-            let date = reader.read_i32()?;
+            let date = rt::__tri!(reader.read_i32());
             let channel_post = if flags & (1 << 2) != 0 {
-                Some(reader.read_i32()?)
+                Some(rt::__tri!(reader.read_i32()))
             } else {
                 None
             };
             let post_author = if flags & (1 << 3) != 0 {
-                Some(reader.read_string()?)
+                Some(rt::__tri!(reader.read_string()))
             } else {
                 None
             };
             let saved_from_peer = if flags & (1 << 4) != 0 {
-                Some(enums::Peer::deserialize(reader)?)
+                Some(rt::__tri!(enums::Peer::deserialize(reader)))
             } else {
                 None
             };
             let saved_from_msg_id = if flags & (1 << 4) != 0 {
-                Some(reader.read_i32()?)
+                Some(rt::__tri!(reader.read_i32()))
             } else {
                 None
             };
             let saved_from_id = if flags & (1 << 8) != 0 {
-                Some(enums::Peer::deserialize(reader)?)
+                Some(rt::__tri!(enums::Peer::deserialize(reader)))
             } else {
                 None
             };
             let saved_from_name = if flags & (1 << 9) != 0 {
-                Some(reader.read_string()?)
+                Some(rt::__tri!(reader.read_string()))
             } else {
                 None
             };
             let saved_date = if flags & (1 << 10) != 0 {
-                Some(reader.read_i32()?)
+                Some(rt::__tri!(reader.read_i32()))
             } else {
                 None
             };
             let psa_type = if flags & (1 << 6) != 0 {
-                Some(reader.read_string()?)
+                Some(rt::__tri!(reader.read_string()))
             } else {
                 None
             };
@@ -9566,16 +9596,16 @@ pub mod types {
         fn deserialize_bare(
             reader: &mut rt::Reader<'_>,
         ) -> Result<Self, rt::DecodeError> {
-            let flags = reader.read_u32()?;
-            reader.check_flags("messageMediaPhoto", flags, 0x0000000d)?;
+            let flags = rt::__tri!(reader.read_u32());
+            rt::__tri!(reader.check_flags("messageMediaPhoto", flags, 0x0000000d));
             let spoiler = flags & (1 << 3) != 0;
             let photo = if flags & 1 != 0 {
-                Some(enums::Photo::deserialize(reader)?)
+                Some(rt::__tri!(enums::Photo::deserialize(reader)))
             } else {
                 None
             };
             let ttl_seconds = if flags & (1 << 2) != 0 {
-                Some(reader.read_i32()?)
+                Some(rt::__tri!(reader.read_i32()))
             } else {
                 None
             };
@@ -9682,13 +9712,13 @@ pub mod types {
             reader: &mut rt::Reader<'_>,
         ) -> Result<Box<Self>, rt::DecodeError> {
             let slot = Box::new_uninit();
-            let flags = reader.read_u32()?;
-            reader.check_flags("messageMediaStory", flags, 0x00000003)?;
+            let flags = rt::__tri!(reader.read_u32());
+            rt::__tri!(reader.check_flags("messageMediaStory", flags, 0x00000003));
             let via_mention = flags & (1 << 1) != 0;
-            let peer = enums::Peer::deserialize(reader)?;
-            let id = reader.read_i32()?;
+            let peer = rt::__tri!(enums::Peer::deserialize(reader));
+            let id = rt::__tri!(reader.read_i32());
             let story = if flags & 1 != 0 {
-                Some(enums::StoryItem::deserialize(reader)?)
+                Some(rt::__tri!(enums::StoryItem::deserialize(reader)))
             } else {
                 None
             };
@@ -9808,14 +9838,14 @@ pub mod types {
         fn deserialize_bare(
             reader: &mut rt::Reader<'_>,
         ) -> Result<Self, rt::DecodeError> {
-            let flags = reader.read_u32()?;
-            reader.check_flags("messagePeerReaction", flags, 0x00000007)?;
+            let flags = rt::__tri!(reader.read_u32());
+            rt::__tri!(reader.check_flags("messagePeerReaction", flags, 0x00000007));
             let big = flags & 1 != 0;
             let unread = flags & (1 << 1) != 0;
             let my = flags & (1 << 2) != 0;
-            let peer_id = enums::Peer::deserialize(reader)?;
-            let date = reader.read_i32()?;
-            let reaction = enums::Reaction::deserialize(reader)?;
+            let peer_id = rt::__tri!(enums::Peer::deserialize(reader));
+            let date = rt::__tri!(reader.read_i32());
+            let reaction = rt::__tri!(enums::Reaction::deserialize(reader));
             Ok(Self {
                 big,
                 unread,
@@ -9947,19 +9977,19 @@ pub mod types {
         fn deserialize_bare(
             reader: &mut rt::Reader<'_>,
         ) -> Result<Self, rt::DecodeError> {
-            let flags = reader.read_u32()?;
-            reader.check_flags("messageReactions", flags, 0x0000001f)?;
+            let flags = rt::__tri!(reader.read_u32());
+            rt::__tri!(reader.check_flags("messageReactions", flags, 0x0000001f));
             let min = flags & 1 != 0;
             let can_see_list = flags & (1 << 2) != 0;
             let reactions_as_tags = flags & (1 << 3) != 0;
-            let results = Vec::<enums::ReactionCount>::deserialize(reader)?;
+            let results = rt::__tri!(Vec::deserialize(reader));
             let recent_reactions = if flags & (1 << 1) != 0 {
-                Some(Vec::<enums::MessagePeerReaction>::deserialize(reader)?)
+                Some(rt::__tri!(Vec::deserialize(reader)))
             } else {
                 None
             };
             let top_reactors = if flags & (1 << 4) != 0 {
-                Some(Vec::<enums::MessageReactor>::deserialize(reader)?)
+                Some(rt::__tri!(Vec::deserialize(reader)))
             } else {
                 None
             };
@@ -10077,17 +10107,17 @@ pub mod types {
         fn deserialize_bare(
             reader: &mut rt::Reader<'_>,
         ) -> Result<Self, rt::DecodeError> {
-            let flags = reader.read_u32()?;
-            reader.check_flags("messageReactor", flags, 0x0000000f)?;
+            let flags = rt::__tri!(reader.read_u32());
+            rt::__tri!(reader.check_flags("messageReactor", flags, 0x0000000f));
             let top = flags & 1 != 0;
             let my = flags & (1 << 1) != 0;
             let anonymous = flags & (1 << 2) != 0;
             let peer_id = if flags & (1 << 3) != 0 {
-                Some(enums::Peer::deserialize(reader)?)
+                Some(rt::__tri!(enums::Peer::deserialize(reader)))
             } else {
                 None
             };
-            let count = reader.read_i32()?;
+            let count = rt::__tri!(reader.read_i32());
             Ok(Self {
                 top,
                 my,
@@ -10230,28 +10260,28 @@ pub mod types {
         fn deserialize_bare(
             reader: &mut rt::Reader<'_>,
         ) -> Result<Self, rt::DecodeError> {
-            let flags = reader.read_u32()?;
-            reader.check_flags("messageReplies", flags, 0x0000000f)?;
+            let flags = rt::__tri!(reader.read_u32());
+            rt::__tri!(reader.check_flags("messageReplies", flags, 0x0000000f));
             let comments = flags & 1 != 0;
-            let replies = reader.read_i32()?;
-            let replies_pts = reader.read_i32()?;
+            let replies = rt::__tri!(reader.read_i32());
+            let replies_pts = rt::__tri!(reader.read_i32());
             let recent_repliers = if flags & (1 << 1) != 0 {
-                Some(Vec::<enums::Peer>::deserialize(reader)?)
+                Some(rt::__tri!(Vec::deserialize(reader)))
             } else {
                 None
             };
             let channel_id = if flags & 1 != 0 {
-                Some(reader.read_i64()?)
+                Some(rt::__tri!(reader.read_i64()))
             } else {
                 None
             };
             let max_id = if flags & (1 << 2) != 0 {
-                Some(reader.read_i32()?)
+                Some(rt::__tri!(reader.read_i32()))
             } else {
                 None
             };
             let read_max_id = if flags & (1 << 3) != 0 {
-                Some(reader.read_i32()?)
+                Some(rt::__tri!(reader.read_i32()))
             } else {
                 None
             };
@@ -10485,53 +10515,53 @@ pub mod types {
             reader: &mut rt::Reader<'_>,
         ) -> Result<Box<Self>, rt::DecodeError> {
             let slot = Box::new_uninit();
-            let flags = reader.read_u32()?;
-            reader.check_flags("messageReplyHeader", flags, 0x00000fff)?;
+            let flags = rt::__tri!(reader.read_u32());
+            rt::__tri!(reader.check_flags("messageReplyHeader", flags, 0x00000fff));
             let reply_to_scheduled = flags & (1 << 2) != 0;
             let forum_topic = flags & (1 << 3) != 0;
             let quote = flags & (1 << 9) != 0;
             let reply_to_msg_id = if flags & (1 << 4) != 0 {
-                Some(reader.read_i32()?)
+                Some(rt::__tri!(reader.read_i32()))
             } else {
                 None
             };
             let reply_to_peer_id = if flags & 1 != 0 {
-                Some(enums::Peer::deserialize(reader)?)
+                Some(rt::__tri!(enums::Peer::deserialize(reader)))
             } else {
                 None
             };
             let reply_from = if flags & (1 << 5) != 0 {
-                Some(enums::MessageFwdHeader::deserialize(reader)?)
+                Some(rt::__tri!(enums::MessageFwdHeader::deserialize(reader)))
             } else {
                 None
             };
             let reply_media = if flags & (1 << 8) != 0 {
-                Some(enums::MessageMedia::deserialize(reader)?)
+                Some(rt::__tri!(enums::MessageMedia::deserialize(reader)))
             } else {
                 None
             };
             let reply_to_top_id = if flags & (1 << 1) != 0 {
-                Some(reader.read_i32()?)
+                Some(rt::__tri!(reader.read_i32()))
             } else {
                 None
             };
             let quote_text = if flags & (1 << 6) != 0 {
-                Some(reader.read_string()?)
+                Some(rt::__tri!(reader.read_string()))
             } else {
                 None
             };
             let quote_entities = if flags & (1 << 7) != 0 {
-                Some(Vec::<enums::MessageEntity>::deserialize(reader)?)
+                Some(rt::__tri!(Vec::deserialize(reader)))
             } else {
                 None
             };
             let quote_offset = if flags & (1 << 10) != 0 {
-                Some(reader.read_i32()?)
+                Some(rt::__tri!(reader.read_i32()))
             } else {
                 None
             };
             let todo_item_id = if flags & (1 << 11) != 0 {
-                Some(reader.read_i32()?)
+                Some(rt::__tri!(reader.read_i32()))
             } else {
                 None
             };
@@ -10784,8 +10814,8 @@ pub mod types {
             reader: &mut rt::Reader<'_>,
         ) -> Result<Box<Self>, rt::DecodeError> {
             let slot = Box::new_uninit();
-            let flags = reader.read_u32()?;
-            reader.check_flags("messageService", flags, 0x1218633a)?;
+            let flags = rt::__tri!(reader.read_u32());
+            rt::__tri!(reader.check_flags("messageService", flags, 0x1218633a));
             let out = flags & (1 << 1) != 0;
             let mentioned = flags & (1 << 4) != 0;
             let media_unread = flags & (1 << 5) != 0;
@@ -10793,32 +10823,32 @@ pub mod types {
             let silent = flags & (1 << 13) != 0;
             let post = flags & (1 << 14) != 0;
             let legacy = flags & (1 << 19) != 0;
-            let id = reader.read_i32()?;
+            let id = rt::__tri!(reader.read_i32());
             let from_id = if flags & (1 << 8) != 0 {
-                Some(enums::Peer::deserialize(reader)?)
+                Some(rt::__tri!(enums::Peer::deserialize(reader)))
             } else {
                 None
             };
-            let peer_id = enums::Peer::deserialize(reader)?;
+            let peer_id = rt::__tri!(enums::Peer::deserialize(reader));
             let saved_peer_id = if flags & (1 << 28) != 0 {
-                Some(enums::Peer::deserialize(reader)?)
+                Some(rt::__tri!(enums::Peer::deserialize(reader)))
             } else {
                 None
             };
             let reply_to = if flags & (1 << 3) != 0 {
-                Some(enums::MessageReplyHeader::deserialize(reader)?)
+                Some(rt::__tri!(enums::MessageReplyHeader::deserialize(reader)))
             } else {
                 None
             };
-            let date = reader.read_i32()?;
-            let action = enums::MessageAction::deserialize(reader)?;
+            let date = rt::__tri!(reader.read_i32());
+            let action = rt::__tri!(enums::MessageAction::deserialize(reader));
             let reactions = if flags & (1 << 20) != 0 {
-                Some(enums::MessageReactions::deserialize(reader)?)
+                Some(rt::__tri!(enums::MessageReactions::deserialize(reader)))
             } else {
                 None
             };
             let ttl_period = if flags & (1 << 25) != 0 {
-                Some(reader.read_i32()?)
+                Some(rt::__tri!(reader.read_i32()))
             } else {
                 None
             };
@@ -10902,7 +10932,7 @@ pub mod types {
         fn deserialize_bare(
             reader: &mut rt::Reader<'_>,
         ) -> Result<Self, rt::DecodeError> {
-            let msg_ids = Vec::<i64>::deserialize(reader)?;
+            let msg_ids = rt::__tri!(Vec::deserialize(reader));
             Ok(Self { msg_ids })
         }
     }
@@ -10964,8 +10994,8 @@ pub mod types {
         fn deserialize_bare(
             reader: &mut rt::Reader<'_>,
         ) -> Result<Self, rt::DecodeError> {
-            let req_msg_id = reader.read_i64()?;
-            let info = reader.read_string()?;
+            let req_msg_id = rt::__tri!(reader.read_i64());
+            let info = rt::__tri!(reader.read_string());
             Ok(Self { req_msg_id, info })
         }
     }
@@ -11019,7 +11049,7 @@ pub mod types {
         fn deserialize_bare(
             reader: &mut rt::Reader<'_>,
         ) -> Result<Self, rt::DecodeError> {
-            let msg_ids = Vec::<i64>::deserialize(reader)?;
+            let msg_ids = rt::__tri!(Vec::deserialize(reader));
             Ok(Self { msg_ids })
         }
     }
@@ -11085,9 +11115,9 @@ pub mod types {
         fn deserialize_bare(
             reader: &mut rt::Reader<'_>,
         ) -> Result<Self, rt::DecodeError> {
-            let country = reader.read_string()?;
-            let this_dc = reader.read_i32()?;
-            let nearest_dc = reader.read_i32()?;
+            let country = rt::__tri!(reader.read_string());
+            let this_dc = rt::__tri!(reader.read_i32());
+            let nearest_dc = rt::__tri!(reader.read_i32());
             Ok(Self {
                 country,
                 this_dc,
@@ -11157,9 +11187,9 @@ pub mod types {
         fn deserialize_bare(
             reader: &mut rt::Reader<'_>,
         ) -> Result<Self, rt::DecodeError> {
-            let first_msg_id = reader.read_i64()?;
-            let unique_id = reader.read_i64()?;
-            let server_salt = reader.read_i64()?;
+            let first_msg_id = rt::__tri!(reader.read_i64());
+            let unique_id = rt::__tri!(reader.read_i64());
+            let server_salt = rt::__tri!(reader.read_i64());
             Ok(Self {
                 first_msg_id,
                 unique_id,
@@ -11250,6 +11280,7 @@ pub mod types {
         pub new_nonce: [u8; 32],
     }
     impl ::core::fmt::Debug for PQInnerData {
+        #[inline]
         fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
             f.debug_struct("PQInnerData")
                 .field("pq", &self.pq)
@@ -11313,12 +11344,12 @@ pub mod types {
             reader: &mut rt::Reader<'_>,
         ) -> Result<Box<Self>, rt::DecodeError> {
             let slot = Box::new_uninit();
-            let pq = reader.read_string()?;
-            let p = reader.read_string()?;
-            let q = reader.read_string()?;
-            let nonce = reader.read_array()?;
-            let server_nonce = reader.read_array()?;
-            let new_nonce = reader.read_array()?;
+            let pq = rt::__tri!(reader.read_string());
+            let p = rt::__tri!(reader.read_string());
+            let q = rt::__tri!(reader.read_string());
+            let nonce = rt::__tri!(reader.read_array());
+            let server_nonce = rt::__tri!(reader.read_array());
+            let new_nonce = rt::__tri!(reader.read_array());
             Ok(
                 Box::write(
                     slot,
@@ -11376,6 +11407,7 @@ pub mod types {
         pub dc: i32,
     }
     impl ::core::fmt::Debug for PQInnerDataDc {
+        #[inline]
         fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
             f.debug_struct("PQInnerDataDc")
                 .field("pq", &self.pq)
@@ -11443,13 +11475,13 @@ pub mod types {
             reader: &mut rt::Reader<'_>,
         ) -> Result<Box<Self>, rt::DecodeError> {
             let slot = Box::new_uninit();
-            let pq = reader.read_string()?;
-            let p = reader.read_string()?;
-            let q = reader.read_string()?;
-            let nonce = reader.read_array()?;
-            let server_nonce = reader.read_array()?;
-            let new_nonce = reader.read_array()?;
-            let dc = reader.read_i32()?;
+            let pq = rt::__tri!(reader.read_string());
+            let p = rt::__tri!(reader.read_string());
+            let q = rt::__tri!(reader.read_string());
+            let nonce = rt::__tri!(reader.read_array());
+            let server_nonce = rt::__tri!(reader.read_array());
+            let new_nonce = rt::__tri!(reader.read_array());
+            let dc = rt::__tri!(reader.read_i32());
             Ok(
                 Box::write(
                     slot,
@@ -11521,7 +11553,7 @@ pub mod types {
         fn deserialize_bare(
             reader: &mut rt::Reader<'_>,
         ) -> Result<Self, rt::DecodeError> {
-            let channel_id = reader.read_i64()?;
+            let channel_id = rt::__tri!(reader.read_i64());
             Ok(Self { channel_id })
         }
     }
@@ -11580,7 +11612,7 @@ pub mod types {
         fn deserialize_bare(
             reader: &mut rt::Reader<'_>,
         ) -> Result<Self, rt::DecodeError> {
-            let chat_id = reader.read_i64()?;
+            let chat_id = rt::__tri!(reader.read_i64());
             Ok(Self { chat_id })
         }
     }
@@ -11669,11 +11701,15 @@ pub mod types {
         fn deserialize_bare(
             reader: &mut rt::Reader<'_>,
         ) -> Result<Self, rt::DecodeError> {
-            let flags = reader.read_u32()?;
-            reader.check_flags("peerColor", flags, 0x00000003)?;
-            let color = if flags & 1 != 0 { Some(reader.read_i32()?) } else { None };
+            let flags = rt::__tri!(reader.read_u32());
+            rt::__tri!(reader.check_flags("peerColor", flags, 0x00000003));
+            let color = if flags & 1 != 0 {
+                Some(rt::__tri!(reader.read_i32()))
+            } else {
+                None
+            };
             let background_emoji_id = if flags & (1 << 1) != 0 {
-                Some(reader.read_i64()?)
+                Some(rt::__tri!(reader.read_i64()))
             } else {
                 None
             };
@@ -11732,7 +11768,7 @@ pub mod types {
         fn deserialize_bare(
             reader: &mut rt::Reader<'_>,
         ) -> Result<Self, rt::DecodeError> {
-            let user_id = reader.read_i64()?;
+            let user_id = rt::__tri!(reader.read_i64());
             Ok(Self { user_id })
         }
     }
@@ -11780,6 +11816,7 @@ pub mod types {
         pub dc_id: i32,
     }
     impl ::core::fmt::Debug for Photo {
+        #[inline]
         fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
             f.debug_struct("Photo")
                 .field("has_stickers", &self.has_stickers)
@@ -11865,20 +11902,20 @@ pub mod types {
         fn deserialize_bare(
             reader: &mut rt::Reader<'_>,
         ) -> Result<Self, rt::DecodeError> {
-            let flags = reader.read_u32()?;
-            reader.check_flags("photo", flags, 0x00000003)?;
+            let flags = rt::__tri!(reader.read_u32());
+            rt::__tri!(reader.check_flags("photo", flags, 0x00000003));
             let has_stickers = flags & 1 != 0;
-            let id = reader.read_i64()?;
-            let access_hash = reader.read_i64()?;
-            let file_reference = reader.read_bytes().map(<[u8]>::to_vec)?;
-            let date = reader.read_i32()?;
-            let sizes = Vec::<enums::PhotoSize>::deserialize(reader)?;
+            let id = rt::__tri!(reader.read_i64());
+            let access_hash = rt::__tri!(reader.read_i64());
+            let file_reference = rt::__tri!(reader.read_bytes().map(Vec::from));
+            let date = rt::__tri!(reader.read_i32());
+            let sizes = rt::__tri!(Vec::deserialize(reader));
             let video_sizes = if flags & (1 << 1) != 0 {
-                Some(Vec::<enums::VideoSize>::deserialize(reader)?)
+                Some(rt::__tri!(Vec::deserialize(reader)))
             } else {
                 None
             };
-            let dc_id = reader.read_i32()?;
+            let dc_id = rt::__tri!(reader.read_i32());
             Ok(Self {
                 has_stickers,
                 id,
@@ -11927,6 +11964,7 @@ pub mod types {
         pub bytes: Vec<u8>,
     }
     impl ::core::fmt::Debug for PhotoCachedSize {
+        #[inline]
         fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
             f.debug_struct("PhotoCachedSize")
                 .field("type", &self.r#type)
@@ -11975,10 +12013,10 @@ pub mod types {
         fn deserialize_bare(
             reader: &mut rt::Reader<'_>,
         ) -> Result<Self, rt::DecodeError> {
-            let r#type = reader.read_string()?;
-            let w = reader.read_i32()?;
-            let h = reader.read_i32()?;
-            let bytes = reader.read_bytes().map(<[u8]>::to_vec)?;
+            let r#type = rt::__tri!(reader.read_string());
+            let w = rt::__tri!(reader.read_i32());
+            let h = rt::__tri!(reader.read_i32());
+            let bytes = rt::__tri!(reader.read_bytes().map(Vec::from));
             Ok(Self { r#type, w, h, bytes })
         }
     }
@@ -12037,7 +12075,7 @@ pub mod types {
         fn deserialize_bare(
             reader: &mut rt::Reader<'_>,
         ) -> Result<Self, rt::DecodeError> {
-            let id = reader.read_i64()?;
+            let id = rt::__tri!(reader.read_i64());
             Ok(Self { id })
         }
     }
@@ -12110,10 +12148,10 @@ pub mod types {
         fn deserialize_bare(
             reader: &mut rt::Reader<'_>,
         ) -> Result<Self, rt::DecodeError> {
-            let r#type = reader.read_string()?;
-            let w = reader.read_i32()?;
-            let h = reader.read_i32()?;
-            let size = reader.read_i32()?;
+            let r#type = rt::__tri!(reader.read_string());
+            let w = rt::__tri!(reader.read_i32());
+            let h = rt::__tri!(reader.read_i32());
+            let size = rt::__tri!(reader.read_i32());
             Ok(Self { r#type, w, h, size })
         }
     }
@@ -12172,7 +12210,7 @@ pub mod types {
         fn deserialize_bare(
             reader: &mut rt::Reader<'_>,
         ) -> Result<Self, rt::DecodeError> {
-            let r#type = reader.read_string()?;
+            let r#type = rt::__tri!(reader.read_string());
             Ok(Self { r#type })
         }
     }
@@ -12245,10 +12283,10 @@ pub mod types {
         fn deserialize_bare(
             reader: &mut rt::Reader<'_>,
         ) -> Result<Self, rt::DecodeError> {
-            let r#type = reader.read_string()?;
-            let w = reader.read_i32()?;
-            let h = reader.read_i32()?;
-            let sizes = Vec::<i32>::deserialize(reader)?;
+            let r#type = rt::__tri!(reader.read_string());
+            let w = rt::__tri!(reader.read_i32());
+            let h = rt::__tri!(reader.read_i32());
+            let sizes = rt::__tri!(Vec::deserialize(reader));
             Ok(Self { r#type, w, h, sizes })
         }
     }
@@ -12310,8 +12348,8 @@ pub mod types {
         fn deserialize_bare(
             reader: &mut rt::Reader<'_>,
         ) -> Result<Self, rt::DecodeError> {
-            let msg_id = reader.read_i64()?;
-            let ping_id = reader.read_i64()?;
+            let msg_id = rt::__tri!(reader.read_i64());
+            let ping_id = rt::__tri!(reader.read_i64());
             Ok(Self { msg_id, ping_id })
         }
     }
@@ -12414,7 +12452,7 @@ pub mod types {
         fn deserialize_bare(
             reader: &mut rt::Reader<'_>,
         ) -> Result<Self, rt::DecodeError> {
-            let users = Vec::<i64>::deserialize(reader)?;
+            let users = rt::__tri!(Vec::deserialize(reader));
             Ok(Self { users })
         }
     }
@@ -12548,15 +12586,15 @@ pub mod types {
         fn deserialize_bare(
             reader: &mut rt::Reader<'_>,
         ) -> Result<Self, rt::DecodeError> {
-            let flags = reader.read_u32()?;
-            reader.check_flags("reactionCount", flags, 0x00000001)?;
+            let flags = rt::__tri!(reader.read_u32());
+            rt::__tri!(reader.check_flags("reactionCount", flags, 0x00000001));
             let chosen_order = if flags & 1 != 0 {
-                Some(reader.read_i32()?)
+                Some(rt::__tri!(reader.read_i32()))
             } else {
                 None
             };
-            let reaction = enums::Reaction::deserialize(reader)?;
-            let count = reader.read_i32()?;
+            let reaction = rt::__tri!(enums::Reaction::deserialize(reader));
+            let count = rt::__tri!(reader.read_i32());
             Ok(Self {
                 chosen_order,
                 reaction,
@@ -12616,7 +12654,7 @@ pub mod types {
         fn deserialize_bare(
             reader: &mut rt::Reader<'_>,
         ) -> Result<Self, rt::DecodeError> {
-            let document_id = reader.read_i64()?;
+            let document_id = rt::__tri!(reader.read_i64());
             Ok(Self { document_id })
         }
     }
@@ -12673,7 +12711,7 @@ pub mod types {
         fn deserialize_bare(
             reader: &mut rt::Reader<'_>,
         ) -> Result<Self, rt::DecodeError> {
-            let emoticon = reader.read_string()?;
+            let emoticon = rt::__tri!(reader.read_string());
             Ok(Self { emoticon })
         }
     }
@@ -12830,7 +12868,7 @@ pub mod types {
         fn deserialize_bare(
             reader: &mut rt::Reader<'_>,
         ) -> Result<Self, rt::DecodeError> {
-            let rows = Vec::<enums::KeyboardButtonRow>::deserialize(reader)?;
+            let rows = rt::__tri!(Vec::deserialize(reader));
             Ok(Self { rows })
         }
     }
@@ -12869,6 +12907,7 @@ pub mod types {
         pub server_public_key_fingerprints: Vec<i64>,
     }
     impl ::core::fmt::Debug for ResPq {
+        #[inline]
         fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
             f.debug_struct("ResPq")
                 .field("nonce", &rt::__private::DebugBytes(&self.nonce))
@@ -12920,10 +12959,10 @@ pub mod types {
         fn deserialize_bare(
             reader: &mut rt::Reader<'_>,
         ) -> Result<Self, rt::DecodeError> {
-            let nonce = reader.read_array()?;
-            let server_nonce = reader.read_array()?;
-            let pq = reader.read_string()?;
-            let server_public_key_fingerprints = Vec::<i64>::deserialize(reader)?;
+            let nonce = rt::__tri!(reader.read_array());
+            let server_nonce = rt::__tri!(reader.read_array());
+            let pq = rt::__tri!(reader.read_string());
+            let server_public_key_fingerprints = rt::__tri!(Vec::deserialize(reader));
             Ok(Self {
                 nonce,
                 server_nonce,
@@ -12996,9 +13035,9 @@ pub mod types {
         fn deserialize_bare(
             reader: &mut rt::Reader<'_>,
         ) -> Result<Self, rt::DecodeError> {
-            let platform = reader.read_string()?;
-            let reason = reader.read_string()?;
-            let text = reader.read_string()?;
+            let platform = rt::__tri!(reader.read_string());
+            let reason = rt::__tri!(reader.read_string());
+            let text = rt::__tri!(reader.read_string());
             Ok(Self { platform, reason, text })
         }
     }
@@ -13062,9 +13101,9 @@ pub mod types {
         fn deserialize_bare(
             reader: &mut rt::Reader<'_>,
         ) -> Result<Self, rt::DecodeError> {
-            let msg_id = reader.read_i64()?;
-            let seq_no = reader.read_i32()?;
-            let bytes = reader.read_i32()?;
+            let msg_id = rt::__tri!(reader.read_i64());
+            let seq_no = rt::__tri!(reader.read_i32());
+            let bytes = rt::__tri!(reader.read_i32());
             Ok(Self { msg_id, seq_no, bytes })
         }
     }
@@ -13229,8 +13268,8 @@ pub mod types {
         fn deserialize_bare(
             reader: &mut rt::Reader<'_>,
         ) -> Result<Self, rt::DecodeError> {
-            let error_code = reader.read_i32()?;
-            let error_message = reader.read_string()?;
+            let error_code = rt::__tri!(reader.read_i32());
+            let error_message = rt::__tri!(reader.read_string());
             Ok(Self { error_code, error_message })
         }
     }
@@ -13324,17 +13363,17 @@ pub mod types {
         fn deserialize_bare(
             reader: &mut rt::Reader<'_>,
         ) -> Result<Self, rt::DecodeError> {
-            let flags = reader.read_u32()?;
-            reader.check_flags("searchPostsFlood", flags, 0x00000003)?;
+            let flags = rt::__tri!(reader.read_u32());
+            rt::__tri!(reader.check_flags("searchPostsFlood", flags, 0x00000003));
             let query_is_free = flags & 1 != 0;
-            let total_daily = reader.read_i32()?;
-            let remains = reader.read_i32()?;
+            let total_daily = rt::__tri!(reader.read_i32());
+            let remains = rt::__tri!(reader.read_i32());
             let wait_till = if flags & (1 << 1) != 0 {
-                Some(reader.read_i32()?)
+                Some(rt::__tri!(reader.read_i32()))
             } else {
                 None
             };
-            let stars_amount = reader.read_i64()?;
+            let stars_amount = rt::__tri!(reader.read_i64());
             Ok(Self {
                 query_is_free,
                 total_daily,
@@ -13381,6 +13420,7 @@ pub mod types {
         pub server_time: i32,
     }
     impl ::core::fmt::Debug for ServerDhInnerData {
+        #[inline]
         fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
             f.debug_struct("ServerDhInnerData")
                 .field("nonce", &rt::__private::DebugBytes(&self.nonce))
@@ -13437,12 +13477,12 @@ pub mod types {
         fn deserialize_bare(
             reader: &mut rt::Reader<'_>,
         ) -> Result<Self, rt::DecodeError> {
-            let nonce = reader.read_array()?;
-            let server_nonce = reader.read_array()?;
-            let g = reader.read_i32()?;
-            let dh_prime = reader.read_string()?;
-            let g_a = reader.read_string()?;
-            let server_time = reader.read_i32()?;
+            let nonce = rt::__tri!(reader.read_array());
+            let server_nonce = rt::__tri!(reader.read_array());
+            let g = rt::__tri!(reader.read_i32());
+            let dh_prime = rt::__tri!(reader.read_string());
+            let g_a = rt::__tri!(reader.read_string());
+            let server_time = rt::__tri!(reader.read_i32());
             Ok(Self {
                 nonce,
                 server_nonce,
@@ -13484,6 +13524,7 @@ pub mod types {
         pub new_nonce_hash: [u8; 16],
     }
     impl ::core::fmt::Debug for ServerDhParamsFail {
+        #[inline]
         fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
             f.debug_struct("ServerDhParamsFail")
                 .field("nonce", &rt::__private::DebugBytes(&self.nonce))
@@ -13531,9 +13572,9 @@ pub mod types {
         fn deserialize_bare(
             reader: &mut rt::Reader<'_>,
         ) -> Result<Self, rt::DecodeError> {
-            let nonce = reader.read_array()?;
-            let server_nonce = reader.read_array()?;
-            let new_nonce_hash = reader.read_array()?;
+            let nonce = rt::__tri!(reader.read_array());
+            let server_nonce = rt::__tri!(reader.read_array());
+            let new_nonce_hash = rt::__tri!(reader.read_array());
             Ok(Self {
                 nonce,
                 server_nonce,
@@ -13575,6 +13616,7 @@ pub mod types {
         pub encrypted_answer: String,
     }
     impl ::core::fmt::Debug for ServerDhParamsOk {
+        #[inline]
         fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
             f.debug_struct("ServerDhParamsOk")
                 .field("nonce", &rt::__private::DebugBytes(&self.nonce))
@@ -13619,9 +13661,9 @@ pub mod types {
         fn deserialize_bare(
             reader: &mut rt::Reader<'_>,
         ) -> Result<Self, rt::DecodeError> {
-            let nonce = reader.read_array()?;
-            let server_nonce = reader.read_array()?;
-            let encrypted_answer = reader.read_string()?;
+            let nonce = rt::__tri!(reader.read_array());
+            let server_nonce = rt::__tri!(reader.read_array());
+            let encrypted_answer = rt::__tri!(reader.read_string());
             Ok(Self {
                 nonce,
                 server_nonce,
@@ -13687,8 +13729,8 @@ pub mod types {
         fn deserialize_bare(
             reader: &mut rt::Reader<'_>,
         ) -> Result<Self, rt::DecodeError> {
-            let amount = reader.read_i64()?;
-            let nanos = reader.read_i32()?;
+            let amount = rt::__tri!(reader.read_i64());
+            let nanos = rt::__tri!(reader.read_i32());
             Ok(Self { amount, nanos })
         }
     }
@@ -13747,7 +13789,7 @@ pub mod types {
         fn deserialize_bare(
             reader: &mut rt::Reader<'_>,
         ) -> Result<Self, rt::DecodeError> {
-            let amount = reader.read_i64()?;
+            let amount = rt::__tri!(reader.read_i64());
             Ok(Self { amount })
         }
     }
@@ -13862,21 +13904,21 @@ pub mod types {
         fn deserialize_bare(
             reader: &mut rt::Reader<'_>,
         ) -> Result<Self, rt::DecodeError> {
-            let flags = reader.read_u32()?;
-            reader.check_flags("storyFwdHeader", flags, 0x0000000f)?;
+            let flags = rt::__tri!(reader.read_u32());
+            rt::__tri!(reader.check_flags("storyFwdHeader", flags, 0x0000000f));
             let modified = flags & (1 << 3) != 0;
             let from = if flags & 1 != 0 {
-                Some(enums::Peer::deserialize(reader)?)
+                Some(rt::__tri!(enums::Peer::deserialize(reader)))
             } else {
                 None
             };
             let from_name = if flags & (1 << 1) != 0 {
-                Some(reader.read_string()?)
+                Some(rt::__tri!(reader.read_string()))
             } else {
                 None
             };
             let story_id = if flags & (1 << 2) != 0 {
-                Some(reader.read_i32()?)
+                Some(rt::__tri!(reader.read_i32()))
             } else {
                 None
             };
@@ -14194,8 +14236,8 @@ pub mod types {
             reader: &mut rt::Reader<'_>,
         ) -> Result<Box<Self>, rt::DecodeError> {
             let slot = Box::new_uninit();
-            let flags = reader.read_u32()?;
-            reader.check_flags("storyItem", flags, 0x000fffaf)?;
+            let flags = rt::__tri!(reader.read_u32());
+            rt::__tri!(reader.check_flags("storyItem", flags, 0x000fffaf));
             let pinned = flags & (1 << 5) != 0;
             let public = flags & (1 << 7) != 0;
             let close_friends = flags & (1 << 8) != 0;
@@ -14205,52 +14247,52 @@ pub mod types {
             let contacts = flags & (1 << 12) != 0;
             let selected_contacts = flags & (1 << 13) != 0;
             let out = flags & (1 << 16) != 0;
-            let id = reader.read_i32()?;
-            let date = reader.read_i32()?;
+            let id = rt::__tri!(reader.read_i32());
+            let date = rt::__tri!(reader.read_i32());
             let from_id = if flags & (1 << 18) != 0 {
-                Some(enums::Peer::deserialize(reader)?)
+                Some(rt::__tri!(enums::Peer::deserialize(reader)))
             } else {
                 None
             };
             let fwd_from = if flags & (1 << 17) != 0 {
-                Some(enums::StoryFwdHeader::deserialize(reader)?)
+                Some(rt::__tri!(enums::StoryFwdHeader::deserialize(reader)))
             } else {
                 None
             };
-            let expire_date = reader.read_i32()?;
+            let expire_date = rt::__tri!(reader.read_i32());
             let caption = if flags & 1 != 0 {
-                Some(reader.read_string()?)
+                Some(rt::__tri!(reader.read_string()))
             } else {
                 None
             };
             let entities = if flags & (1 << 1) != 0 {
-                Some(Vec::<enums::MessageEntity>::deserialize(reader)?)
+                Some(rt::__tri!(Vec::deserialize(reader)))
             } else {
                 None
             };
-            let media = enums::MessageMedia::deserialize(reader)?;
+            let media = rt::__tri!(enums::MessageMedia::deserialize(reader));
             let media_areas = if flags & (1 << 14) != 0 {
-                Some(Vec::<enums::MediaArea>::deserialize(reader)?)
+                Some(rt::__tri!(Vec::deserialize(reader)))
             } else {
                 None
             };
             let privacy = if flags & (1 << 2) != 0 {
-                Some(Vec::<enums::PrivacyRule>::deserialize(reader)?)
+                Some(rt::__tri!(Vec::deserialize(reader)))
             } else {
                 None
             };
             let views = if flags & (1 << 3) != 0 {
-                Some(enums::StoryViews::deserialize(reader)?)
+                Some(rt::__tri!(enums::StoryViews::deserialize(reader)))
             } else {
                 None
             };
             let sent_reaction = if flags & (1 << 15) != 0 {
-                Some(enums::Reaction::deserialize(reader)?)
+                Some(rt::__tri!(enums::Reaction::deserialize(reader)))
             } else {
                 None
             };
             let albums = if flags & (1 << 19) != 0 {
-                Some(Vec::<i32>::deserialize(reader)?)
+                Some(rt::__tri!(Vec::deserialize(reader)))
             } else {
                 None
             };
@@ -14409,27 +14451,27 @@ pub mod types {
         fn deserialize_bare(
             reader: &mut rt::Reader<'_>,
         ) -> Result<Self, rt::DecodeError> {
-            let flags = reader.read_u32()?;
-            reader.check_flags("storyViews", flags, 0x0000001f)?;
+            let flags = rt::__tri!(reader.read_u32());
+            rt::__tri!(reader.check_flags("storyViews", flags, 0x0000001f));
             let has_viewers = flags & (1 << 1) != 0;
-            let views_count = reader.read_i32()?;
+            let views_count = rt::__tri!(reader.read_i32());
             let forwards_count = if flags & (1 << 2) != 0 {
-                Some(reader.read_i32()?)
+                Some(rt::__tri!(reader.read_i32()))
             } else {
                 None
             };
             let reactions = if flags & (1 << 3) != 0 {
-                Some(Vec::<enums::ReactionCount>::deserialize(reader)?)
+                Some(rt::__tri!(Vec::deserialize(reader)))
             } else {
                 None
             };
             let reactions_count = if flags & (1 << 4) != 0 {
-                Some(reader.read_i32()?)
+                Some(rt::__tri!(reader.read_i32()))
             } else {
                 None
             };
             let recent_viewers = if flags & 1 != 0 {
-                Some(Vec::<i64>::deserialize(reader)?)
+                Some(rt::__tri!(Vec::deserialize(reader)))
             } else {
                 None
             };
@@ -14546,17 +14588,17 @@ pub mod types {
         fn deserialize_bare(
             reader: &mut rt::Reader<'_>,
         ) -> Result<Self, rt::DecodeError> {
-            let flags = reader.read_u32()?;
-            reader.check_flags("suggestedPost", flags, 0x0000000f)?;
+            let flags = rt::__tri!(reader.read_u32());
+            rt::__tri!(reader.check_flags("suggestedPost", flags, 0x0000000f));
             let accepted = flags & (1 << 1) != 0;
             let rejected = flags & (1 << 2) != 0;
             let price = if flags & (1 << 3) != 0 {
-                Some(enums::StarsAmount::deserialize(reader)?)
+                Some(rt::__tri!(enums::StarsAmount::deserialize(reader)))
             } else {
                 None
             };
             let schedule_date = if flags & 1 != 0 {
-                Some(reader.read_i32()?)
+                Some(rt::__tri!(reader.read_i32()))
             } else {
                 None
             };
@@ -14625,7 +14667,7 @@ pub mod types {
             reader: &mut rt::Reader<'_>,
         ) -> Result<Box<Self>, rt::DecodeError> {
             let slot = Box::new_uninit();
-            let text = enums::RichText::deserialize(reader)?;
+            let text = rt::__tri!(enums::RichText::deserialize(reader));
             Ok(Box::write(slot, Self { text }))
         }
     }
@@ -14682,7 +14724,7 @@ pub mod types {
         fn deserialize_bare(
             reader: &mut rt::Reader<'_>,
         ) -> Result<Self, rt::DecodeError> {
-            let texts = Vec::<enums::RichText>::deserialize(reader)?;
+            let texts = rt::__tri!(Vec::deserialize(reader));
             Ok(Self { texts })
         }
     }
@@ -14797,7 +14839,7 @@ pub mod types {
             reader: &mut rt::Reader<'_>,
         ) -> Result<Box<Self>, rt::DecodeError> {
             let slot = Box::new_uninit();
-            let text = enums::RichText::deserialize(reader)?;
+            let text = rt::__tri!(enums::RichText::deserialize(reader));
             Ok(Box::write(slot, Self { text }))
         }
     }
@@ -14854,7 +14896,7 @@ pub mod types {
         fn deserialize_bare(
             reader: &mut rt::Reader<'_>,
         ) -> Result<Self, rt::DecodeError> {
-            let text = reader.read_string()?;
+            let text = rt::__tri!(reader.read_string());
             Ok(Self { text })
         }
     }
@@ -14932,9 +14974,9 @@ pub mod types {
             reader: &mut rt::Reader<'_>,
         ) -> Result<Box<Self>, rt::DecodeError> {
             let slot = Box::new_uninit();
-            let text = enums::RichText::deserialize(reader)?;
-            let url = reader.read_string()?;
-            let webpage_id = reader.read_i64()?;
+            let text = rt::__tri!(enums::RichText::deserialize(reader));
+            let url = rt::__tri!(reader.read_string());
+            let webpage_id = rt::__tri!(reader.read_i64());
             Ok(Box::write(slot, Self { text, url, webpage_id }))
         }
     }
@@ -15000,8 +15042,8 @@ pub mod types {
         fn deserialize_bare(
             reader: &mut rt::Reader<'_>,
         ) -> Result<Self, rt::DecodeError> {
-            let text = reader.read_string()?;
-            let entities = Vec::<enums::MessageEntity>::deserialize(reader)?;
+            let text = rt::__tri!(reader.read_string());
+            let entities = rt::__tri!(Vec::deserialize(reader));
             Ok(Self { text, entities })
         }
     }
@@ -15106,7 +15148,7 @@ pub mod types {
         fn deserialize_bare(
             reader: &mut rt::Reader<'_>,
         ) -> Result<Self, rt::DecodeError> {
-            let seed = reader.read_i32()?;
+            let seed = rt::__tri!(reader.read_i32());
             Ok(Self { seed })
         }
     }
@@ -15163,7 +15205,7 @@ pub mod types {
         fn deserialize_bare(
             reader: &mut rt::Reader<'_>,
         ) -> Result<Self, rt::DecodeError> {
-            let entries = Vec::<Vec<enums::TlsBlock>>::deserialize(reader)?;
+            let entries = rt::__tri!(Vec::deserialize(reader));
             Ok(Self { entries })
         }
     }
@@ -15271,7 +15313,7 @@ pub mod types {
         fn deserialize_bare(
             reader: &mut rt::Reader<'_>,
         ) -> Result<Self, rt::DecodeError> {
-            let length = reader.read_i32()?;
+            let length = rt::__tri!(reader.read_i32());
             Ok(Self { length })
         }
     }
@@ -15328,7 +15370,7 @@ pub mod types {
         fn deserialize_bare(
             reader: &mut rt::Reader<'_>,
         ) -> Result<Self, rt::DecodeError> {
-            let entries = Vec::<enums::TlsBlock>::deserialize(reader)?;
+            let entries = rt::__tri!(Vec::deserialize(reader));
             Ok(Self { entries })
         }
     }
@@ -15385,7 +15427,7 @@ pub mod types {
         fn deserialize_bare(
             reader: &mut rt::Reader<'_>,
         ) -> Result<Self, rt::DecodeError> {
-            let data = reader.read_string()?;
+            let data = rt::__tri!(reader.read_string());
             Ok(Self { data })
         }
     }
@@ -15444,7 +15486,7 @@ pub mod types {
         fn deserialize_bare(
             reader: &mut rt::Reader<'_>,
         ) -> Result<Self, rt::DecodeError> {
-            let length = reader.read_i32()?;
+            let length = rt::__tri!(reader.read_i32());
             Ok(Self { length })
         }
     }
@@ -15509,8 +15551,10 @@ pub mod types {
         fn deserialize_bare(
             reader: &mut rt::Reader<'_>,
         ) -> Result<Self, rt::DecodeError> {
-            let blocks = reader
-                .read_bare_vector(4, |reader| enums::TlsBlock::deserialize(reader))?;
+            let blocks = rt::__tri!(
+                reader.read_bare_vector(4, | reader |
+                enums::TlsBlock::deserialize(reader))
+            );
             Ok(Self { blocks })
         }
     }
@@ -15618,9 +15662,9 @@ pub mod types {
         fn deserialize_bare(
             reader: &mut rt::Reader<'_>,
         ) -> Result<Self, rt::DecodeError> {
-            let messages = Vec::<i32>::deserialize(reader)?;
-            let pts = reader.read_i32()?;
-            let pts_count = reader.read_i32()?;
+            let messages = rt::__tri!(Vec::deserialize(reader));
+            let pts = rt::__tri!(reader.read_i32());
+            let pts_count = rt::__tri!(reader.read_i32());
             Ok(Self { messages, pts, pts_count })
         }
     }
@@ -15695,9 +15739,9 @@ pub mod types {
         fn deserialize_bare(
             reader: &mut rt::Reader<'_>,
         ) -> Result<Self, rt::DecodeError> {
-            let message = enums::Message::deserialize(reader)?;
-            let pts = reader.read_i32()?;
-            let pts_count = reader.read_i32()?;
+            let message = rt::__tri!(enums::Message::deserialize(reader));
+            let pts = rt::__tri!(reader.read_i32());
+            let pts_count = rt::__tri!(reader.read_i32());
             Ok(Self { message, pts, pts_count })
         }
     }
@@ -15760,8 +15804,8 @@ pub mod types {
         fn deserialize_bare(
             reader: &mut rt::Reader<'_>,
         ) -> Result<Self, rt::DecodeError> {
-            let update = enums::Update::deserialize(reader)?;
-            let date = reader.read_i32()?;
+            let update = rt::__tri!(enums::Update::deserialize(reader));
+            let date = rt::__tri!(reader.read_i32());
             Ok(Self { update, date })
         }
     }
@@ -15844,11 +15888,11 @@ pub mod types {
         fn deserialize_bare(
             reader: &mut rt::Reader<'_>,
         ) -> Result<Self, rt::DecodeError> {
-            let updates = Vec::<enums::Update>::deserialize(reader)?;
-            let users = Vec::<enums::User>::deserialize(reader)?;
-            let chats = Vec::<enums::Chat>::deserialize(reader)?;
-            let date = reader.read_i32()?;
-            let seq = reader.read_i32()?;
+            let updates = rt::__tri!(Vec::deserialize(reader));
+            let users = rt::__tri!(Vec::deserialize(reader));
+            let chats = rt::__tri!(Vec::deserialize(reader));
+            let date = rt::__tri!(reader.read_i32());
+            let seq = rt::__tri!(reader.read_i32());
             Ok(Self {
                 updates,
                 users,
@@ -16528,8 +16572,8 @@ pub mod types {
             reader: &mut rt::Reader<'_>,
         ) -> Result<Box<Self>, rt::DecodeError> {
             let slot = Box::new_uninit();
-            let flags = reader.read_u32()?;
-            reader.check_flags("user", flags, 0x7ffffc7f)?;
+            let flags = rt::__tri!(reader.read_u32());
+            rt::__tri!(reader.check_flags("user", flags, 0x7ffffc7f));
             let self_ = flags & (1 << 10) != 0;
             let contact = flags & (1 << 11) != 0;
             let mutual_contact = flags & (1 << 12) != 0;
@@ -16548,8 +16592,8 @@ pub mod types {
             let bot_attach_menu = flags & (1 << 27) != 0;
             let premium = flags & (1 << 28) != 0;
             let attach_menu_enabled = flags & (1 << 29) != 0;
-            let flags2 = reader.read_u32()?;
-            reader.check_flags("user", flags2, 0x0000ff3f)?;
+            let flags2 = rt::__tri!(reader.read_u32());
+            rt::__tri!(reader.check_flags("user", flags2, 0x0000ff3f));
             let bot_can_edit = flags2 & (1 << 1) != 0;
             let close_friend = flags2 & (1 << 2) != 0;
             let stories_hidden = flags2 & (1 << 3) != 0;
@@ -16557,99 +16601,99 @@ pub mod types {
             let contact_require_premium = flags2 & (1 << 10) != 0;
             let bot_business = flags2 & (1 << 11) != 0;
             let bot_has_main_app = flags2 & (1 << 13) != 0;
-            let id = reader.read_i64()?;
+            let id = rt::__tri!(reader.read_i64());
             let access_hash = if flags & 1 != 0 {
-                Some(reader.read_i64()?)
+                Some(rt::__tri!(reader.read_i64()))
             } else {
                 None
             };
             let first_name = if flags & (1 << 1) != 0 {
-                Some(reader.read_string()?)
+                Some(rt::__tri!(reader.read_string()))
             } else {
                 None
             };
             let last_name = if flags & (1 << 2) != 0 {
-                Some(reader.read_string()?)
+                Some(rt::__tri!(reader.read_string()))
             } else {
                 None
             };
             let username = if flags & (1 << 3) != 0 {
-                Some(reader.read_string()?)
+                Some(rt::__tri!(reader.read_string()))
             } else {
                 None
             };
             let phone = if flags & (1 << 4) != 0 {
-                Some(reader.read_string()?)
+                Some(rt::__tri!(reader.read_string()))
             } else {
                 None
             };
             let photo = if flags & (1 << 5) != 0 {
-                Some(enums::UserProfilePhoto::deserialize(reader)?)
+                Some(rt::__tri!(enums::UserProfilePhoto::deserialize(reader)))
             } else {
                 None
             };
             let status = if flags & (1 << 6) != 0 {
-                Some(enums::UserStatus::deserialize(reader)?)
+                Some(rt::__tri!(enums::UserStatus::deserialize(reader)))
             } else {
                 None
             };
             let bot_info_version = if flags & (1 << 14) != 0 {
-                Some(reader.read_i32()?)
+                Some(rt::__tri!(reader.read_i32()))
             } else {
                 None
             };
             let restriction_reason = if flags & (1 << 18) != 0 {
-                Some(Vec::<enums::RestrictionReason>::deserialize(reader)?)
+                Some(rt::__tri!(Vec::deserialize(reader)))
             } else {
                 None
             };
             let bot_inline_placeholder = if flags & (1 << 19) != 0 {
-                Some(reader.read_string()?)
+                Some(rt::__tri!(reader.read_string()))
             } else {
                 None
             };
             let lang_code = if flags & (1 << 22) != 0 {
-                Some(reader.read_string()?)
+                Some(rt::__tri!(reader.read_string()))
             } else {
                 None
             };
             let emoji_status = if flags & (1 << 30) != 0 {
-                Some(enums::EmojiStatus::deserialize(reader)?)
+                Some(rt::__tri!(enums::EmojiStatus::deserialize(reader)))
             } else {
                 None
             };
             let usernames = if flags2 & 1 != 0 {
-                Some(Vec::<enums::Username>::deserialize(reader)?)
+                Some(rt::__tri!(Vec::deserialize(reader)))
             } else {
                 None
             };
             let stories_max_id = if flags2 & (1 << 5) != 0 {
-                Some(reader.read_i32()?)
+                Some(rt::__tri!(reader.read_i32()))
             } else {
                 None
             };
             let color = if flags2 & (1 << 8) != 0 {
-                Some(enums::PeerColor::deserialize(reader)?)
+                Some(rt::__tri!(enums::PeerColor::deserialize(reader)))
             } else {
                 None
             };
             let profile_color = if flags2 & (1 << 9) != 0 {
-                Some(enums::PeerColor::deserialize(reader)?)
+                Some(rt::__tri!(enums::PeerColor::deserialize(reader)))
             } else {
                 None
             };
             let bot_active_users = if flags2 & (1 << 12) != 0 {
-                Some(reader.read_i32()?)
+                Some(rt::__tri!(reader.read_i32()))
             } else {
                 None
             };
             let bot_verification_icon = if flags2 & (1 << 14) != 0 {
-                Some(reader.read_i64()?)
+                Some(rt::__tri!(reader.read_i64()))
             } else {
                 None
             };
             let send_paid_messages_stars = if flags2 & (1 << 15) != 0 {
-                Some(reader.read_i64()?)
+                Some(rt::__tri!(reader.read_i64()))
             } else {
                 None
             };
@@ -16762,7 +16806,7 @@ pub mod types {
         fn deserialize_bare(
             reader: &mut rt::Reader<'_>,
         ) -> Result<Self, rt::DecodeError> {
-            let id = reader.read_i64()?;
+            let id = rt::__tri!(reader.read_i64());
             Ok(Self { id })
         }
     }
@@ -16804,6 +16848,7 @@ pub mod types {
         pub dc_id: i32,
     }
     impl ::core::fmt::Debug for UserProfilePhoto {
+        #[inline]
         fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
             f.debug_struct("UserProfilePhoto")
                 .field("has_video", &self.has_video)
@@ -16880,17 +16925,17 @@ pub mod types {
         fn deserialize_bare(
             reader: &mut rt::Reader<'_>,
         ) -> Result<Self, rt::DecodeError> {
-            let flags = reader.read_u32()?;
-            reader.check_flags("userProfilePhoto", flags, 0x00000007)?;
+            let flags = rt::__tri!(reader.read_u32());
+            rt::__tri!(reader.check_flags("userProfilePhoto", flags, 0x00000007));
             let has_video = flags & 1 != 0;
             let personal = flags & (1 << 2) != 0;
-            let photo_id = reader.read_i64()?;
+            let photo_id = rt::__tri!(reader.read_i64());
             let stripped_thumb = if flags & (1 << 1) != 0 {
-                Some(reader.read_bytes().map(<[u8]>::to_vec)?)
+                Some(rt::__tri!(reader.read_bytes().map(Vec::from)))
             } else {
                 None
             };
-            let dc_id = reader.read_i32()?;
+            let dc_id = rt::__tri!(reader.read_i32());
             Ok(Self {
                 has_video,
                 personal,
@@ -17055,7 +17100,7 @@ pub mod types {
         fn deserialize_bare(
             reader: &mut rt::Reader<'_>,
         ) -> Result<Self, rt::DecodeError> {
-            let expires = reader.read_i32()?;
+            let expires = rt::__tri!(reader.read_i32());
             Ok(Self { expires })
         }
     }
@@ -17139,11 +17184,11 @@ pub mod types {
         fn deserialize_bare(
             reader: &mut rt::Reader<'_>,
         ) -> Result<Self, rt::DecodeError> {
-            let flags = reader.read_u32()?;
-            reader.check_flags("username", flags, 0x00000003)?;
+            let flags = rt::__tri!(reader.read_u32());
+            rt::__tri!(reader.check_flags("username", flags, 0x00000003));
             let editable = flags & 1 != 0;
             let active = flags & (1 << 1) != 0;
-            let username = reader.read_string()?;
+            let username = rt::__tri!(reader.read_string());
             Ok(Self { editable, active, username })
         }
     }
@@ -17233,14 +17278,14 @@ pub mod types {
         fn deserialize_bare(
             reader: &mut rt::Reader<'_>,
         ) -> Result<Self, rt::DecodeError> {
-            let flags = reader.read_u32()?;
-            reader.check_flags("videoSize", flags, 0x00000001)?;
-            let r#type = reader.read_string()?;
-            let w = reader.read_i32()?;
-            let h = reader.read_i32()?;
-            let size = reader.read_i32()?;
+            let flags = rt::__tri!(reader.read_u32());
+            rt::__tri!(reader.check_flags("videoSize", flags, 0x00000001));
+            let r#type = rt::__tri!(reader.read_string());
+            let w = rt::__tri!(reader.read_i32());
+            let h = rt::__tri!(reader.read_i32());
+            let size = rt::__tri!(reader.read_i32());
             let video_start_ts = if flags & 1 != 0 {
-                Some(reader.read_f64()?)
+                Some(rt::__tri!(reader.read_f64()))
             } else {
                 None
             };
@@ -17297,6 +17342,7 @@ pub mod types {
             pub user: enums::User,
         }
         impl ::core::fmt::Debug for Authorization {
+            #[inline]
             fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
                 f.debug_struct("Authorization")
                     .field("setup_password_required", &self.setup_password_required)
@@ -17393,25 +17439,25 @@ pub mod types {
             fn deserialize_bare(
                 reader: &mut rt::Reader<'_>,
             ) -> Result<Self, rt::DecodeError> {
-                let flags = reader.read_u32()?;
-                reader.check_flags("auth.authorization", flags, 0x00000007)?;
+                let flags = rt::__tri!(reader.read_u32());
+                rt::__tri!(reader.check_flags("auth.authorization", flags, 0x00000007));
                 let setup_password_required = flags & (1 << 1) != 0;
                 let otherwise_relogin_days = if flags & (1 << 1) != 0 {
-                    Some(reader.read_i32()?)
+                    Some(rt::__tri!(reader.read_i32()))
                 } else {
                     None
                 };
                 let tmp_sessions = if flags & 1 != 0 {
-                    Some(reader.read_i32()?)
+                    Some(rt::__tri!(reader.read_i32()))
                 } else {
                     None
                 };
                 let future_auth_token = if flags & (1 << 2) != 0 {
-                    Some(reader.read_bytes().map(<[u8]>::to_vec)?)
+                    Some(rt::__tri!(reader.read_bytes().map(Vec::from)))
                 } else {
                     None
                 };
-                let user = enums::User::deserialize(reader)?;
+                let user = rt::__tri!(enums::User::deserialize(reader));
                 Ok(Self {
                     setup_password_required,
                     otherwise_relogin_days,
@@ -17663,17 +17709,17 @@ pub mod types {
             fn deserialize_bare(
                 reader: &mut rt::Reader<'_>,
             ) -> Result<Self, rt::DecodeError> {
-                let flags = reader.read_u32()?;
-                reader.check_flags("auth.sentCode", flags, 0x00000006)?;
-                let r#type = enums::auth::SentCodeType::deserialize(reader)?;
-                let phone_code_hash = reader.read_string()?;
+                let flags = rt::__tri!(reader.read_u32());
+                rt::__tri!(reader.check_flags("auth.sentCode", flags, 0x00000006));
+                let r#type = rt::__tri!(enums::auth::SentCodeType::deserialize(reader));
+                let phone_code_hash = rt::__tri!(reader.read_string());
                 let next_type = if flags & (1 << 1) != 0 {
-                    Some(enums::auth::CodeType::deserialize(reader)?)
+                    Some(rt::__tri!(enums::auth::CodeType::deserialize(reader)))
                 } else {
                     None
                 };
                 let timeout = if flags & (1 << 2) != 0 {
-                    Some(reader.read_i32()?)
+                    Some(rt::__tri!(reader.read_i32()))
                 } else {
                     None
                 };
@@ -17737,7 +17783,7 @@ pub mod types {
             fn deserialize_bare(
                 reader: &mut rt::Reader<'_>,
             ) -> Result<Self, rt::DecodeError> {
-                let length = reader.read_i32()?;
+                let length = rt::__tri!(reader.read_i32());
                 Ok(Self { length })
             }
         }
@@ -17796,7 +17842,7 @@ pub mod types {
             fn deserialize_bare(
                 reader: &mut rt::Reader<'_>,
             ) -> Result<Self, rt::DecodeError> {
-                let length = reader.read_i32()?;
+                let length = rt::__tri!(reader.read_i32());
                 Ok(Self { length })
             }
         }
@@ -17853,7 +17899,7 @@ pub mod types {
             fn deserialize_bare(
                 reader: &mut rt::Reader<'_>,
             ) -> Result<Self, rt::DecodeError> {
-                let pattern = reader.read_string()?;
+                let pattern = rt::__tri!(reader.read_string());
                 Ok(Self { pattern })
             }
         }
@@ -17912,7 +17958,7 @@ pub mod types {
             fn deserialize_bare(
                 reader: &mut rt::Reader<'_>,
             ) -> Result<Self, rt::DecodeError> {
-                let length = reader.read_i32()?;
+                let length = rt::__tri!(reader.read_i32());
                 Ok(Self { length })
             }
         }
@@ -17984,8 +18030,8 @@ pub mod types {
             fn deserialize_bare(
                 reader: &mut rt::Reader<'_>,
             ) -> Result<Self, rt::DecodeError> {
-                let pts = reader.read_i32()?;
-                let pts_count = reader.read_i32()?;
+                let pts = rt::__tri!(reader.read_i32());
+                let pts_count = rt::__tri!(reader.read_i32());
                 Ok(Self { pts, pts_count })
             }
         }
@@ -18049,9 +18095,9 @@ pub mod types {
             fn deserialize_bare(
                 reader: &mut rt::Reader<'_>,
             ) -> Result<Self, rt::DecodeError> {
-                let messages = Vec::<enums::Message>::deserialize(reader)?;
-                let chats = Vec::<enums::Chat>::deserialize(reader)?;
-                let users = Vec::<enums::User>::deserialize(reader)?;
+                let messages = rt::__tri!(Vec::deserialize(reader));
+                let chats = rt::__tri!(Vec::deserialize(reader));
+                let users = rt::__tri!(Vec::deserialize(reader));
                 Ok(Self { messages, chats, users })
             }
         }
@@ -18110,7 +18156,7 @@ pub mod types {
             fn deserialize_bare(
                 reader: &mut rt::Reader<'_>,
             ) -> Result<Self, rt::DecodeError> {
-                let count = reader.read_i32()?;
+                let count = rt::__tri!(reader.read_i32());
                 Ok(Self { count })
             }
         }
@@ -18247,28 +18293,30 @@ pub mod types {
             fn deserialize_bare(
                 reader: &mut rt::Reader<'_>,
             ) -> Result<Self, rt::DecodeError> {
-                let flags = reader.read_u32()?;
-                reader.check_flags("messages.messagesSlice", flags, 0x0000000f)?;
+                let flags = rt::__tri!(reader.read_u32());
+                rt::__tri!(
+                    reader.check_flags("messages.messagesSlice", flags, 0x0000000f)
+                );
                 let inexact = flags & (1 << 1) != 0;
-                let count = reader.read_i32()?;
+                let count = rt::__tri!(reader.read_i32());
                 let next_rate = if flags & 1 != 0 {
-                    Some(reader.read_i32()?)
+                    Some(rt::__tri!(reader.read_i32()))
                 } else {
                     None
                 };
                 let offset_id_offset = if flags & (1 << 2) != 0 {
-                    Some(reader.read_i32()?)
+                    Some(rt::__tri!(reader.read_i32()))
                 } else {
                     None
                 };
                 let search_flood = if flags & (1 << 3) != 0 {
-                    Some(enums::SearchPostsFlood::deserialize(reader)?)
+                    Some(rt::__tri!(enums::SearchPostsFlood::deserialize(reader)))
                 } else {
                     None
                 };
-                let messages = Vec::<enums::Message>::deserialize(reader)?;
-                let chats = Vec::<enums::Chat>::deserialize(reader)?;
-                let users = Vec::<enums::User>::deserialize(reader)?;
+                let messages = rt::__tri!(Vec::deserialize(reader));
+                let chats = rt::__tri!(Vec::deserialize(reader));
+                let users = rt::__tri!(Vec::deserialize(reader));
                 Ok(Self {
                     inexact,
                     count,
@@ -18637,14 +18685,12 @@ pub mod types {
                 reader: &mut rt::Reader<'_>,
             ) -> Result<Box<Self>, rt::DecodeError> {
                 let slot = Box::new_uninit();
-                let new_messages = Vec::<enums::Message>::deserialize(reader)?;
-                let new_encrypted_messages = Vec::<
-                    enums::EncryptedMessage,
-                >::deserialize(reader)?;
-                let other_updates = Vec::<enums::Update>::deserialize(reader)?;
-                let chats = Vec::<enums::Chat>::deserialize(reader)?;
-                let users = Vec::<enums::User>::deserialize(reader)?;
-                let state = enums::updates::State::deserialize(reader)?;
+                let new_messages = rt::__tri!(Vec::deserialize(reader));
+                let new_encrypted_messages = rt::__tri!(Vec::deserialize(reader));
+                let other_updates = rt::__tri!(Vec::deserialize(reader));
+                let chats = rt::__tri!(Vec::deserialize(reader));
+                let users = rt::__tri!(Vec::deserialize(reader));
+                let state = rt::__tri!(enums::updates::State::deserialize(reader));
                 Ok(
                     Box::write(
                         slot,
@@ -18718,8 +18764,8 @@ pub mod types {
             fn deserialize_bare(
                 reader: &mut rt::Reader<'_>,
             ) -> Result<Self, rt::DecodeError> {
-                let date = reader.read_i32()?;
-                let seq = reader.read_i32()?;
+                let date = rt::__tri!(reader.read_i32());
+                let seq = rt::__tri!(reader.read_i32());
                 Ok(Self { date, seq })
             }
         }
@@ -18812,14 +18858,14 @@ pub mod types {
                 reader: &mut rt::Reader<'_>,
             ) -> Result<Box<Self>, rt::DecodeError> {
                 let slot = Box::new_uninit();
-                let new_messages = Vec::<enums::Message>::deserialize(reader)?;
-                let new_encrypted_messages = Vec::<
-                    enums::EncryptedMessage,
-                >::deserialize(reader)?;
-                let other_updates = Vec::<enums::Update>::deserialize(reader)?;
-                let chats = Vec::<enums::Chat>::deserialize(reader)?;
-                let users = Vec::<enums::User>::deserialize(reader)?;
-                let intermediate_state = enums::updates::State::deserialize(reader)?;
+                let new_messages = rt::__tri!(Vec::deserialize(reader));
+                let new_encrypted_messages = rt::__tri!(Vec::deserialize(reader));
+                let other_updates = rt::__tri!(Vec::deserialize(reader));
+                let chats = rt::__tri!(Vec::deserialize(reader));
+                let users = rt::__tri!(Vec::deserialize(reader));
+                let intermediate_state = rt::__tri!(
+                    enums::updates::State::deserialize(reader)
+                );
                 Ok(
                     Box::write(
                         slot,
@@ -18890,7 +18936,7 @@ pub mod types {
             fn deserialize_bare(
                 reader: &mut rt::Reader<'_>,
             ) -> Result<Self, rt::DecodeError> {
-                let pts = reader.read_i32()?;
+                let pts = rt::__tri!(reader.read_i32());
                 Ok(Self { pts })
             }
         }
@@ -18973,11 +19019,11 @@ pub mod types {
             fn deserialize_bare(
                 reader: &mut rt::Reader<'_>,
             ) -> Result<Self, rt::DecodeError> {
-                let pts = reader.read_i32()?;
-                let qts = reader.read_i32()?;
-                let date = reader.read_i32()?;
-                let seq = reader.read_i32()?;
-                let unread_count = reader.read_i32()?;
+                let pts = rt::__tri!(reader.read_i32());
+                let qts = rt::__tri!(reader.read_i32());
+                let date = rt::__tri!(reader.read_i32());
+                let seq = rt::__tri!(reader.read_i32());
+                let unread_count = rt::__tri!(reader.read_i32());
                 Ok(Self {
                     pts,
                     qts,
@@ -19028,6 +19074,7 @@ pub mod types {
             pub bytes: Vec<u8>,
         }
         impl ::core::fmt::Debug for File {
+            #[inline]
             fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
                 f.debug_struct("File")
                     .field("type", &self.r#type)
@@ -19070,9 +19117,9 @@ pub mod types {
             fn deserialize_bare(
                 reader: &mut rt::Reader<'_>,
             ) -> Result<Self, rt::DecodeError> {
-                let r#type = enums::storage::FileType::deserialize(reader)?;
-                let mtime = reader.read_i32()?;
-                let bytes = reader.read_bytes().map(<[u8]>::to_vec)?;
+                let r#type = rt::__tri!(enums::storage::FileType::deserialize(reader));
+                let mtime = rt::__tri!(reader.read_i32());
+                let bytes = rt::__tri!(reader.read_bytes().map(Vec::from));
                 Ok(Self { r#type, mtime, bytes })
             }
         }
@@ -19114,6 +19161,7 @@ pub mod types {
             pub file_hashes: Vec<enums::FileHash>,
         }
         impl ::core::fmt::Debug for FileCdnRedirect {
+            #[inline]
             fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
                 f.debug_struct("FileCdnRedirect")
                     .field("dc_id", &self.dc_id)
@@ -19172,11 +19220,11 @@ pub mod types {
             fn deserialize_bare(
                 reader: &mut rt::Reader<'_>,
             ) -> Result<Self, rt::DecodeError> {
-                let dc_id = reader.read_i32()?;
-                let file_token = reader.read_bytes().map(<[u8]>::to_vec)?;
-                let encryption_key = reader.read_bytes().map(<[u8]>::to_vec)?;
-                let encryption_iv = reader.read_bytes().map(<[u8]>::to_vec)?;
-                let file_hashes = Vec::<enums::FileHash>::deserialize(reader)?;
+                let dc_id = rt::__tri!(reader.read_i32());
+                let file_token = rt::__tri!(reader.read_bytes().map(Vec::from));
+                let encryption_key = rt::__tri!(reader.read_bytes().map(Vec::from));
+                let encryption_iv = rt::__tri!(reader.read_bytes().map(Vec::from));
+                let file_hashes = rt::__tri!(Vec::deserialize(reader));
                 Ok(Self {
                     dc_id,
                     file_token,
@@ -19243,16 +19291,18 @@ pub mod enums {
     }
     impl rt::Deserializable for BadMsgNotification {
         fn deserialize(reader: &mut rt::Reader<'_>) -> Result<Self, rt::DecodeError> {
-            reader.enter()?;
-            let id = reader.read_u32()?;
+            rt::__tri!(reader.enter());
+            let id = rt::__tri!(reader.read_u32());
             let value = match id {
                 0xa7eff811 => {
                     Self::BadMsgNotification(
-                        types::BadMsgNotification::deserialize_bare(reader)?,
+                        rt::__tri!(types::BadMsgNotification::deserialize_bare(reader)),
                     )
                 }
                 0xedab447b => {
-                    Self::BadServerSalt(types::BadServerSalt::deserialize_bare(reader)?)
+                    Self::BadServerSalt(
+                        rt::__tri!(types::BadServerSalt::deserialize_bare(reader)),
+                    )
                 }
                 _ => {
                     return Err(
@@ -19339,13 +19389,19 @@ pub mod enums {
     }
     impl rt::Deserializable for Chat {
         fn deserialize(reader: &mut rt::Reader<'_>) -> Result<Self, rt::DecodeError> {
-            reader.enter()?;
-            let id = reader.read_u32()?;
+            rt::__tri!(reader.enter());
+            let id = rt::__tri!(reader.read_u32());
             let value = match id {
-                0x29562865 => Self::Empty(types::ChatEmpty::deserialize_bare(reader)?),
-                0x41cbf256 => Self::Chat(types::Chat::deserialize_bare_boxed(reader)?),
+                0x29562865 => {
+                    Self::Empty(rt::__tri!(types::ChatEmpty::deserialize_bare(reader)))
+                }
+                0x41cbf256 => {
+                    Self::Chat(rt::__tri!(types::Chat::deserialize_bare_boxed(reader)))
+                }
                 0xfe685355 => {
-                    Self::Channel(types::Channel::deserialize_bare_boxed(reader)?)
+                    Self::Channel(
+                        rt::__tri!(types::Channel::deserialize_bare_boxed(reader)),
+                    )
                 }
                 _ => {
                     return Err(
@@ -19404,12 +19460,12 @@ pub mod enums {
     }
     impl rt::Deserializable for ChatAdminRights {
         fn deserialize(reader: &mut rt::Reader<'_>) -> Result<Self, rt::DecodeError> {
-            reader.enter()?;
-            let id = reader.read_u32()?;
+            rt::__tri!(reader.enter());
+            let id = rt::__tri!(reader.read_u32());
             let value = match id {
                 0x5fb224d5 => {
                     Self::ChatAdminRights(
-                        types::ChatAdminRights::deserialize_bare(reader)?,
+                        rt::__tri!(types::ChatAdminRights::deserialize_bare(reader)),
                     )
                 }
                 _ => {
@@ -19461,12 +19517,12 @@ pub mod enums {
     }
     impl rt::Deserializable for ChatBannedRights {
         fn deserialize(reader: &mut rt::Reader<'_>) -> Result<Self, rt::DecodeError> {
-            reader.enter()?;
-            let id = reader.read_u32()?;
+            rt::__tri!(reader.enter());
+            let id = rt::__tri!(reader.read_u32());
             let value = match id {
                 0x9f120418 => {
                     Self::ChatBannedRights(
-                        types::ChatBannedRights::deserialize_bare(reader)?,
+                        rt::__tri!(types::ChatBannedRights::deserialize_bare(reader)),
                     )
                 }
                 _ => {
@@ -19521,12 +19577,14 @@ pub mod enums {
     }
     impl rt::Deserializable for ChatPhoto {
         fn deserialize(reader: &mut rt::Reader<'_>) -> Result<Self, rt::DecodeError> {
-            reader.enter()?;
-            let id = reader.read_u32()?;
+            rt::__tri!(reader.enter());
+            let id = rt::__tri!(reader.read_u32());
             let value = match id {
                 0x37c1011c => Self::Empty,
                 0x1c6e1c11 => {
-                    Self::ChatPhoto(types::ChatPhoto::deserialize_bare(reader)?)
+                    Self::ChatPhoto(
+                        rt::__tri!(types::ChatPhoto::deserialize_bare(reader)),
+                    )
                 }
                 _ => {
                     return Err(
@@ -19574,12 +19632,12 @@ pub mod enums {
     }
     impl rt::Deserializable for ClientDhInnerData {
         fn deserialize(reader: &mut rt::Reader<'_>) -> Result<Self, rt::DecodeError> {
-            reader.enter()?;
-            let id = reader.read_u32()?;
+            rt::__tri!(reader.enter());
+            let id = rt::__tri!(reader.read_u32());
             let value = match id {
                 0x6643b654 => {
                     Self::ClientDhInnerData(
-                        types::ClientDhInnerData::deserialize_bare(reader)?,
+                        rt::__tri!(types::ClientDhInnerData::deserialize_bare(reader)),
                     )
                 }
                 _ => {
@@ -19631,11 +19689,13 @@ pub mod enums {
     }
     impl rt::Deserializable for CodeSettings {
         fn deserialize(reader: &mut rt::Reader<'_>) -> Result<Self, rt::DecodeError> {
-            reader.enter()?;
-            let id = reader.read_u32()?;
+            rt::__tri!(reader.enter());
+            let id = rt::__tri!(reader.read_u32());
             let value = match id {
                 0xad253d78 => {
-                    Self::CodeSettings(types::CodeSettings::deserialize_bare(reader)?)
+                    Self::CodeSettings(
+                        rt::__tri!(types::CodeSettings::deserialize_bare(reader)),
+                    )
                 }
                 _ => {
                     return Err(
@@ -19684,11 +19744,13 @@ pub mod enums {
     }
     impl rt::Deserializable for Config {
         fn deserialize(reader: &mut rt::Reader<'_>) -> Result<Self, rt::DecodeError> {
-            reader.enter()?;
-            let id = reader.read_u32()?;
+            rt::__tri!(reader.enter());
+            let id = rt::__tri!(reader.read_u32());
             let value = match id {
                 0xcc1a241e => {
-                    Self::Config(types::Config::deserialize_bare_boxed(reader)?)
+                    Self::Config(
+                        rt::__tri!(types::Config::deserialize_bare_boxed(reader)),
+                    )
                 }
                 _ => {
                     return Err(
@@ -19734,10 +19796,12 @@ pub mod enums {
     }
     impl rt::Deserializable for DcOption {
         fn deserialize(reader: &mut rt::Reader<'_>) -> Result<Self, rt::DecodeError> {
-            reader.enter()?;
-            let id = reader.read_u32()?;
+            rt::__tri!(reader.enter());
+            let id = rt::__tri!(reader.read_u32());
             let value = match id {
-                0x18b7a10d => Self::DcOption(types::DcOption::deserialize_bare(reader)?),
+                0x18b7a10d => {
+                    Self::DcOption(rt::__tri!(types::DcOption::deserialize_bare(reader)))
+                }
                 _ => {
                     return Err(
                         reader.unexpected_constructor("DcOption", id, name_for_id(id)),
@@ -19785,17 +19849,17 @@ pub mod enums {
     }
     impl rt::Deserializable for DestroySessionRes {
         fn deserialize(reader: &mut rt::Reader<'_>) -> Result<Self, rt::DecodeError> {
-            reader.enter()?;
-            let id = reader.read_u32()?;
+            rt::__tri!(reader.enter());
+            let id = rt::__tri!(reader.read_u32());
             let value = match id {
                 0xe22045fc => {
                     Self::DestroySessionOk(
-                        types::DestroySessionOk::deserialize_bare(reader)?,
+                        rt::__tri!(types::DestroySessionOk::deserialize_bare(reader)),
                     )
                 }
                 0x62d350c9 => {
                     Self::DestroySessionNone(
-                        types::DestroySessionNone::deserialize_bare(reader)?,
+                        rt::__tri!(types::DestroySessionNone::deserialize_bare(reader)),
                     )
                 }
                 _ => {
@@ -19863,19 +19927,29 @@ pub mod enums {
     }
     impl rt::Deserializable for EmailVerification {
         fn deserialize(reader: &mut rt::Reader<'_>) -> Result<Self, rt::DecodeError> {
-            reader.enter()?;
-            let id = reader.read_u32()?;
+            rt::__tri!(reader.enter());
+            let id = rt::__tri!(reader.read_u32());
             let value = match id {
                 0x922e55a9 => {
-                    Self::Code(types::EmailVerificationCode::deserialize_bare(reader)?)
+                    Self::Code(
+                        rt::__tri!(
+                            types::EmailVerificationCode::deserialize_bare(reader)
+                        ),
+                    )
                 }
                 0xdb909ec2 => {
                     Self::Google(
-                        types::EmailVerificationGoogle::deserialize_bare(reader)?,
+                        rt::__tri!(
+                            types::EmailVerificationGoogle::deserialize_bare(reader)
+                        ),
                     )
                 }
                 0x96d074fd => {
-                    Self::Apple(types::EmailVerificationApple::deserialize_bare(reader)?)
+                    Self::Apple(
+                        rt::__tri!(
+                            types::EmailVerificationApple::deserialize_bare(reader)
+                        ),
+                    )
                 }
                 _ => {
                     return Err(
@@ -19933,12 +20007,14 @@ pub mod enums {
     }
     impl rt::Deserializable for EmojiStatus {
         fn deserialize(reader: &mut rt::Reader<'_>) -> Result<Self, rt::DecodeError> {
-            reader.enter()?;
-            let id = reader.read_u32()?;
+            rt::__tri!(reader.enter());
+            let id = rt::__tri!(reader.read_u32());
             let value = match id {
                 0x2de11aae => Self::Empty,
                 0xe7ff068a => {
-                    Self::EmojiStatus(types::EmojiStatus::deserialize_bare(reader)?)
+                    Self::EmojiStatus(
+                        rt::__tri!(types::EmojiStatus::deserialize_bare(reader)),
+                    )
                 }
                 _ => {
                     return Err(
@@ -19989,12 +20065,14 @@ pub mod enums {
     }
     impl rt::Deserializable for EncryptedFile {
         fn deserialize(reader: &mut rt::Reader<'_>) -> Result<Self, rt::DecodeError> {
-            reader.enter()?;
-            let id = reader.read_u32()?;
+            rt::__tri!(reader.enter());
+            let id = rt::__tri!(reader.read_u32());
             let value = match id {
                 0xc21f497e => Self::Empty,
                 0xa8008cd8 => {
-                    Self::EncryptedFile(types::EncryptedFile::deserialize_bare(reader)?)
+                    Self::EncryptedFile(
+                        rt::__tri!(types::EncryptedFile::deserialize_bare(reader)),
+                    )
                 }
                 _ => {
                     return Err(
@@ -20046,17 +20124,19 @@ pub mod enums {
     }
     impl rt::Deserializable for EncryptedMessage {
         fn deserialize(reader: &mut rt::Reader<'_>) -> Result<Self, rt::DecodeError> {
-            reader.enter()?;
-            let id = reader.read_u32()?;
+            rt::__tri!(reader.enter());
+            let id = rt::__tri!(reader.read_u32());
             let value = match id {
                 0xed18c118 => {
                     Self::EncryptedMessage(
-                        types::EncryptedMessage::deserialize_bare(reader)?,
+                        rt::__tri!(types::EncryptedMessage::deserialize_bare(reader)),
                     )
                 }
                 0x23734b06 => {
                     Self::Service(
-                        types::EncryptedMessageService::deserialize_bare(reader)?,
+                        rt::__tri!(
+                            types::EncryptedMessageService::deserialize_bare(reader)
+                        ),
                     )
                 }
                 _ => {
@@ -20142,10 +20222,12 @@ pub mod enums {
     }
     impl rt::Deserializable for Error {
         fn deserialize(reader: &mut rt::Reader<'_>) -> Result<Self, rt::DecodeError> {
-            reader.enter()?;
-            let id = reader.read_u32()?;
+            rt::__tri!(reader.enter());
+            let id = rt::__tri!(reader.read_u32());
             let value = match id {
-                0xc4b9f9bb => Self::Error(types::Error::deserialize_bare(reader)?),
+                0xc4b9f9bb => {
+                    Self::Error(rt::__tri!(types::Error::deserialize_bare(reader)))
+                }
                 _ => {
                     return Err(
                         reader.unexpected_constructor("Error", id, name_for_id(id)),
@@ -20190,11 +20272,13 @@ pub mod enums {
     }
     impl rt::Deserializable for FactCheck {
         fn deserialize(reader: &mut rt::Reader<'_>) -> Result<Self, rt::DecodeError> {
-            reader.enter()?;
-            let id = reader.read_u32()?;
+            rt::__tri!(reader.enter());
+            let id = rt::__tri!(reader.read_u32());
             let value = match id {
                 0xb89bfccf => {
-                    Self::FactCheck(types::FactCheck::deserialize_bare(reader)?)
+                    Self::FactCheck(
+                        rt::__tri!(types::FactCheck::deserialize_bare(reader)),
+                    )
                 }
                 _ => {
                     return Err(
@@ -20240,10 +20324,12 @@ pub mod enums {
     }
     impl rt::Deserializable for FileHash {
         fn deserialize(reader: &mut rt::Reader<'_>) -> Result<Self, rt::DecodeError> {
-            reader.enter()?;
-            let id = reader.read_u32()?;
+            rt::__tri!(reader.enter());
+            let id = rt::__tri!(reader.read_u32());
             let value = match id {
-                0xf39b035c => Self::FileHash(types::FileHash::deserialize_bare(reader)?),
+                0xf39b035c => {
+                    Self::FileHash(rt::__tri!(types::FileHash::deserialize_bare(reader)))
+                }
                 _ => {
                     return Err(
                         reader.unexpected_constructor("FileHash", id, name_for_id(id)),
@@ -20288,11 +20374,13 @@ pub mod enums {
     }
     impl rt::Deserializable for FutureSalt {
         fn deserialize(reader: &mut rt::Reader<'_>) -> Result<Self, rt::DecodeError> {
-            reader.enter()?;
-            let id = reader.read_u32()?;
+            rt::__tri!(reader.enter());
+            let id = rt::__tri!(reader.read_u32());
             let value = match id {
                 0x0949d9dc => {
-                    Self::FutureSalt(types::FutureSalt::deserialize_bare(reader)?)
+                    Self::FutureSalt(
+                        rt::__tri!(types::FutureSalt::deserialize_bare(reader)),
+                    )
                 }
                 _ => {
                     return Err(
@@ -20338,11 +20426,13 @@ pub mod enums {
     }
     impl rt::Deserializable for FutureSalts {
         fn deserialize(reader: &mut rt::Reader<'_>) -> Result<Self, rt::DecodeError> {
-            reader.enter()?;
-            let id = reader.read_u32()?;
+            rt::__tri!(reader.enter());
+            let id = rt::__tri!(reader.read_u32());
             let value = match id {
                 0xae500895 => {
-                    Self::FutureSalts(types::FutureSalts::deserialize_bare(reader)?)
+                    Self::FutureSalts(
+                        rt::__tri!(types::FutureSalts::deserialize_bare(reader)),
+                    )
                 }
                 _ => {
                     return Err(
@@ -20388,10 +20478,12 @@ pub mod enums {
     }
     impl rt::Deserializable for HttpWait {
         fn deserialize(reader: &mut rt::Reader<'_>) -> Result<Self, rt::DecodeError> {
-            reader.enter()?;
-            let id = reader.read_u32()?;
+            rt::__tri!(reader.enter());
+            let id = rt::__tri!(reader.read_u32());
             let value = match id {
-                0x9299359f => Self::HttpWait(types::HttpWait::deserialize_bare(reader)?),
+                0x9299359f => {
+                    Self::HttpWait(rt::__tri!(types::HttpWait::deserialize_bare(reader)))
+                }
                 _ => {
                     return Err(
                         reader.unexpected_constructor("HttpWait", id, name_for_id(id)),
@@ -20442,16 +20534,20 @@ pub mod enums {
     }
     impl rt::Deserializable for InputChannel {
         fn deserialize(reader: &mut rt::Reader<'_>) -> Result<Self, rt::DecodeError> {
-            reader.enter()?;
-            let id = reader.read_u32()?;
+            rt::__tri!(reader.enter());
+            let id = rt::__tri!(reader.read_u32());
             let value = match id {
                 0xee8c1e86 => Self::Empty,
                 0xf35aec28 => {
-                    Self::InputChannel(types::InputChannel::deserialize_bare(reader)?)
+                    Self::InputChannel(
+                        rt::__tri!(types::InputChannel::deserialize_bare(reader)),
+                    )
                 }
                 0x5b934f9d => {
                     Self::FromMessage(
-                        types::InputChannelFromMessage::deserialize_bare(reader)?,
+                        rt::__tri!(
+                            types::InputChannelFromMessage::deserialize_bare(reader)
+                        ),
                     )
                 }
                 _ => {
@@ -20503,12 +20599,12 @@ pub mod enums {
     }
     impl rt::Deserializable for InputClientProxy {
         fn deserialize(reader: &mut rt::Reader<'_>) -> Result<Self, rt::DecodeError> {
-            reader.enter()?;
-            let id = reader.read_u32()?;
+            rt::__tri!(reader.enter());
+            let id = rt::__tri!(reader.read_u32());
             let value = match id {
                 0x75588b3f => {
                     Self::InputClientProxy(
-                        types::InputClientProxy::deserialize_bare(reader)?,
+                        rt::__tri!(types::InputClientProxy::deserialize_bare(reader)),
                     )
                 }
                 _ => {
@@ -20563,17 +20659,21 @@ pub mod enums {
     }
     impl rt::Deserializable for InputFileLocation {
         fn deserialize(reader: &mut rt::Reader<'_>) -> Result<Self, rt::DecodeError> {
-            reader.enter()?;
-            let id = reader.read_u32()?;
+            rt::__tri!(reader.enter());
+            let id = rt::__tri!(reader.read_u32());
             let value = match id {
                 0x40181ffe => {
                     Self::InputPhotoFileLocation(
-                        types::InputPhotoFileLocation::deserialize_bare(reader)?,
+                        rt::__tri!(
+                            types::InputPhotoFileLocation::deserialize_bare(reader)
+                        ),
                     )
                 }
                 0x37257e99 => {
                     Self::InputPeerPhotoFileLocation(
-                        types::InputPeerPhotoFileLocation::deserialize_bare(reader)?,
+                        rt::__tri!(
+                            types::InputPeerPhotoFileLocation::deserialize_bare(reader)
+                        ),
                     )
                 }
                 _ => {
@@ -20627,10 +20727,12 @@ pub mod enums {
     }
     impl rt::Deserializable for InputMessage {
         fn deserialize(reader: &mut rt::Reader<'_>) -> Result<Self, rt::DecodeError> {
-            reader.enter()?;
-            let id = reader.read_u32()?;
+            rt::__tri!(reader.enter());
+            let id = rt::__tri!(reader.read_u32());
             let value = match id {
-                0xa676a322 => Self::Id(types::InputMessageId::deserialize_bare(reader)?),
+                0xa676a322 => {
+                    Self::Id(rt::__tri!(types::InputMessageId::deserialize_bare(reader)))
+                }
                 _ => {
                     return Err(
                         reader
@@ -20700,26 +20802,38 @@ pub mod enums {
     }
     impl rt::Deserializable for InputPeer {
         fn deserialize(reader: &mut rt::Reader<'_>) -> Result<Self, rt::DecodeError> {
-            reader.enter()?;
-            let id = reader.read_u32()?;
+            rt::__tri!(reader.enter());
+            let id = rt::__tri!(reader.read_u32());
             let value = match id {
                 0x7f3b18ea => Self::Empty,
                 0x7da07ec9 => Self::InputPeerSelf,
-                0x35a95cb9 => Self::Chat(types::InputPeerChat::deserialize_bare(reader)?),
-                0xdde8a54c => Self::User(types::InputPeerUser::deserialize_bare(reader)?),
+                0x35a95cb9 => {
+                    Self::Chat(
+                        rt::__tri!(types::InputPeerChat::deserialize_bare(reader)),
+                    )
+                }
+                0xdde8a54c => {
+                    Self::User(
+                        rt::__tri!(types::InputPeerUser::deserialize_bare(reader)),
+                    )
+                }
                 0x27bcbbfc => {
-                    Self::Channel(types::InputPeerChannel::deserialize_bare(reader)?)
+                    Self::Channel(
+                        rt::__tri!(types::InputPeerChannel::deserialize_bare(reader)),
+                    )
                 }
                 0xa87b0a1c => {
                     Self::UserFromMessage(
-                        types::InputPeerUserFromMessage::deserialize_bare_boxed(reader)?,
+                        rt::__tri!(
+                            types::InputPeerUserFromMessage::deserialize_bare_boxed(reader)
+                        ),
                     )
                 }
                 0xbd2a0840 => {
                     Self::ChannelFromMessage(
-                        types::InputPeerChannelFromMessage::deserialize_bare_boxed(
-                            reader,
-                        )?,
+                        rt::__tri!(
+                            types::InputPeerChannelFromMessage::deserialize_bare_boxed(reader)
+                        ),
                     )
                 }
                 _ => {
@@ -20781,16 +20895,22 @@ pub mod enums {
     }
     impl rt::Deserializable for InputQuickReplyShortcut {
         fn deserialize(reader: &mut rt::Reader<'_>) -> Result<Self, rt::DecodeError> {
-            reader.enter()?;
-            let id = reader.read_u32()?;
+            rt::__tri!(reader.enter());
+            let id = rt::__tri!(reader.read_u32());
             let value = match id {
                 0x24596d41 => {
                     Self::InputQuickReplyShortcut(
-                        types::InputQuickReplyShortcut::deserialize_bare(reader)?,
+                        rt::__tri!(
+                            types::InputQuickReplyShortcut::deserialize_bare(reader)
+                        ),
                     )
                 }
                 0x01190cf1 => {
-                    Self::Id(types::InputQuickReplyShortcutId::deserialize_bare(reader)?)
+                    Self::Id(
+                        rt::__tri!(
+                            types::InputQuickReplyShortcutId::deserialize_bare(reader)
+                        ),
+                    )
                 }
                 _ => {
                     return Err(
@@ -20849,18 +20969,24 @@ pub mod enums {
     }
     impl rt::Deserializable for InputReplyTo {
         fn deserialize(reader: &mut rt::Reader<'_>) -> Result<Self, rt::DecodeError> {
-            reader.enter()?;
-            let id = reader.read_u32()?;
+            rt::__tri!(reader.enter());
+            let id = rt::__tri!(reader.read_u32());
             let value = match id {
                 0x869fbe10 => {
-                    Self::Message(types::InputReplyToMessage::deserialize_bare(reader)?)
+                    Self::Message(
+                        rt::__tri!(types::InputReplyToMessage::deserialize_bare(reader)),
+                    )
                 }
                 0x5881323a => {
-                    Self::Story(types::InputReplyToStory::deserialize_bare(reader)?)
+                    Self::Story(
+                        rt::__tri!(types::InputReplyToStory::deserialize_bare(reader)),
+                    )
                 }
                 0x69d66c45 => {
                     Self::MonoForum(
-                        types::InputReplyToMonoForum::deserialize_bare(reader)?,
+                        rt::__tri!(
+                            types::InputReplyToMonoForum::deserialize_bare(reader)
+                        ),
                     )
                 }
                 _ => {
@@ -20923,17 +21049,19 @@ pub mod enums {
     }
     impl rt::Deserializable for InputUser {
         fn deserialize(reader: &mut rt::Reader<'_>) -> Result<Self, rt::DecodeError> {
-            reader.enter()?;
-            let id = reader.read_u32()?;
+            rt::__tri!(reader.enter());
+            let id = rt::__tri!(reader.read_u32());
             let value = match id {
                 0xb98886cf => Self::Empty,
                 0xf7c1b13f => Self::InputUserSelf,
                 0xf21158c6 => {
-                    Self::InputUser(types::InputUser::deserialize_bare(reader)?)
+                    Self::InputUser(
+                        rt::__tri!(types::InputUser::deserialize_bare(reader)),
+                    )
                 }
                 0x1da448e2 => {
                     Self::FromMessage(
-                        types::InputUserFromMessage::deserialize_bare(reader)?,
+                        rt::__tri!(types::InputUserFromMessage::deserialize_bare(reader)),
                     )
                 }
                 _ => {
@@ -20986,10 +21114,12 @@ pub mod enums {
     }
     impl rt::Deserializable for IpPort {
         fn deserialize(reader: &mut rt::Reader<'_>) -> Result<Self, rt::DecodeError> {
-            reader.enter()?;
-            let id = reader.read_u32()?;
+            rt::__tri!(reader.enter());
+            let id = rt::__tri!(reader.read_u32());
             let value = match id {
-                0xd433ad73 => Self::IpPort(types::IpPort::deserialize_bare(reader)?),
+                0xd433ad73 => {
+                    Self::IpPort(rt::__tri!(types::IpPort::deserialize_bare(reader)))
+                }
                 _ => {
                     return Err(
                         reader.unexpected_constructor("IpPort", id, name_for_id(id)),
@@ -21034,12 +21164,12 @@ pub mod enums {
     }
     impl rt::Deserializable for JsonObjectValue {
         fn deserialize(reader: &mut rt::Reader<'_>) -> Result<Self, rt::DecodeError> {
-            reader.enter()?;
-            let id = reader.read_u32()?;
+            rt::__tri!(reader.enter());
+            let id = rt::__tri!(reader.read_u32());
             let value = match id {
                 0xc0de1bd9 => {
                     Self::JsonObjectValue(
-                        types::JsonObjectValue::deserialize_bare(reader)?,
+                        rt::__tri!(types::JsonObjectValue::deserialize_bare(reader)),
                     )
                 }
                 _ => {
@@ -21106,22 +21236,32 @@ pub mod enums {
     }
     impl rt::Deserializable for JsonValue {
         fn deserialize(reader: &mut rt::Reader<'_>) -> Result<Self, rt::DecodeError> {
-            reader.enter()?;
-            let id = reader.read_u32()?;
+            rt::__tri!(reader.enter());
+            let id = rt::__tri!(reader.read_u32());
             let value = match id {
                 0x3f6d7b68 => Self::JsonNull,
-                0xc7345e6a => Self::JsonBool(types::JsonBool::deserialize_bare(reader)?),
+                0xc7345e6a => {
+                    Self::JsonBool(rt::__tri!(types::JsonBool::deserialize_bare(reader)))
+                }
                 0x2be0dfa4 => {
-                    Self::JsonNumber(types::JsonNumber::deserialize_bare(reader)?)
+                    Self::JsonNumber(
+                        rt::__tri!(types::JsonNumber::deserialize_bare(reader)),
+                    )
                 }
                 0xb71e767a => {
-                    Self::JsonString(types::JsonString::deserialize_bare(reader)?)
+                    Self::JsonString(
+                        rt::__tri!(types::JsonString::deserialize_bare(reader)),
+                    )
                 }
                 0xf7444763 => {
-                    Self::JsonArray(types::JsonArray::deserialize_bare(reader)?)
+                    Self::JsonArray(
+                        rt::__tri!(types::JsonArray::deserialize_bare(reader)),
+                    )
                 }
                 0x99c1d49d => {
-                    Self::JsonObject(types::JsonObject::deserialize_bare(reader)?)
+                    Self::JsonObject(
+                        rt::__tri!(types::JsonObject::deserialize_bare(reader)),
+                    )
                 }
                 _ => {
                     return Err(
@@ -21180,17 +21320,19 @@ pub mod enums {
     }
     impl rt::Deserializable for KeyboardButton {
         fn deserialize(reader: &mut rt::Reader<'_>) -> Result<Self, rt::DecodeError> {
-            reader.enter()?;
-            let id = reader.read_u32()?;
+            rt::__tri!(reader.enter());
+            let id = rt::__tri!(reader.read_u32());
             let value = match id {
                 0xa2fa4880 => {
                     Self::KeyboardButton(
-                        types::KeyboardButton::deserialize_bare(reader)?,
+                        rt::__tri!(types::KeyboardButton::deserialize_bare(reader)),
                     )
                 }
                 0x35bbdb6b => {
                     Self::Callback(
-                        types::KeyboardButtonCallback::deserialize_bare(reader)?,
+                        rt::__tri!(
+                            types::KeyboardButtonCallback::deserialize_bare(reader)
+                        ),
                     )
                 }
                 _ => {
@@ -21252,12 +21394,12 @@ pub mod enums {
     }
     impl rt::Deserializable for KeyboardButtonRow {
         fn deserialize(reader: &mut rt::Reader<'_>) -> Result<Self, rt::DecodeError> {
-            reader.enter()?;
-            let id = reader.read_u32()?;
+            rt::__tri!(reader.enter());
+            let id = rt::__tri!(reader.read_u32());
             let value = match id {
                 0x77608b83 => {
                     Self::KeyboardButtonRow(
-                        types::KeyboardButtonRow::deserialize_bare(reader)?,
+                        rt::__tri!(types::KeyboardButtonRow::deserialize_bare(reader)),
                     )
                 }
                 _ => {
@@ -21312,13 +21454,17 @@ pub mod enums {
     }
     impl rt::Deserializable for MediaArea {
         fn deserialize(reader: &mut rt::Reader<'_>) -> Result<Self, rt::DecodeError> {
-            reader.enter()?;
-            let id = reader.read_u32()?;
+            rt::__tri!(reader.enter());
+            let id = rt::__tri!(reader.read_u32());
             let value = match id {
-                0x37381085 => Self::Url(types::MediaAreaUrl::deserialize_bare(reader)?),
+                0x37381085 => {
+                    Self::Url(rt::__tri!(types::MediaAreaUrl::deserialize_bare(reader)))
+                }
                 0x14455871 => {
                     Self::SuggestedReaction(
-                        types::MediaAreaSuggestedReaction::deserialize_bare(reader)?,
+                        rt::__tri!(
+                            types::MediaAreaSuggestedReaction::deserialize_bare(reader)
+                        ),
                     )
                 }
                 _ => {
@@ -21375,12 +21521,12 @@ pub mod enums {
     }
     impl rt::Deserializable for MediaAreaCoordinates {
         fn deserialize(reader: &mut rt::Reader<'_>) -> Result<Self, rt::DecodeError> {
-            reader.enter()?;
-            let id = reader.read_u32()?;
+            rt::__tri!(reader.enter());
+            let id = rt::__tri!(reader.read_u32());
             let value = match id {
                 0xcfc9e002 => {
                     Self::MediaAreaCoordinates(
-                        types::MediaAreaCoordinates::deserialize_bare(reader)?,
+                        rt::__tri!(types::MediaAreaCoordinates::deserialize_bare(reader)),
                     )
                 }
                 _ => {
@@ -21442,15 +21588,23 @@ pub mod enums {
     }
     impl rt::Deserializable for Message {
         fn deserialize(reader: &mut rt::Reader<'_>) -> Result<Self, rt::DecodeError> {
-            reader.enter()?;
-            let id = reader.read_u32()?;
+            rt::__tri!(reader.enter());
+            let id = rt::__tri!(reader.read_u32());
             let value = match id {
-                0x90a6ca84 => Self::Empty(types::MessageEmpty::deserialize_bare(reader)?),
+                0x90a6ca84 => {
+                    Self::Empty(
+                        rt::__tri!(types::MessageEmpty::deserialize_bare(reader)),
+                    )
+                }
                 0x9815cec8 => {
-                    Self::Message(types::Message::deserialize_bare_boxed(reader)?)
+                    Self::Message(
+                        rt::__tri!(types::Message::deserialize_bare_boxed(reader)),
+                    )
                 }
                 0x7a800e0a => {
-                    Self::Service(types::MessageService::deserialize_bare_boxed(reader)?)
+                    Self::Service(
+                        rt::__tri!(types::MessageService::deserialize_bare_boxed(reader)),
+                    )
                 }
                 _ => {
                     return Err(
@@ -21515,18 +21669,22 @@ pub mod enums {
     }
     impl rt::Deserializable for MessageAction {
         fn deserialize(reader: &mut rt::Reader<'_>) -> Result<Self, rt::DecodeError> {
-            reader.enter()?;
-            let id = reader.read_u32()?;
+            rt::__tri!(reader.enter());
+            let id = rt::__tri!(reader.read_u32());
             let value = match id {
                 0xb6aef7b0 => Self::Empty,
                 0xbd47cbad => {
                     Self::ChatCreate(
-                        types::MessageActionChatCreate::deserialize_bare(reader)?,
+                        rt::__tri!(
+                            types::MessageActionChatCreate::deserialize_bare(reader)
+                        ),
                     )
                 }
                 0x15cefd00 => {
                     Self::ChatAddUser(
-                        types::MessageActionChatAddUser::deserialize_bare(reader)?,
+                        rt::__tri!(
+                            types::MessageActionChatAddUser::deserialize_bare(reader)
+                        ),
                     )
                 }
                 _ => {
@@ -21599,35 +21757,51 @@ pub mod enums {
     }
     impl rt::Deserializable for MessageEntity {
         fn deserialize(reader: &mut rt::Reader<'_>) -> Result<Self, rt::DecodeError> {
-            reader.enter()?;
-            let id = reader.read_u32()?;
+            rt::__tri!(reader.enter());
+            let id = rt::__tri!(reader.read_u32());
             let value = match id {
                 0xbb92ba95 => {
-                    Self::Unknown(types::MessageEntityUnknown::deserialize_bare(reader)?)
+                    Self::Unknown(
+                        rt::__tri!(types::MessageEntityUnknown::deserialize_bare(reader)),
+                    )
                 }
                 0x6ed02538 => {
-                    Self::Url(types::MessageEntityUrl::deserialize_bare(reader)?)
+                    Self::Url(
+                        rt::__tri!(types::MessageEntityUrl::deserialize_bare(reader)),
+                    )
                 }
                 0xbd610bc9 => {
-                    Self::Bold(types::MessageEntityBold::deserialize_bare(reader)?)
+                    Self::Bold(
+                        rt::__tri!(types::MessageEntityBold::deserialize_bare(reader)),
+                    )
                 }
                 0x826f8b60 => {
-                    Self::Italic(types::MessageEntityItalic::deserialize_bare(reader)?)
+                    Self::Italic(
+                        rt::__tri!(types::MessageEntityItalic::deserialize_bare(reader)),
+                    )
                 }
                 0x73924be0 => {
-                    Self::Pre(types::MessageEntityPre::deserialize_bare(reader)?)
+                    Self::Pre(
+                        rt::__tri!(types::MessageEntityPre::deserialize_bare(reader)),
+                    )
                 }
                 0x76a6d327 => {
-                    Self::TextUrl(types::MessageEntityTextUrl::deserialize_bare(reader)?)
+                    Self::TextUrl(
+                        rt::__tri!(types::MessageEntityTextUrl::deserialize_bare(reader)),
+                    )
                 }
                 0xdc7b1140 => {
                     Self::MentionName(
-                        types::MessageEntityMentionName::deserialize_bare(reader)?,
+                        rt::__tri!(
+                            types::MessageEntityMentionName::deserialize_bare(reader)
+                        ),
                     )
                 }
                 0xf1ccaaac => {
                     Self::Blockquote(
-                        types::MessageEntityBlockquote::deserialize_bare(reader)?,
+                        rt::__tri!(
+                            types::MessageEntityBlockquote::deserialize_bare(reader)
+                        ),
                     )
                 }
                 _ => {
@@ -21719,12 +21893,14 @@ pub mod enums {
     }
     impl rt::Deserializable for MessageFwdHeader {
         fn deserialize(reader: &mut rt::Reader<'_>) -> Result<Self, rt::DecodeError> {
-            reader.enter()?;
-            let id = reader.read_u32()?;
+            rt::__tri!(reader.enter());
+            let id = rt::__tri!(reader.read_u32());
             let value = match id {
                 0x4e4df4bb => {
                     Self::MessageFwdHeader(
-                        types::MessageFwdHeader::deserialize_bare_boxed(reader)?,
+                        rt::__tri!(
+                            types::MessageFwdHeader::deserialize_bare_boxed(reader)
+                        ),
                     )
                 }
                 _ => {
@@ -21784,16 +21960,20 @@ pub mod enums {
     }
     impl rt::Deserializable for MessageMedia {
         fn deserialize(reader: &mut rt::Reader<'_>) -> Result<Self, rt::DecodeError> {
-            reader.enter()?;
-            let id = reader.read_u32()?;
+            rt::__tri!(reader.enter());
+            let id = rt::__tri!(reader.read_u32());
             let value = match id {
                 0x3ded6320 => Self::Empty,
                 0x695150d7 => {
-                    Self::Photo(types::MessageMediaPhoto::deserialize_bare(reader)?)
+                    Self::Photo(
+                        rt::__tri!(types::MessageMediaPhoto::deserialize_bare(reader)),
+                    )
                 }
                 0x68cb6283 => {
                     Self::Story(
-                        types::MessageMediaStory::deserialize_bare_boxed(reader)?,
+                        rt::__tri!(
+                            types::MessageMediaStory::deserialize_bare_boxed(reader)
+                        ),
                     )
                 }
                 _ => {
@@ -21845,12 +22025,12 @@ pub mod enums {
     }
     impl rt::Deserializable for MessagePeerReaction {
         fn deserialize(reader: &mut rt::Reader<'_>) -> Result<Self, rt::DecodeError> {
-            reader.enter()?;
-            let id = reader.read_u32()?;
+            rt::__tri!(reader.enter());
+            let id = rt::__tri!(reader.read_u32());
             let value = match id {
                 0x8c79b63c => {
                     Self::MessagePeerReaction(
-                        types::MessagePeerReaction::deserialize_bare(reader)?,
+                        rt::__tri!(types::MessagePeerReaction::deserialize_bare(reader)),
                     )
                 }
                 _ => {
@@ -21902,12 +22082,12 @@ pub mod enums {
     }
     impl rt::Deserializable for MessageReactions {
         fn deserialize(reader: &mut rt::Reader<'_>) -> Result<Self, rt::DecodeError> {
-            reader.enter()?;
-            let id = reader.read_u32()?;
+            rt::__tri!(reader.enter());
+            let id = rt::__tri!(reader.read_u32());
             let value = match id {
                 0x0a339f0b => {
                     Self::MessageReactions(
-                        types::MessageReactions::deserialize_bare(reader)?,
+                        rt::__tri!(types::MessageReactions::deserialize_bare(reader)),
                     )
                 }
                 _ => {
@@ -21959,12 +22139,12 @@ pub mod enums {
     }
     impl rt::Deserializable for MessageReactor {
         fn deserialize(reader: &mut rt::Reader<'_>) -> Result<Self, rt::DecodeError> {
-            reader.enter()?;
-            let id = reader.read_u32()?;
+            rt::__tri!(reader.enter());
+            let id = rt::__tri!(reader.read_u32());
             let value = match id {
                 0x4ba3a95a => {
                     Self::MessageReactor(
-                        types::MessageReactor::deserialize_bare(reader)?,
+                        rt::__tri!(types::MessageReactor::deserialize_bare(reader)),
                     )
                 }
                 _ => {
@@ -22016,12 +22196,12 @@ pub mod enums {
     }
     impl rt::Deserializable for MessageReplies {
         fn deserialize(reader: &mut rt::Reader<'_>) -> Result<Self, rt::DecodeError> {
-            reader.enter()?;
-            let id = reader.read_u32()?;
+            rt::__tri!(reader.enter());
+            let id = rt::__tri!(reader.read_u32());
             let value = match id {
                 0x83d60fc2 => {
                     Self::MessageReplies(
-                        types::MessageReplies::deserialize_bare(reader)?,
+                        rt::__tri!(types::MessageReplies::deserialize_bare(reader)),
                     )
                 }
                 _ => {
@@ -22075,12 +22255,14 @@ pub mod enums {
     }
     impl rt::Deserializable for MessageReplyHeader {
         fn deserialize(reader: &mut rt::Reader<'_>) -> Result<Self, rt::DecodeError> {
-            reader.enter()?;
-            let id = reader.read_u32()?;
+            rt::__tri!(reader.enter());
+            let id = rt::__tri!(reader.read_u32());
             let value = match id {
                 0x6917560b => {
                     Self::MessageReplyHeader(
-                        types::MessageReplyHeader::deserialize_bare_boxed(reader)?,
+                        rt::__tri!(
+                            types::MessageReplyHeader::deserialize_bare_boxed(reader)
+                        ),
                     )
                 }
                 _ => {
@@ -22132,10 +22314,12 @@ pub mod enums {
     }
     impl rt::Deserializable for MsgsAck {
         fn deserialize(reader: &mut rt::Reader<'_>) -> Result<Self, rt::DecodeError> {
-            reader.enter()?;
-            let id = reader.read_u32()?;
+            rt::__tri!(reader.enter());
+            let id = rt::__tri!(reader.read_u32());
             let value = match id {
-                0x62d6b459 => Self::MsgsAck(types::MsgsAck::deserialize_bare(reader)?),
+                0x62d6b459 => {
+                    Self::MsgsAck(rt::__tri!(types::MsgsAck::deserialize_bare(reader)))
+                }
                 _ => {
                     return Err(
                         reader.unexpected_constructor("MsgsAck", id, name_for_id(id)),
@@ -22180,11 +22364,13 @@ pub mod enums {
     }
     impl rt::Deserializable for MsgsStateInfo {
         fn deserialize(reader: &mut rt::Reader<'_>) -> Result<Self, rt::DecodeError> {
-            reader.enter()?;
-            let id = reader.read_u32()?;
+            rt::__tri!(reader.enter());
+            let id = rt::__tri!(reader.read_u32());
             let value = match id {
                 0x04deb57d => {
-                    Self::MsgsStateInfo(types::MsgsStateInfo::deserialize_bare(reader)?)
+                    Self::MsgsStateInfo(
+                        rt::__tri!(types::MsgsStateInfo::deserialize_bare(reader)),
+                    )
                 }
                 _ => {
                     return Err(
@@ -22231,11 +22417,13 @@ pub mod enums {
     }
     impl rt::Deserializable for MsgsStateReq {
         fn deserialize(reader: &mut rt::Reader<'_>) -> Result<Self, rt::DecodeError> {
-            reader.enter()?;
-            let id = reader.read_u32()?;
+            rt::__tri!(reader.enter());
+            let id = rt::__tri!(reader.read_u32());
             let value = match id {
                 0xda69fb52 => {
-                    Self::MsgsStateReq(types::MsgsStateReq::deserialize_bare(reader)?)
+                    Self::MsgsStateReq(
+                        rt::__tri!(types::MsgsStateReq::deserialize_bare(reader)),
+                    )
                 }
                 _ => {
                     return Err(
@@ -22282,11 +22470,13 @@ pub mod enums {
     }
     impl rt::Deserializable for NearestDc {
         fn deserialize(reader: &mut rt::Reader<'_>) -> Result<Self, rt::DecodeError> {
-            reader.enter()?;
-            let id = reader.read_u32()?;
+            rt::__tri!(reader.enter());
+            let id = rt::__tri!(reader.read_u32());
             let value = match id {
                 0x8e1a1775 => {
-                    Self::NearestDc(types::NearestDc::deserialize_bare(reader)?)
+                    Self::NearestDc(
+                        rt::__tri!(types::NearestDc::deserialize_bare(reader)),
+                    )
                 }
                 _ => {
                     return Err(
@@ -22332,11 +22522,13 @@ pub mod enums {
     }
     impl rt::Deserializable for NewSession {
         fn deserialize(reader: &mut rt::Reader<'_>) -> Result<Self, rt::DecodeError> {
-            reader.enter()?;
-            let id = reader.read_u32()?;
+            rt::__tri!(reader.enter());
+            let id = rt::__tri!(reader.read_u32());
             let value = match id {
                 0x9ec20908 => {
-                    Self::Created(types::NewSessionCreated::deserialize_bare(reader)?)
+                    Self::Created(
+                        rt::__tri!(types::NewSessionCreated::deserialize_bare(reader)),
+                    )
                 }
                 _ => {
                     return Err(
@@ -22382,8 +22574,8 @@ pub mod enums {
     }
     impl rt::Deserializable for Null {
         fn deserialize(reader: &mut rt::Reader<'_>) -> Result<Self, rt::DecodeError> {
-            reader.enter()?;
-            let id = reader.read_u32()?;
+            rt::__tri!(reader.enter());
+            let id = rt::__tri!(reader.read_u32());
             let value = match id {
                 0x56730bcc => Self::Null,
                 _ => {
@@ -22437,16 +22629,18 @@ pub mod enums {
     }
     impl rt::Deserializable for PQInnerData {
         fn deserialize(reader: &mut rt::Reader<'_>) -> Result<Self, rt::DecodeError> {
-            reader.enter()?;
-            let id = reader.read_u32()?;
+            rt::__tri!(reader.enter());
+            let id = rt::__tri!(reader.read_u32());
             let value = match id {
                 0x83c95aec => {
                     Self::PQInnerData(
-                        types::PQInnerData::deserialize_bare_boxed(reader)?,
+                        rt::__tri!(types::PQInnerData::deserialize_bare_boxed(reader)),
                     )
                 }
                 0xa9f55f95 => {
-                    Self::Dc(types::PQInnerDataDc::deserialize_bare_boxed(reader)?)
+                    Self::Dc(
+                        rt::__tri!(types::PQInnerDataDc::deserialize_bare_boxed(reader)),
+                    )
                 }
                 _ => {
                     return Err(
@@ -22553,13 +22747,19 @@ pub mod enums {
     }
     impl rt::Deserializable for Peer {
         fn deserialize(reader: &mut rt::Reader<'_>) -> Result<Self, rt::DecodeError> {
-            reader.enter()?;
-            let id = reader.read_u32()?;
+            rt::__tri!(reader.enter());
+            let id = rt::__tri!(reader.read_u32());
             let value = match id {
-                0x59511722 => Self::User(types::PeerUser::deserialize_bare(reader)?),
-                0x36c6019a => Self::Chat(types::PeerChat::deserialize_bare(reader)?),
+                0x59511722 => {
+                    Self::User(rt::__tri!(types::PeerUser::deserialize_bare(reader)))
+                }
+                0x36c6019a => {
+                    Self::Chat(rt::__tri!(types::PeerChat::deserialize_bare(reader)))
+                }
                 0xa2a5371e => {
-                    Self::Channel(types::PeerChannel::deserialize_bare(reader)?)
+                    Self::Channel(
+                        rt::__tri!(types::PeerChannel::deserialize_bare(reader)),
+                    )
                 }
                 _ => {
                     return Err(
@@ -22609,11 +22809,13 @@ pub mod enums {
     }
     impl rt::Deserializable for PeerColor {
         fn deserialize(reader: &mut rt::Reader<'_>) -> Result<Self, rt::DecodeError> {
-            reader.enter()?;
-            let id = reader.read_u32()?;
+            rt::__tri!(reader.enter());
+            let id = rt::__tri!(reader.read_u32());
             let value = match id {
                 0xb54b5acf => {
-                    Self::PeerColor(types::PeerColor::deserialize_bare(reader)?)
+                    Self::PeerColor(
+                        rt::__tri!(types::PeerColor::deserialize_bare(reader)),
+                    )
                 }
                 _ => {
                     return Err(
@@ -22662,11 +22864,15 @@ pub mod enums {
     }
     impl rt::Deserializable for Photo {
         fn deserialize(reader: &mut rt::Reader<'_>) -> Result<Self, rt::DecodeError> {
-            reader.enter()?;
-            let id = reader.read_u32()?;
+            rt::__tri!(reader.enter());
+            let id = rt::__tri!(reader.read_u32());
             let value = match id {
-                0x2331b22d => Self::Empty(types::PhotoEmpty::deserialize_bare(reader)?),
-                0xfb197a65 => Self::Photo(types::Photo::deserialize_bare(reader)?),
+                0x2331b22d => {
+                    Self::Empty(rt::__tri!(types::PhotoEmpty::deserialize_bare(reader)))
+                }
+                0xfb197a65 => {
+                    Self::Photo(rt::__tri!(types::Photo::deserialize_bare(reader)))
+                }
                 _ => {
                     return Err(
                         reader.unexpected_constructor("Photo", id, name_for_id(id)),
@@ -22730,23 +22936,27 @@ pub mod enums {
     }
     impl rt::Deserializable for PhotoSize {
         fn deserialize(reader: &mut rt::Reader<'_>) -> Result<Self, rt::DecodeError> {
-            reader.enter()?;
-            let id = reader.read_u32()?;
+            rt::__tri!(reader.enter());
+            let id = rt::__tri!(reader.read_u32());
             let value = match id {
                 0x0e17e23c => {
-                    Self::Empty(types::PhotoSizeEmpty::deserialize_bare(reader)?)
+                    Self::Empty(
+                        rt::__tri!(types::PhotoSizeEmpty::deserialize_bare(reader)),
+                    )
                 }
                 0x75c78e60 => {
-                    Self::PhotoSize(types::PhotoSize::deserialize_bare(reader)?)
+                    Self::PhotoSize(
+                        rt::__tri!(types::PhotoSize::deserialize_bare(reader)),
+                    )
                 }
                 0x021e1ad6 => {
                     Self::PhotoCachedSize(
-                        types::PhotoCachedSize::deserialize_bare(reader)?,
+                        rt::__tri!(types::PhotoCachedSize::deserialize_bare(reader)),
                     )
                 }
                 0xfa3efb95 => {
                     Self::Progressive(
-                        types::PhotoSizeProgressive::deserialize_bare(reader)?,
+                        rt::__tri!(types::PhotoSizeProgressive::deserialize_bare(reader)),
                     )
                 }
                 _ => {
@@ -22809,10 +23019,12 @@ pub mod enums {
     }
     impl rt::Deserializable for Pong {
         fn deserialize(reader: &mut rt::Reader<'_>) -> Result<Self, rt::DecodeError> {
-            reader.enter()?;
-            let id = reader.read_u32()?;
+            rt::__tri!(reader.enter());
+            let id = rt::__tri!(reader.read_u32());
             let value = match id {
-                0x347773c5 => Self::Pong(types::Pong::deserialize_bare(reader)?),
+                0x347773c5 => {
+                    Self::Pong(rt::__tri!(types::Pong::deserialize_bare(reader)))
+                }
                 _ => {
                     return Err(
                         reader.unexpected_constructor("Pong", id, name_for_id(id)),
@@ -22867,13 +23079,15 @@ pub mod enums {
     }
     impl rt::Deserializable for PrivacyRule {
         fn deserialize(reader: &mut rt::Reader<'_>) -> Result<Self, rt::DecodeError> {
-            reader.enter()?;
-            let id = reader.read_u32()?;
+            rt::__tri!(reader.enter());
+            let id = rt::__tri!(reader.read_u32());
             let value = match id {
                 0x65427b82 => Self::PrivacyValueAllowAll,
                 0xb8905fb2 => {
                     Self::PrivacyValueAllowUsers(
-                        types::PrivacyValueAllowUsers::deserialize_bare(reader)?,
+                        rt::__tri!(
+                            types::PrivacyValueAllowUsers::deserialize_bare(reader)
+                        ),
                     )
                 }
                 0x8b73e763 => Self::PrivacyValueDisallowAll,
@@ -22934,16 +23148,18 @@ pub mod enums {
     }
     impl rt::Deserializable for Reaction {
         fn deserialize(reader: &mut rt::Reader<'_>) -> Result<Self, rt::DecodeError> {
-            reader.enter()?;
-            let id = reader.read_u32()?;
+            rt::__tri!(reader.enter());
+            let id = rt::__tri!(reader.read_u32());
             let value = match id {
                 0x79f5d419 => Self::Empty,
                 0x1b2286b8 => {
-                    Self::Emoji(types::ReactionEmoji::deserialize_bare(reader)?)
+                    Self::Emoji(
+                        rt::__tri!(types::ReactionEmoji::deserialize_bare(reader)),
+                    )
                 }
                 0x8935fc73 => {
                     Self::CustomEmoji(
-                        types::ReactionCustomEmoji::deserialize_bare(reader)?,
+                        rt::__tri!(types::ReactionCustomEmoji::deserialize_bare(reader)),
                     )
                 }
                 0x523da4eb => Self::Paid,
@@ -22997,11 +23213,13 @@ pub mod enums {
     }
     impl rt::Deserializable for ReactionCount {
         fn deserialize(reader: &mut rt::Reader<'_>) -> Result<Self, rt::DecodeError> {
-            reader.enter()?;
-            let id = reader.read_u32()?;
+            rt::__tri!(reader.enter());
+            let id = rt::__tri!(reader.read_u32());
             let value = match id {
                 0xa3d1cb80 => {
-                    Self::ReactionCount(types::ReactionCount::deserialize_bare(reader)?)
+                    Self::ReactionCount(
+                        rt::__tri!(types::ReactionCount::deserialize_bare(reader)),
+                    )
                 }
                 _ => {
                     return Err(
@@ -23048,12 +23266,12 @@ pub mod enums {
     }
     impl rt::Deserializable for ReplyMarkup {
         fn deserialize(reader: &mut rt::Reader<'_>) -> Result<Self, rt::DecodeError> {
-            reader.enter()?;
-            let id = reader.read_u32()?;
+            rt::__tri!(reader.enter());
+            let id = rt::__tri!(reader.read_u32());
             let value = match id {
                 0x48a30254 => {
                     Self::ReplyInlineMarkup(
-                        types::ReplyInlineMarkup::deserialize_bare(reader)?,
+                        rt::__tri!(types::ReplyInlineMarkup::deserialize_bare(reader)),
                     )
                 }
                 _ => {
@@ -23100,10 +23318,12 @@ pub mod enums {
     }
     impl rt::Deserializable for ResPq {
         fn deserialize(reader: &mut rt::Reader<'_>) -> Result<Self, rt::DecodeError> {
-            reader.enter()?;
-            let id = reader.read_u32()?;
+            rt::__tri!(reader.enter());
+            let id = rt::__tri!(reader.read_u32());
             let value = match id {
-                0x05162463 => Self::ResPq(types::ResPq::deserialize_bare(reader)?),
+                0x05162463 => {
+                    Self::ResPq(rt::__tri!(types::ResPq::deserialize_bare(reader)))
+                }
                 _ => {
                     return Err(
                         reader.unexpected_constructor("ResPQ", id, name_for_id(id)),
@@ -23148,12 +23368,12 @@ pub mod enums {
     }
     impl rt::Deserializable for RestrictionReason {
         fn deserialize(reader: &mut rt::Reader<'_>) -> Result<Self, rt::DecodeError> {
-            reader.enter()?;
-            let id = reader.read_u32()?;
+            rt::__tri!(reader.enter());
+            let id = rt::__tri!(reader.read_u32());
             let value = match id {
                 0xd072acb4 => {
                     Self::RestrictionReason(
-                        types::RestrictionReason::deserialize_bare(reader)?,
+                        rt::__tri!(types::RestrictionReason::deserialize_bare(reader)),
                     )
                 }
                 _ => {
@@ -23226,24 +23446,34 @@ pub mod enums {
     }
     impl rt::Deserializable for RichText {
         fn deserialize(reader: &mut rt::Reader<'_>) -> Result<Self, rt::DecodeError> {
-            reader.enter()?;
-            let id = reader.read_u32()?;
+            rt::__tri!(reader.enter());
+            let id = rt::__tri!(reader.read_u32());
             let value = match id {
                 0xdc3d824f => Self::TextEmpty,
                 0x744694e0 => {
-                    Self::TextPlain(types::TextPlain::deserialize_bare(reader)?)
+                    Self::TextPlain(
+                        rt::__tri!(types::TextPlain::deserialize_bare(reader)),
+                    )
                 }
                 0x6724abc4 => {
-                    Self::TextBold(types::TextBold::deserialize_bare_boxed(reader)?)
+                    Self::TextBold(
+                        rt::__tri!(types::TextBold::deserialize_bare_boxed(reader)),
+                    )
                 }
                 0xd912a59c => {
-                    Self::TextItalic(types::TextItalic::deserialize_bare_boxed(reader)?)
+                    Self::TextItalic(
+                        rt::__tri!(types::TextItalic::deserialize_bare_boxed(reader)),
+                    )
                 }
                 0x3c2884c1 => {
-                    Self::TextUrl(types::TextUrl::deserialize_bare_boxed(reader)?)
+                    Self::TextUrl(
+                        rt::__tri!(types::TextUrl::deserialize_bare_boxed(reader)),
+                    )
                 }
                 0x7e6260d7 => {
-                    Self::TextConcat(types::TextConcat::deserialize_bare(reader)?)
+                    Self::TextConcat(
+                        rt::__tri!(types::TextConcat::deserialize_bare(reader)),
+                    )
                 }
                 _ => {
                     return Err(
@@ -23309,14 +23539,14 @@ pub mod enums {
     }
     impl rt::Deserializable for RpcDropAnswer {
         fn deserialize(reader: &mut rt::Reader<'_>) -> Result<Self, rt::DecodeError> {
-            reader.enter()?;
-            let id = reader.read_u32()?;
+            rt::__tri!(reader.enter());
+            let id = rt::__tri!(reader.read_u32());
             let value = match id {
                 0x5e2ad36e => Self::RpcAnswerUnknown,
                 0xcd78e586 => Self::RpcAnswerDroppedRunning,
                 0xa43ad8b7 => {
                     Self::RpcAnswerDropped(
-                        types::RpcAnswerDropped::deserialize_bare(reader)?,
+                        rt::__tri!(types::RpcAnswerDropped::deserialize_bare(reader)),
                     )
                 }
                 _ => {
@@ -23368,10 +23598,12 @@ pub mod enums {
     }
     impl rt::Deserializable for RpcError {
         fn deserialize(reader: &mut rt::Reader<'_>) -> Result<Self, rt::DecodeError> {
-            reader.enter()?;
-            let id = reader.read_u32()?;
+            rt::__tri!(reader.enter());
+            let id = rt::__tri!(reader.read_u32());
             let value = match id {
-                0x2144ca19 => Self::RpcError(types::RpcError::deserialize_bare(reader)?),
+                0x2144ca19 => {
+                    Self::RpcError(rt::__tri!(types::RpcError::deserialize_bare(reader)))
+                }
                 _ => {
                     return Err(
                         reader.unexpected_constructor("RpcError", id, name_for_id(id)),
@@ -23416,12 +23648,12 @@ pub mod enums {
     }
     impl rt::Deserializable for SearchPostsFlood {
         fn deserialize(reader: &mut rt::Reader<'_>) -> Result<Self, rt::DecodeError> {
-            reader.enter()?;
-            let id = reader.read_u32()?;
+            rt::__tri!(reader.enter());
+            let id = rt::__tri!(reader.read_u32());
             let value = match id {
                 0x3e0b5b6a => {
                     Self::SearchPostsFlood(
-                        types::SearchPostsFlood::deserialize_bare(reader)?,
+                        rt::__tri!(types::SearchPostsFlood::deserialize_bare(reader)),
                     )
                 }
                 _ => {
@@ -23473,12 +23705,12 @@ pub mod enums {
     }
     impl rt::Deserializable for ServerDhInnerData {
         fn deserialize(reader: &mut rt::Reader<'_>) -> Result<Self, rt::DecodeError> {
-            reader.enter()?;
-            let id = reader.read_u32()?;
+            rt::__tri!(reader.enter());
+            let id = rt::__tri!(reader.read_u32());
             let value = match id {
                 0xb5890dba => {
                     Self::ServerDhInnerData(
-                        types::ServerDhInnerData::deserialize_bare(reader)?,
+                        rt::__tri!(types::ServerDhInnerData::deserialize_bare(reader)),
                     )
                 }
                 _ => {
@@ -23533,14 +23765,18 @@ pub mod enums {
     }
     impl rt::Deserializable for ServerDhParams {
         fn deserialize(reader: &mut rt::Reader<'_>) -> Result<Self, rt::DecodeError> {
-            reader.enter()?;
-            let id = reader.read_u32()?;
+            rt::__tri!(reader.enter());
+            let id = rt::__tri!(reader.read_u32());
             let value = match id {
                 0x79cb045d => {
-                    Self::Fail(types::ServerDhParamsFail::deserialize_bare(reader)?)
+                    Self::Fail(
+                        rt::__tri!(types::ServerDhParamsFail::deserialize_bare(reader)),
+                    )
                 }
                 0xd0e8075c => {
-                    Self::Ok(types::ServerDhParamsOk::deserialize_bare(reader)?)
+                    Self::Ok(
+                        rt::__tri!(types::ServerDhParamsOk::deserialize_bare(reader)),
+                    )
                 }
                 _ => {
                     return Err(
@@ -23615,15 +23851,21 @@ pub mod enums {
     }
     impl rt::Deserializable for SetClientDhParamsAnswer {
         fn deserialize(reader: &mut rt::Reader<'_>) -> Result<Self, rt::DecodeError> {
-            reader.enter()?;
-            let id = reader.read_u32()?;
+            rt::__tri!(reader.enter());
+            let id = rt::__tri!(reader.read_u32());
             let value = match id {
-                0x3bcbf734 => Self::DhGenOk(types::DhGenOk::deserialize_bare(reader)?),
+                0x3bcbf734 => {
+                    Self::DhGenOk(rt::__tri!(types::DhGenOk::deserialize_bare(reader)))
+                }
                 0x46dc1fb9 => {
-                    Self::DhGenRetry(types::DhGenRetry::deserialize_bare(reader)?)
+                    Self::DhGenRetry(
+                        rt::__tri!(types::DhGenRetry::deserialize_bare(reader)),
+                    )
                 }
                 0xa69dae02 => {
-                    Self::DhGenFail(types::DhGenFail::deserialize_bare(reader)?)
+                    Self::DhGenFail(
+                        rt::__tri!(types::DhGenFail::deserialize_bare(reader)),
+                    )
                 }
                 _ => {
                     return Err(
@@ -23699,15 +23941,17 @@ pub mod enums {
     }
     impl rt::Deserializable for StarsAmount {
         fn deserialize(reader: &mut rt::Reader<'_>) -> Result<Self, rt::DecodeError> {
-            reader.enter()?;
-            let id = reader.read_u32()?;
+            rt::__tri!(reader.enter());
+            let id = rt::__tri!(reader.read_u32());
             let value = match id {
                 0xbbb6b4a3 => {
-                    Self::StarsAmount(types::StarsAmount::deserialize_bare(reader)?)
+                    Self::StarsAmount(
+                        rt::__tri!(types::StarsAmount::deserialize_bare(reader)),
+                    )
                 }
                 0x74aee3e0 => {
                     Self::StarsTonAmount(
-                        types::StarsTonAmount::deserialize_bare(reader)?,
+                        rt::__tri!(types::StarsTonAmount::deserialize_bare(reader)),
                     )
                 }
                 _ => {
@@ -23764,12 +24008,12 @@ pub mod enums {
     }
     impl rt::Deserializable for StoryFwdHeader {
         fn deserialize(reader: &mut rt::Reader<'_>) -> Result<Self, rt::DecodeError> {
-            reader.enter()?;
-            let id = reader.read_u32()?;
+            rt::__tri!(reader.enter());
+            let id = rt::__tri!(reader.read_u32());
             let value = match id {
                 0xb826e150 => {
                     Self::StoryFwdHeader(
-                        types::StoryFwdHeader::deserialize_bare(reader)?,
+                        rt::__tri!(types::StoryFwdHeader::deserialize_bare(reader)),
                     )
                 }
                 _ => {
@@ -23823,11 +24067,13 @@ pub mod enums {
     }
     impl rt::Deserializable for StoryItem {
         fn deserialize(reader: &mut rt::Reader<'_>) -> Result<Self, rt::DecodeError> {
-            reader.enter()?;
-            let id = reader.read_u32()?;
+            rt::__tri!(reader.enter());
+            let id = rt::__tri!(reader.read_u32());
             let value = match id {
                 0xedf164f1 => {
-                    Self::StoryItem(types::StoryItem::deserialize_bare_boxed(reader)?)
+                    Self::StoryItem(
+                        rt::__tri!(types::StoryItem::deserialize_bare_boxed(reader)),
+                    )
                 }
                 _ => {
                     return Err(
@@ -23873,11 +24119,13 @@ pub mod enums {
     }
     impl rt::Deserializable for StoryViews {
         fn deserialize(reader: &mut rt::Reader<'_>) -> Result<Self, rt::DecodeError> {
-            reader.enter()?;
-            let id = reader.read_u32()?;
+            rt::__tri!(reader.enter());
+            let id = rt::__tri!(reader.read_u32());
             let value = match id {
                 0x8d595cd6 => {
-                    Self::StoryViews(types::StoryViews::deserialize_bare(reader)?)
+                    Self::StoryViews(
+                        rt::__tri!(types::StoryViews::deserialize_bare(reader)),
+                    )
                 }
                 _ => {
                     return Err(
@@ -23923,11 +24171,13 @@ pub mod enums {
     }
     impl rt::Deserializable for SuggestedPost {
         fn deserialize(reader: &mut rt::Reader<'_>) -> Result<Self, rt::DecodeError> {
-            reader.enter()?;
-            let id = reader.read_u32()?;
+            rt::__tri!(reader.enter());
+            let id = rt::__tri!(reader.read_u32());
             let value = match id {
                 0x0e8e37e5 => {
-                    Self::SuggestedPost(types::SuggestedPost::deserialize_bare(reader)?)
+                    Self::SuggestedPost(
+                        rt::__tri!(types::SuggestedPost::deserialize_bare(reader)),
+                    )
                 }
                 _ => {
                     return Err(
@@ -23974,12 +24224,12 @@ pub mod enums {
     }
     impl rt::Deserializable for TextWithEntities {
         fn deserialize(reader: &mut rt::Reader<'_>) -> Result<Self, rt::DecodeError> {
-            reader.enter()?;
-            let id = reader.read_u32()?;
+            rt::__tri!(reader.enter());
+            let id = rt::__tri!(reader.read_u32());
             let value = match id {
                 0x751f3146 => {
                     Self::TextWithEntities(
-                        types::TextWithEntities::deserialize_bare(reader)?,
+                        rt::__tri!(types::TextWithEntities::deserialize_bare(reader)),
                     )
                 }
                 _ => {
@@ -24052,27 +24302,37 @@ pub mod enums {
     }
     impl rt::Deserializable for TlsBlock {
         fn deserialize(reader: &mut rt::Reader<'_>) -> Result<Self, rt::DecodeError> {
-            reader.enter()?;
-            let id = reader.read_u32()?;
+            rt::__tri!(reader.enter());
+            let id = rt::__tri!(reader.read_u32());
             let value = match id {
                 0x4218a164 => {
-                    Self::String(types::TlsBlockString::deserialize_bare(reader)?)
+                    Self::String(
+                        rt::__tri!(types::TlsBlockString::deserialize_bare(reader)),
+                    )
                 }
                 0x4d4dc41e => {
-                    Self::Random(types::TlsBlockRandom::deserialize_bare(reader)?)
+                    Self::Random(
+                        rt::__tri!(types::TlsBlockRandom::deserialize_bare(reader)),
+                    )
                 }
-                0x09333afb => Self::Zero(types::TlsBlockZero::deserialize_bare(reader)?),
+                0x09333afb => {
+                    Self::Zero(rt::__tri!(types::TlsBlockZero::deserialize_bare(reader)))
+                }
                 0x10e8636f => Self::Domain,
                 0xe675a1c1 => {
-                    Self::Grease(types::TlsBlockGrease::deserialize_bare(reader)?)
+                    Self::Grease(
+                        rt::__tri!(types::TlsBlockGrease::deserialize_bare(reader)),
+                    )
                 }
                 0x9eb95b5c => Self::PublicKey,
                 0xe725d44f => {
-                    Self::Scope(types::TlsBlockScope::deserialize_bare(reader)?)
+                    Self::Scope(
+                        rt::__tri!(types::TlsBlockScope::deserialize_bare(reader)),
+                    )
                 }
                 0x0d02385f => {
                     Self::Permutation(
-                        types::TlsBlockPermutation::deserialize_bare(reader)?,
+                        rt::__tri!(types::TlsBlockPermutation::deserialize_bare(reader)),
                     )
                 }
                 _ => {
@@ -24133,12 +24393,12 @@ pub mod enums {
     }
     impl rt::Deserializable for TlsClientHello {
         fn deserialize(reader: &mut rt::Reader<'_>) -> Result<Self, rt::DecodeError> {
-            reader.enter()?;
-            let id = reader.read_u32()?;
+            rt::__tri!(reader.enter());
+            let id = rt::__tri!(reader.read_u32());
             let value = match id {
                 0x6c52c484 => {
                     Self::TlsClientHello(
-                        types::TlsClientHello::deserialize_bare(reader)?,
+                        rt::__tri!(types::TlsClientHello::deserialize_bare(reader)),
                     )
                 }
                 _ => {
@@ -24190,8 +24450,8 @@ pub mod enums {
     }
     impl rt::Deserializable for True {
         fn deserialize(reader: &mut rt::Reader<'_>) -> Result<Self, rt::DecodeError> {
-            reader.enter()?;
-            let id = reader.read_u32()?;
+            rt::__tri!(reader.enter());
+            let id = rt::__tri!(reader.read_u32());
             let value = match id {
                 0x3fedd339 => Self::True,
                 _ => {
@@ -24241,15 +24501,17 @@ pub mod enums {
     }
     impl rt::Deserializable for Update {
         fn deserialize(reader: &mut rt::Reader<'_>) -> Result<Self, rt::DecodeError> {
-            reader.enter()?;
-            let id = reader.read_u32()?;
+            rt::__tri!(reader.enter());
+            let id = rt::__tri!(reader.read_u32());
             let value = match id {
                 0x1f2b0afd => {
-                    Self::NewMessage(types::UpdateNewMessage::deserialize_bare(reader)?)
+                    Self::NewMessage(
+                        rt::__tri!(types::UpdateNewMessage::deserialize_bare(reader)),
+                    )
                 }
                 0xa20db0e5 => {
                     Self::DeleteMessages(
-                        types::UpdateDeleteMessages::deserialize_bare(reader)?,
+                        rt::__tri!(types::UpdateDeleteMessages::deserialize_bare(reader)),
                     )
                 }
                 _ => {
@@ -24320,14 +24582,18 @@ pub mod enums {
     }
     impl rt::Deserializable for Updates {
         fn deserialize(reader: &mut rt::Reader<'_>) -> Result<Self, rt::DecodeError> {
-            reader.enter()?;
-            let id = reader.read_u32()?;
+            rt::__tri!(reader.enter());
+            let id = rt::__tri!(reader.read_u32());
             let value = match id {
                 0xe317af7e => Self::TooLong,
                 0x78d4dec1 => {
-                    Self::UpdateShort(types::UpdateShort::deserialize_bare(reader)?)
+                    Self::UpdateShort(
+                        rt::__tri!(types::UpdateShort::deserialize_bare(reader)),
+                    )
                 }
-                0x74ae4240 => Self::Updates(types::Updates::deserialize_bare(reader)?),
+                0x74ae4240 => {
+                    Self::Updates(rt::__tri!(types::Updates::deserialize_bare(reader)))
+                }
                 _ => {
                     return Err(
                         reader.unexpected_constructor("Updates", id, name_for_id(id)),
@@ -24381,11 +24647,15 @@ pub mod enums {
     }
     impl rt::Deserializable for User {
         fn deserialize(reader: &mut rt::Reader<'_>) -> Result<Self, rt::DecodeError> {
-            reader.enter()?;
-            let id = reader.read_u32()?;
+            rt::__tri!(reader.enter());
+            let id = rt::__tri!(reader.read_u32());
             let value = match id {
-                0xd3bc4b7a => Self::Empty(types::UserEmpty::deserialize_bare(reader)?),
-                0x020b1422 => Self::User(types::User::deserialize_bare_boxed(reader)?),
+                0xd3bc4b7a => {
+                    Self::Empty(rt::__tri!(types::UserEmpty::deserialize_bare(reader)))
+                }
+                0x020b1422 => {
+                    Self::User(rt::__tri!(types::User::deserialize_bare_boxed(reader)))
+                }
                 _ => {
                     return Err(
                         reader.unexpected_constructor("User", id, name_for_id(id)),
@@ -24443,13 +24713,13 @@ pub mod enums {
     }
     impl rt::Deserializable for UserProfilePhoto {
         fn deserialize(reader: &mut rt::Reader<'_>) -> Result<Self, rt::DecodeError> {
-            reader.enter()?;
-            let id = reader.read_u32()?;
+            rt::__tri!(reader.enter());
+            let id = rt::__tri!(reader.read_u32());
             let value = match id {
                 0x4f11bae1 => Self::Empty,
                 0x82d1f706 => {
                     Self::UserProfilePhoto(
-                        types::UserProfilePhoto::deserialize_bare(reader)?,
+                        rt::__tri!(types::UserProfilePhoto::deserialize_bare(reader)),
                     )
                 }
                 _ => {
@@ -24506,12 +24776,14 @@ pub mod enums {
     }
     impl rt::Deserializable for UserStatus {
         fn deserialize(reader: &mut rt::Reader<'_>) -> Result<Self, rt::DecodeError> {
-            reader.enter()?;
-            let id = reader.read_u32()?;
+            rt::__tri!(reader.enter());
+            let id = rt::__tri!(reader.read_u32());
             let value = match id {
                 0x09d05049 => Self::Empty,
                 0xedb93949 => {
-                    Self::Online(types::UserStatusOnline::deserialize_bare(reader)?)
+                    Self::Online(
+                        rt::__tri!(types::UserStatusOnline::deserialize_bare(reader)),
+                    )
                 }
                 _ => {
                     return Err(
@@ -24559,10 +24831,12 @@ pub mod enums {
     }
     impl rt::Deserializable for Username {
         fn deserialize(reader: &mut rt::Reader<'_>) -> Result<Self, rt::DecodeError> {
-            reader.enter()?;
-            let id = reader.read_u32()?;
+            rt::__tri!(reader.enter());
+            let id = rt::__tri!(reader.read_u32());
             let value = match id {
-                0xb4073647 => Self::Username(types::Username::deserialize_bare(reader)?),
+                0xb4073647 => {
+                    Self::Username(rt::__tri!(types::Username::deserialize_bare(reader)))
+                }
                 _ => {
                     return Err(
                         reader.unexpected_constructor("Username", id, name_for_id(id)),
@@ -24607,11 +24881,13 @@ pub mod enums {
     }
     impl rt::Deserializable for VideoSize {
         fn deserialize(reader: &mut rt::Reader<'_>) -> Result<Self, rt::DecodeError> {
-            reader.enter()?;
-            let id = reader.read_u32()?;
+            rt::__tri!(reader.enter());
+            let id = rt::__tri!(reader.read_u32());
             let value = match id {
                 0xde33b094 => {
-                    Self::VideoSize(types::VideoSize::deserialize_bare(reader)?)
+                    Self::VideoSize(
+                        rt::__tri!(types::VideoSize::deserialize_bare(reader)),
+                    )
                 }
                 _ => {
                     return Err(
@@ -24668,12 +24944,14 @@ pub mod enums {
             fn deserialize(
                 reader: &mut rt::Reader<'_>,
             ) -> Result<Self, rt::DecodeError> {
-                reader.enter()?;
-                let id = reader.read_u32()?;
+                rt::__tri!(reader.enter());
+                let id = rt::__tri!(reader.read_u32());
                 let value = match id {
                     0x2ea2c0d4 => {
                         Self::Authorization(
-                            types::auth::Authorization::deserialize_bare(reader)?,
+                            rt::__tri!(
+                                types::auth::Authorization::deserialize_bare(reader)
+                            ),
                         )
                     }
                     _ => {
@@ -24735,8 +25013,8 @@ pub mod enums {
             fn deserialize(
                 reader: &mut rt::Reader<'_>,
             ) -> Result<Self, rt::DecodeError> {
-                reader.enter()?;
-                let id = reader.read_u32()?;
+                rt::__tri!(reader.enter());
+                let id = rt::__tri!(reader.read_u32());
                 let value = match id {
                     0x72a3158c => Self::Sms,
                     0x741cd3e3 => Self::Call,
@@ -24796,11 +25074,13 @@ pub mod enums {
             fn deserialize(
                 reader: &mut rt::Reader<'_>,
             ) -> Result<Self, rt::DecodeError> {
-                reader.enter()?;
-                let id = reader.read_u32()?;
+                rt::__tri!(reader.enter());
+                let id = rt::__tri!(reader.read_u32());
                 let value = match id {
                     0x5e002502 => {
-                        Self::SentCode(types::auth::SentCode::deserialize_bare(reader)?)
+                        Self::SentCode(
+                            rt::__tri!(types::auth::SentCode::deserialize_bare(reader)),
+                        )
                     }
                     _ => {
                         return Err(
@@ -24862,27 +25142,35 @@ pub mod enums {
             fn deserialize(
                 reader: &mut rt::Reader<'_>,
             ) -> Result<Self, rt::DecodeError> {
-                reader.enter()?;
-                let id = reader.read_u32()?;
+                rt::__tri!(reader.enter());
+                let id = rt::__tri!(reader.read_u32());
                 let value = match id {
                     0x3dbb5986 => {
                         Self::App(
-                            types::auth::SentCodeTypeApp::deserialize_bare(reader)?,
+                            rt::__tri!(
+                                types::auth::SentCodeTypeApp::deserialize_bare(reader)
+                            ),
                         )
                     }
                     0xc000bba2 => {
                         Self::Sms(
-                            types::auth::SentCodeTypeSms::deserialize_bare(reader)?,
+                            rt::__tri!(
+                                types::auth::SentCodeTypeSms::deserialize_bare(reader)
+                            ),
                         )
                     }
                     0x5353e5a7 => {
                         Self::Call(
-                            types::auth::SentCodeTypeCall::deserialize_bare(reader)?,
+                            rt::__tri!(
+                                types::auth::SentCodeTypeCall::deserialize_bare(reader)
+                            ),
                         )
                     }
                     0xab03c6d9 => {
                         Self::FlashCall(
-                            types::auth::SentCodeTypeFlashCall::deserialize_bare(reader)?,
+                            rt::__tri!(
+                                types::auth::SentCodeTypeFlashCall::deserialize_bare(reader)
+                            ),
                         )
                     }
                     _ => {
@@ -24952,12 +25240,14 @@ pub mod enums {
             fn deserialize(
                 reader: &mut rt::Reader<'_>,
             ) -> Result<Self, rt::DecodeError> {
-                reader.enter()?;
-                let id = reader.read_u32()?;
+                rt::__tri!(reader.enter());
+                let id = rt::__tri!(reader.read_u32());
                 let value = match id {
                     0x84d19185 => {
                         Self::AffectedMessages(
-                            types::messages::AffectedMessages::deserialize_bare(reader)?,
+                            rt::__tri!(
+                                types::messages::AffectedMessages::deserialize_bare(reader)
+                            ),
                         )
                     }
                     _ => {
@@ -25017,24 +25307,28 @@ pub mod enums {
             fn deserialize(
                 reader: &mut rt::Reader<'_>,
             ) -> Result<Self, rt::DecodeError> {
-                reader.enter()?;
-                let id = reader.read_u32()?;
+                rt::__tri!(reader.enter());
+                let id = rt::__tri!(reader.read_u32());
                 let value = match id {
                     0x8c718e87 => {
                         Self::Messages(
-                            types::messages::Messages::deserialize_bare(reader)?,
+                            rt::__tri!(
+                                types::messages::Messages::deserialize_bare(reader)
+                            ),
                         )
                     }
                     0x762b263d => {
                         Self::Slice(
-                            types::messages::MessagesSlice::deserialize_bare(reader)?,
+                            rt::__tri!(
+                                types::messages::MessagesSlice::deserialize_bare(reader)
+                            ),
                         )
                     }
                     0x74535f21 => {
                         Self::NotModified(
-                            types::messages::MessagesNotModified::deserialize_bare(
-                                reader,
-                            )?,
+                            rt::__tri!(
+                                types::messages::MessagesNotModified::deserialize_bare(reader)
+                            ),
                         )
                     }
                     _ => {
@@ -25120,8 +25414,8 @@ pub mod enums {
             fn deserialize(
                 reader: &mut rt::Reader<'_>,
             ) -> Result<Self, rt::DecodeError> {
-                reader.enter()?;
-                let id = reader.read_u32()?;
+                rt::__tri!(reader.enter());
+                let id = rt::__tri!(reader.read_u32());
                 let value = match id {
                     0xaa963b05 => Self::FileUnknown,
                     0x007efe0e => Self::FileJpeg,
@@ -25210,29 +25504,35 @@ pub mod enums {
             fn deserialize(
                 reader: &mut rt::Reader<'_>,
             ) -> Result<Self, rt::DecodeError> {
-                reader.enter()?;
-                let id = reader.read_u32()?;
+                rt::__tri!(reader.enter());
+                let id = rt::__tri!(reader.read_u32());
                 let value = match id {
                     0x5d75a138 => {
                         Self::Empty(
-                            types::updates::DifferenceEmpty::deserialize_bare(reader)?,
+                            rt::__tri!(
+                                types::updates::DifferenceEmpty::deserialize_bare(reader)
+                            ),
                         )
                     }
                     0x00f49ca0 => {
                         Self::Difference(
-                            types::updates::Difference::deserialize_bare_boxed(reader)?,
+                            rt::__tri!(
+                                types::updates::Difference::deserialize_bare_boxed(reader)
+                            ),
                         )
                     }
                     0xa8fb1981 => {
                         Self::Slice(
-                            types::updates::DifferenceSlice::deserialize_bare_boxed(
-                                reader,
-                            )?,
+                            rt::__tri!(
+                                types::updates::DifferenceSlice::deserialize_bare_boxed(reader)
+                            ),
                         )
                     }
                     0x4afe8f6d => {
                         Self::TooLong(
-                            types::updates::DifferenceTooLong::deserialize_bare(reader)?,
+                            rt::__tri!(
+                                types::updates::DifferenceTooLong::deserialize_bare(reader)
+                            ),
                         )
                     }
                     _ => {
@@ -25292,11 +25592,13 @@ pub mod enums {
             fn deserialize(
                 reader: &mut rt::Reader<'_>,
             ) -> Result<Self, rt::DecodeError> {
-                reader.enter()?;
-                let id = reader.read_u32()?;
+                rt::__tri!(reader.enter());
+                let id = rt::__tri!(reader.read_u32());
                 let value = match id {
                     0xa56c2a3e => {
-                        Self::State(types::updates::State::deserialize_bare(reader)?)
+                        Self::State(
+                            rt::__tri!(types::updates::State::deserialize_bare(reader)),
+                        )
                     }
                     _ => {
                         return Err(
@@ -25362,15 +25664,19 @@ pub mod enums {
             fn deserialize(
                 reader: &mut rt::Reader<'_>,
             ) -> Result<Self, rt::DecodeError> {
-                reader.enter()?;
-                let id = reader.read_u32()?;
+                rt::__tri!(reader.enter());
+                let id = rt::__tri!(reader.read_u32());
                 let value = match id {
                     0x096a18d5 => {
-                        Self::File(types::upload::File::deserialize_bare(reader)?)
+                        Self::File(
+                            rt::__tri!(types::upload::File::deserialize_bare(reader)),
+                        )
                     }
                     0xf18cda44 => {
                         Self::CdnRedirect(
-                            types::upload::FileCdnRedirect::deserialize_bare(reader)?,
+                            rt::__tri!(
+                                types::upload::FileCdnRedirect::deserialize_bare(reader)
+                            ),
                         )
                     }
                     _ => {
@@ -25473,7 +25779,7 @@ pub mod functions {
         fn deserialize_bare(
             reader: &mut rt::Reader<'_>,
         ) -> Result<Self, rt::DecodeError> {
-            let session_id = reader.read_i64()?;
+            let session_id = rt::__tri!(reader.read_i64());
             Ok(Self { session_id })
         }
     }
@@ -25531,7 +25837,7 @@ pub mod functions {
         fn deserialize_bare(
             reader: &mut rt::Reader<'_>,
         ) -> Result<Self, rt::DecodeError> {
-            let num = reader.read_i32()?;
+            let num = rt::__tri!(reader.read_i32());
             Ok(Self { num })
         }
     }
@@ -25662,26 +25968,26 @@ pub mod functions {
         fn deserialize_bare(
             reader: &mut rt::Reader<'_>,
         ) -> Result<Self, rt::DecodeError> {
-            let flags = reader.read_u32()?;
-            reader.check_flags("initConnection", flags, 0x00000003)?;
-            let api_id = reader.read_i32()?;
-            let device_model = reader.read_string()?;
-            let system_version = reader.read_string()?;
-            let app_version = reader.read_string()?;
-            let system_lang_code = reader.read_string()?;
-            let lang_pack = reader.read_string()?;
-            let lang_code = reader.read_string()?;
+            let flags = rt::__tri!(reader.read_u32());
+            rt::__tri!(reader.check_flags("initConnection", flags, 0x00000003));
+            let api_id = rt::__tri!(reader.read_i32());
+            let device_model = rt::__tri!(reader.read_string());
+            let system_version = rt::__tri!(reader.read_string());
+            let app_version = rt::__tri!(reader.read_string());
+            let system_lang_code = rt::__tri!(reader.read_string());
+            let lang_pack = rt::__tri!(reader.read_string());
+            let lang_code = rt::__tri!(reader.read_string());
             let proxy = if flags & 1 != 0 {
-                Some(enums::InputClientProxy::deserialize(reader)?)
+                Some(rt::__tri!(enums::InputClientProxy::deserialize(reader)))
             } else {
                 None
             };
             let params = if flags & (1 << 1) != 0 {
-                Some(enums::JsonValue::deserialize(reader)?)
+                Some(rt::__tri!(enums::JsonValue::deserialize(reader)))
             } else {
                 None
             };
-            let query = X::deserialize(reader)?;
+            let query = rt::__tri!(X::deserialize(reader));
             Ok(Self {
                 api_id,
                 device_model,
@@ -25753,8 +26059,8 @@ pub mod functions {
         fn deserialize_bare(
             reader: &mut rt::Reader<'_>,
         ) -> Result<Self, rt::DecodeError> {
-            let layer = reader.read_i32()?;
-            let query = X::deserialize(reader)?;
+            let layer = rt::__tri!(reader.read_i32());
+            let query = rt::__tri!(X::deserialize(reader));
             Ok(Self { layer, query })
         }
     }
@@ -25812,7 +26118,7 @@ pub mod functions {
         fn deserialize_bare(
             reader: &mut rt::Reader<'_>,
         ) -> Result<Self, rt::DecodeError> {
-            let ping_id = reader.read_i64()?;
+            let ping_id = rt::__tri!(reader.read_i64());
             Ok(Self { ping_id })
         }
     }
@@ -25873,8 +26179,8 @@ pub mod functions {
         fn deserialize_bare(
             reader: &mut rt::Reader<'_>,
         ) -> Result<Self, rt::DecodeError> {
-            let ping_id = reader.read_i64()?;
-            let disconnect_delay = reader.read_i32()?;
+            let ping_id = rt::__tri!(reader.read_i64());
+            let disconnect_delay = rt::__tri!(reader.read_i32());
             Ok(Self { ping_id, disconnect_delay })
         }
     }
@@ -25916,6 +26222,7 @@ pub mod functions {
         pub encrypted_data: String,
     }
     impl ::core::fmt::Debug for ReqDhParams {
+        #[inline]
         fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
             f.debug_struct("ReqDhParams")
                 .field("nonce", &rt::__private::DebugBytes(&self.nonce))
@@ -25973,12 +26280,12 @@ pub mod functions {
         fn deserialize_bare(
             reader: &mut rt::Reader<'_>,
         ) -> Result<Self, rt::DecodeError> {
-            let nonce = reader.read_array()?;
-            let server_nonce = reader.read_array()?;
-            let p = reader.read_string()?;
-            let q = reader.read_string()?;
-            let public_key_fingerprint = reader.read_i64()?;
-            let encrypted_data = reader.read_string()?;
+            let nonce = rt::__tri!(reader.read_array());
+            let server_nonce = rt::__tri!(reader.read_array());
+            let p = rt::__tri!(reader.read_string());
+            let q = rt::__tri!(reader.read_string());
+            let public_key_fingerprint = rt::__tri!(reader.read_i64());
+            let encrypted_data = rt::__tri!(reader.read_string());
             Ok(Self {
                 nonce,
                 server_nonce,
@@ -26017,6 +26324,7 @@ pub mod functions {
         pub nonce: [u8; 16],
     }
     impl ::core::fmt::Debug for ReqPqMulti {
+        #[inline]
         fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
             f.debug_struct("ReqPqMulti")
                 .field("nonce", &rt::__private::DebugBytes(&self.nonce))
@@ -26050,7 +26358,7 @@ pub mod functions {
         fn deserialize_bare(
             reader: &mut rt::Reader<'_>,
         ) -> Result<Self, rt::DecodeError> {
-            let nonce = reader.read_array()?;
+            let nonce = rt::__tri!(reader.read_array());
             Ok(Self { nonce })
         }
     }
@@ -26108,7 +26416,7 @@ pub mod functions {
         fn deserialize_bare(
             reader: &mut rt::Reader<'_>,
         ) -> Result<Self, rt::DecodeError> {
-            let req_msg_id = reader.read_i64()?;
+            let req_msg_id = rt::__tri!(reader.read_i64());
             Ok(Self { req_msg_id })
         }
     }
@@ -26144,6 +26452,7 @@ pub mod functions {
         pub encrypted_data: String,
     }
     impl ::core::fmt::Debug for SetClientDhParams {
+        #[inline]
         fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
             f.debug_struct("SetClientDhParams")
                 .field("nonce", &rt::__private::DebugBytes(&self.nonce))
@@ -26189,9 +26498,9 @@ pub mod functions {
         fn deserialize_bare(
             reader: &mut rt::Reader<'_>,
         ) -> Result<Self, rt::DecodeError> {
-            let nonce = reader.read_array()?;
-            let server_nonce = reader.read_array()?;
-            let encrypted_data = reader.read_string()?;
+            let nonce = rt::__tri!(reader.read_array());
+            let server_nonce = rt::__tri!(reader.read_array());
+            let encrypted_data = rt::__tri!(reader.read_string());
             Ok(Self {
                 nonce,
                 server_nonce,
@@ -26260,7 +26569,7 @@ pub mod functions {
             fn deserialize_bare(
                 reader: &mut rt::Reader<'_>,
             ) -> Result<Self, rt::DecodeError> {
-                let username = reader.read_string()?;
+                let username = rt::__tri!(reader.read_string());
                 Ok(Self { username })
             }
         }
@@ -26316,7 +26625,7 @@ pub mod functions {
             fn deserialize_bare(
                 reader: &mut rt::Reader<'_>,
             ) -> Result<Self, rt::DecodeError> {
-                let offline = reader.read_bool()?;
+                let offline = rt::__tri!(reader.read_bool());
                 Ok(Self { offline })
             }
         }
@@ -26364,6 +26673,7 @@ pub mod functions {
             pub encrypted_message: Vec<u8>,
         }
         impl ::core::fmt::Debug for BindTempAuthKey {
+            #[inline]
             fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
                 f.debug_struct("BindTempAuthKey")
                     .field("perm_auth_key_id", &self.perm_auth_key_id)
@@ -26413,10 +26723,10 @@ pub mod functions {
             fn deserialize_bare(
                 reader: &mut rt::Reader<'_>,
             ) -> Result<Self, rt::DecodeError> {
-                let perm_auth_key_id = reader.read_i64()?;
-                let nonce = reader.read_i64()?;
-                let expires_at = reader.read_i32()?;
-                let encrypted_message = reader.read_bytes().map(<[u8]>::to_vec)?;
+                let perm_auth_key_id = rt::__tri!(reader.read_i64());
+                let nonce = rt::__tri!(reader.read_i64());
+                let expires_at = rt::__tri!(reader.read_i32());
+                let encrypted_message = rt::__tri!(reader.read_bytes().map(Vec::from));
                 Ok(Self {
                     perm_auth_key_id,
                     nonce,
@@ -26486,8 +26796,8 @@ pub mod functions {
             fn deserialize_bare(
                 reader: &mut rt::Reader<'_>,
             ) -> Result<Self, rt::DecodeError> {
-                let phone_number = reader.read_string()?;
-                let phone_code_hash = reader.read_string()?;
+                let phone_number = rt::__tri!(reader.read_string());
+                let phone_code_hash = rt::__tri!(reader.read_string());
                 Ok(Self {
                     phone_number,
                     phone_code_hash,
@@ -26593,10 +26903,10 @@ pub mod functions {
             fn deserialize_bare(
                 reader: &mut rt::Reader<'_>,
             ) -> Result<Self, rt::DecodeError> {
-                let phone_number = reader.read_string()?;
-                let api_id = reader.read_i32()?;
-                let api_hash = reader.read_string()?;
-                let settings = enums::CodeSettings::deserialize(reader)?;
+                let phone_number = rt::__tri!(reader.read_string());
+                let api_id = rt::__tri!(reader.read_i32());
+                let api_hash = rt::__tri!(reader.read_string());
+                let settings = rt::__tri!(enums::CodeSettings::deserialize(reader));
                 Ok(Self {
                     phone_number,
                     api_id,
@@ -26641,6 +26951,7 @@ pub mod functions {
             pub email_verification: Option<enums::EmailVerification>,
         }
         impl ::core::fmt::Debug for SignIn {
+            #[inline]
             fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
                 f.debug_struct("SignIn")
                     .field("phone_number", &self.phone_number)
@@ -26718,17 +27029,17 @@ pub mod functions {
             fn deserialize_bare(
                 reader: &mut rt::Reader<'_>,
             ) -> Result<Self, rt::DecodeError> {
-                let flags = reader.read_u32()?;
-                reader.check_flags("auth.signIn", flags, 0x00000003)?;
-                let phone_number = reader.read_string()?;
-                let phone_code_hash = reader.read_string()?;
+                let flags = rt::__tri!(reader.read_u32());
+                rt::__tri!(reader.check_flags("auth.signIn", flags, 0x00000003));
+                let phone_number = rt::__tri!(reader.read_string());
+                let phone_code_hash = rt::__tri!(reader.read_string());
                 let phone_code = if flags & 1 != 0 {
-                    Some(reader.read_string()?)
+                    Some(rt::__tri!(reader.read_string()))
                 } else {
                     None
                 };
                 let email_verification = if flags & (1 << 1) != 0 {
-                    Some(enums::EmailVerification::deserialize(reader)?)
+                    Some(rt::__tri!(enums::EmailVerification::deserialize(reader)))
                 } else {
                     None
                 };
@@ -26804,7 +27115,7 @@ pub mod functions {
             fn deserialize_bare(
                 reader: &mut rt::Reader<'_>,
             ) -> Result<Self, rt::DecodeError> {
-                let hash = reader.read_i64()?;
+                let hash = rt::__tri!(reader.read_i64());
                 Ok(Self { hash })
             }
         }
@@ -26990,10 +27301,12 @@ pub mod functions {
             fn deserialize_bare(
                 reader: &mut rt::Reader<'_>,
             ) -> Result<Self, rt::DecodeError> {
-                let flags = reader.read_u32()?;
-                reader.check_flags("messages.deleteMessages", flags, 0x00000001)?;
+                let flags = rt::__tri!(reader.read_u32());
+                rt::__tri!(
+                    reader.check_flags("messages.deleteMessages", flags, 0x00000001)
+                );
                 let revoke = flags & 1 != 0;
-                let id = Vec::<i32>::deserialize(reader)?;
+                let id = rt::__tri!(Vec::deserialize(reader));
                 Ok(Self { revoke, id })
             }
         }
@@ -27090,14 +27403,14 @@ pub mod functions {
             fn deserialize_bare(
                 reader: &mut rt::Reader<'_>,
             ) -> Result<Self, rt::DecodeError> {
-                let peer = enums::InputPeer::deserialize(reader)?;
-                let offset_id = reader.read_i32()?;
-                let offset_date = reader.read_i32()?;
-                let add_offset = reader.read_i32()?;
-                let limit = reader.read_i32()?;
-                let max_id = reader.read_i32()?;
-                let min_id = reader.read_i32()?;
-                let hash = reader.read_i64()?;
+                let peer = rt::__tri!(enums::InputPeer::deserialize(reader));
+                let offset_id = rt::__tri!(reader.read_i32());
+                let offset_date = rt::__tri!(reader.read_i32());
+                let add_offset = rt::__tri!(reader.read_i32());
+                let limit = rt::__tri!(reader.read_i32());
+                let max_id = rt::__tri!(reader.read_i32());
+                let min_id = rt::__tri!(reader.read_i32());
+                let hash = rt::__tri!(reader.read_i64());
                 Ok(Self {
                     peer,
                     offset_id,
@@ -27162,7 +27475,7 @@ pub mod functions {
             fn deserialize_bare(
                 reader: &mut rt::Reader<'_>,
             ) -> Result<Self, rt::DecodeError> {
-                let id = Vec::<enums::InputMessage>::deserialize(reader)?;
+                let id = rt::__tri!(Vec::deserialize(reader));
                 Ok(Self { id })
             }
         }
@@ -27220,7 +27533,7 @@ pub mod functions {
             fn deserialize_bare(
                 reader: &mut rt::Reader<'_>,
             ) -> Result<Self, rt::DecodeError> {
-                let max_qts = reader.read_i32()?;
+                let max_qts = rt::__tri!(reader.read_i32());
                 Ok(Self { max_qts })
             }
         }
@@ -27517,8 +27830,10 @@ pub mod functions {
             fn deserialize_bare(
                 reader: &mut rt::Reader<'_>,
             ) -> Result<Self, rt::DecodeError> {
-                let flags = reader.read_u32()?;
-                reader.check_flags("messages.sendMessage", flags, 0x006fe4ef)?;
+                let flags = rt::__tri!(reader.read_u32());
+                rt::__tri!(
+                    reader.check_flags("messages.sendMessage", flags, 0x006fe4ef)
+                );
                 let no_webpage = flags & (1 << 1) != 0;
                 let silent = flags & (1 << 5) != 0;
                 let background = flags & (1 << 6) != 0;
@@ -27527,51 +27842,51 @@ pub mod functions {
                 let update_stickersets_order = flags & (1 << 15) != 0;
                 let invert_media = flags & (1 << 16) != 0;
                 let allow_paid_floodskip = flags & (1 << 19) != 0;
-                let peer = enums::InputPeer::deserialize(reader)?;
+                let peer = rt::__tri!(enums::InputPeer::deserialize(reader));
                 let reply_to = if flags & 1 != 0 {
-                    Some(enums::InputReplyTo::deserialize(reader)?)
+                    Some(rt::__tri!(enums::InputReplyTo::deserialize(reader)))
                 } else {
                     None
                 };
-                let message = reader.read_string()?;
-                let random_id = reader.read_i64()?;
+                let message = rt::__tri!(reader.read_string());
+                let random_id = rt::__tri!(reader.read_i64());
                 let reply_markup = if flags & (1 << 2) != 0 {
-                    Some(enums::ReplyMarkup::deserialize(reader)?)
+                    Some(rt::__tri!(enums::ReplyMarkup::deserialize(reader)))
                 } else {
                     None
                 };
                 let entities = if flags & (1 << 3) != 0 {
-                    Some(Vec::<enums::MessageEntity>::deserialize(reader)?)
+                    Some(rt::__tri!(Vec::deserialize(reader)))
                 } else {
                     None
                 };
                 let schedule_date = if flags & (1 << 10) != 0 {
-                    Some(reader.read_i32()?)
+                    Some(rt::__tri!(reader.read_i32()))
                 } else {
                     None
                 };
                 let send_as = if flags & (1 << 13) != 0 {
-                    Some(enums::InputPeer::deserialize(reader)?)
+                    Some(rt::__tri!(enums::InputPeer::deserialize(reader)))
                 } else {
                     None
                 };
                 let quick_reply_shortcut = if flags & (1 << 17) != 0 {
-                    Some(enums::InputQuickReplyShortcut::deserialize(reader)?)
+                    Some(rt::__tri!(enums::InputQuickReplyShortcut::deserialize(reader)))
                 } else {
                     None
                 };
                 let effect = if flags & (1 << 18) != 0 {
-                    Some(reader.read_i64()?)
+                    Some(rt::__tri!(reader.read_i64()))
                 } else {
                     None
                 };
                 let allow_paid_stars = if flags & (1 << 21) != 0 {
-                    Some(reader.read_i64()?)
+                    Some(rt::__tri!(reader.read_i64()))
                 } else {
                     None
                 };
                 let suggested_post = if flags & (1 << 22) != 0 {
-                    Some(enums::SuggestedPost::deserialize(reader)?)
+                    Some(rt::__tri!(enums::SuggestedPost::deserialize(reader)))
                 } else {
                     None
                 };
@@ -27723,23 +28038,25 @@ pub mod functions {
             fn deserialize_bare(
                 reader: &mut rt::Reader<'_>,
             ) -> Result<Self, rt::DecodeError> {
-                let flags = reader.read_u32()?;
-                reader.check_flags("updates.getDifference", flags, 0x00000007)?;
-                let pts = reader.read_i32()?;
+                let flags = rt::__tri!(reader.read_u32());
+                rt::__tri!(
+                    reader.check_flags("updates.getDifference", flags, 0x00000007)
+                );
+                let pts = rt::__tri!(reader.read_i32());
                 let pts_limit = if flags & (1 << 1) != 0 {
-                    Some(reader.read_i32()?)
+                    Some(rt::__tri!(reader.read_i32()))
                 } else {
                     None
                 };
                 let pts_total_limit = if flags & 1 != 0 {
-                    Some(reader.read_i32()?)
+                    Some(rt::__tri!(reader.read_i32()))
                 } else {
                     None
                 };
-                let date = reader.read_i32()?;
-                let qts = reader.read_i32()?;
+                let date = rt::__tri!(reader.read_i32());
+                let qts = rt::__tri!(reader.read_i32());
                 let qts_limit = if flags & (1 << 2) != 0 {
-                    Some(reader.read_i32()?)
+                    Some(rt::__tri!(reader.read_i32()))
                 } else {
                     None
                 };
@@ -27906,13 +28223,13 @@ pub mod functions {
             fn deserialize_bare(
                 reader: &mut rt::Reader<'_>,
             ) -> Result<Self, rt::DecodeError> {
-                let flags = reader.read_u32()?;
-                reader.check_flags("upload.getFile", flags, 0x00000003)?;
+                let flags = rt::__tri!(reader.read_u32());
+                rt::__tri!(reader.check_flags("upload.getFile", flags, 0x00000003));
                 let precise = flags & 1 != 0;
                 let cdn_supported = flags & (1 << 1) != 0;
-                let location = enums::InputFileLocation::deserialize(reader)?;
-                let offset = reader.read_i64()?;
-                let limit = reader.read_i32()?;
+                let location = rt::__tri!(enums::InputFileLocation::deserialize(reader));
+                let offset = rt::__tri!(reader.read_i64());
+                let limit = rt::__tri!(reader.read_i32());
                 Ok(Self {
                     precise,
                     cdn_supported,
@@ -27983,8 +28300,8 @@ pub mod functions {
             fn deserialize_bare(
                 reader: &mut rt::Reader<'_>,
             ) -> Result<Self, rt::DecodeError> {
-                let location = enums::InputFileLocation::deserialize(reader)?;
-                let offset = reader.read_i64()?;
+                let location = rt::__tri!(enums::InputFileLocation::deserialize(reader));
+                let offset = rt::__tri!(reader.read_i64());
                 Ok(Self { location, offset })
             }
         }
@@ -28020,6 +28337,7 @@ pub mod functions {
             pub bytes: Vec<u8>,
         }
         impl ::core::fmt::Debug for SaveFilePart {
+            #[inline]
             fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
                 f.debug_struct("SaveFilePart")
                     .field("file_id", &self.file_id)
@@ -28061,9 +28379,9 @@ pub mod functions {
             fn deserialize_bare(
                 reader: &mut rt::Reader<'_>,
             ) -> Result<Self, rt::DecodeError> {
-                let file_id = reader.read_i64()?;
-                let file_part = reader.read_i32()?;
-                let bytes = reader.read_bytes().map(<[u8]>::to_vec)?;
+                let file_id = rt::__tri!(reader.read_i64());
+                let file_part = rt::__tri!(reader.read_i32());
+                let bytes = rt::__tri!(reader.read_bytes().map(Vec::from));
                 Ok(Self { file_id, file_part, bytes })
             }
         }
@@ -28129,7 +28447,7 @@ pub mod functions {
             fn deserialize_bare(
                 reader: &mut rt::Reader<'_>,
             ) -> Result<Self, rt::DecodeError> {
-                let id = Vec::<enums::InputUser>::deserialize(reader)?;
+                let id = rt::__tri!(Vec::deserialize(reader));
                 Ok(Self { id })
             }
         }

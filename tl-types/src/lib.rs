@@ -407,3 +407,17 @@ impl<T: Deserializable> Deserializable for Vec<T> {
 include!("generated.rs");
 #[cfg(feature = "generate")]
 include!(concat!(env!("OUT_DIR"), "/generated.rs"));
+
+/// `expr?` for generated decoders, spelled as the `match` it stands for: rustc checks
+/// thousands of `?` (calls through the `Try` trait) measurably slower than plain `match`es, as
+/// serde_json's `tri!` notes. Not part of the API.
+#[doc(hidden)]
+#[macro_export]
+macro_rules! __tri {
+    ($result:expr) => {
+        match $result {
+            ::core::result::Result::Ok(value) => value,
+            ::core::result::Result::Err(error) => return ::core::result::Result::Err(error),
+        }
+    };
+}

@@ -4,7 +4,7 @@ use proc_macro2::{Literal, TokenStream};
 use quote::quote;
 use syn::Ident;
 
-use super::{Emitter, hex};
+use super::{Emitter, hex, tri};
 use crate::model::{
     EncodeStep, Field, FixedRun, FixedSource, Member, OptionalRule, Presence, SetWhen, Struct, Ty,
 };
@@ -45,7 +45,10 @@ impl Emitter<'_> {
             Ty::FixedBytes(_) => quote!(reader.read_array()),
             Ty::String => quote!(reader.read_string()),
             Ty::Bool => quote!(reader.read_bool()),
-            Ty::Bytes => quote!(reader.read_bytes().map(<[u8]>::to_vec)),
+            // No turbofish or qualified path here: inside `rt::__tri!(...)` prettyplease cannot
+            // format them (`Vec:: < i64 > ::deserialize`); the local's type comes from the
+            // field it initializes.
+            Ty::Bytes => quote!(reader.read_bytes().map(Vec::from)),
             Ty::Bare(_) => {
                 let t = self.rust_type(ty);
                 quote!(#t::deserialize_bare(reader))
@@ -61,10 +64,7 @@ impl Emitter<'_> {
                 };
                 quote!(reader.#method(#min, |reader| #item))
             }
-            Ty::Vector { elem, .. } => {
-                let t = self.rust_type(elem);
-                quote!(Vec::<#t>::deserialize(reader))
-            }
+            Ty::Vector { .. } => quote!(Vec::deserialize(reader)),
             Ty::Boxed(_) | Ty::Generic(_) => {
                 let t = self.rust_type(ty);
                 quote!(#t::deserialize(reader))
@@ -194,9 +194,11 @@ impl Emitter<'_> {
                     let word = &s.flag_words[*w];
                     let wname = ident(&word.name);
                     let defined = hex(word.defined_bits);
+                    let read = tri(quote!(reader.read_u32()));
+                    let check = tri(quote!(reader.check_flags(#tl_name, #wname, #defined)));
                     out.extend(quote! {
-                        let #wname = reader.read_u32()?;
-                        reader.check_flags(#tl_name, #wname, #defined)?;
+                        let #wname = #read;
+                        #check;
                     });
                 }
                 Member::Field(f) => out.extend(self.read_field(s, *f)),
@@ -226,15 +228,15 @@ impl Emitter<'_> {
                 quote!(let #local = #wname & #mask != 0;)
             }
             Presence::Required => {
-                let read = self.read(&field.ty, mins);
-                quote!(let #local = #read?;)
+                let read = tri(self.read(&field.ty, mins));
+                quote!(let #local = #read;)
             }
             Presence::Optional { word, bit } => {
                 let wname = ident(&s.flag_words[word].name);
                 let mask = bit_mask(bit);
-                let read = self.read(&field.ty, mins);
+                let read = tri(self.read(&field.ty, mins));
                 quote! {
-                    let #local = if #wname & #mask != 0 { Some(#read?) } else { None };
+                    let #local = if #wname & #mask != 0 { Some(#read) } else { None };
                 }
             }
         }

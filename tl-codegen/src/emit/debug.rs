@@ -4,8 +4,8 @@
 use proc_macro2::TokenStream;
 use quote::quote;
 
-use super::Emitter;
 use super::items::Generics;
+use super::{Emitter, compiled_where_used};
 use crate::model::{DebugAs, Presence, Struct};
 use crate::render::ident;
 
@@ -35,8 +35,12 @@ impl Emitter<'_> {
             };
             quote!(.field(#label, #value))
         });
+        // Without it, this impl would be compiled here, and with it the `Debug` of every type
+        // its fields reach: some thousand functions no caller asked for.
+        let compiled_where_used = compiled_where_used();
         quote! {
             impl #bound ::core::fmt::Debug for #name #params {
+                #compiled_where_used
                 fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
                     f.debug_struct(#label) #(#fields)* .finish()
                 }

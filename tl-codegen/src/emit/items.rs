@@ -6,7 +6,7 @@ use quote::quote;
 use syn::Ident;
 use tl_parser::Category;
 
-use super::{Emitter, compiled_where_used, debug, doc_lines, hex, hex_u32, serde};
+use super::{Emitter, compiled_where_used, debug, doc_lines, hex, hex_u32, serde, tri};
 use crate::model::{Boxing, Enum, Field, Presence, Struct, Ty};
 use crate::render::{ident, path_tokens, struct_path};
 
@@ -314,11 +314,12 @@ impl Emitter<'_> {
             quote!(reader.unexpected_constructor_of_layer(#tl_name, id, name_for_id(id), other_layer_id(id)))
         };
         let deserialize = e.codecs.decode.then(|| {
+            let (enter, read_id) = (tri(quote!(reader.enter())), tri(quote!(reader.read_u32())));
             quote! {
                 impl rt::Deserializable for #name {
                     fn deserialize(reader: &mut rt::Reader<'_>) -> Result<Self, rt::DecodeError> {
-                        reader.enter()?;
-                        let id = reader.read_u32()?;
+                        #enter;
+                        let id = #read_id;
                         let value = match id {
                             #(#reads)*
                             _ => return Err(#unexpected),
@@ -388,11 +389,13 @@ impl Emitter<'_> {
             } else if variant.boxing.is_boxed() {
                 variants.push(quote! { #vdocs #vname(Box<#ty>), });
                 writes.push(quote! { Self::#vname(value) => value.serialize(buf), });
-                reads.push(quote! { #id => Self::#vname(#ty::deserialize_bare_boxed(reader)?), });
+                let read = tri(quote!(#ty::deserialize_bare_boxed(reader)));
+                reads.push(quote! { #id => Self::#vname(#read), });
             } else {
                 variants.push(quote! { #vdocs #vname(#ty), });
                 writes.push(quote! { Self::#vname(value) => value.serialize(buf), });
-                reads.push(quote! { #id => Self::#vname(#ty::deserialize_bare(reader)?), });
+                let read = tri(quote!(#ty::deserialize_bare(reader)));
+                reads.push(quote! { #id => Self::#vname(#read), });
             }
         }
         [variants, writes, reads]

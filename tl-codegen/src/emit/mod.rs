@@ -296,3 +296,11 @@ impl Emitter<'_> {
 fn compiled_where_used() -> TokenStream {
     quote!(#[inline])
 }
+
+/// `#result?` in a decoder, written `rt::__tri!(#result)`: the `match` that `?` stands for,
+/// without its calls through the `Try` trait, which rustc type-checks, borrow-checks and keeps
+/// the MIR of some ten thousand times in a full layer (as serde_json's `tri!`, for the same
+/// reason).
+fn tri(result: TokenStream) -> TokenStream {
+    quote!(rt::__tri!(#result))
+}
