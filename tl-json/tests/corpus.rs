@@ -6,7 +6,7 @@
 use std::collections::HashMap;
 use std::path::PathBuf;
 
-use tl_parser::{Category, Definition, ParamKind, Type};
+use tl_parser::{Category, Convention, Definition, ParamKind, Type};
 
 /// Below this depth nested objects are built with their fields; deeper, the constructor that
 /// terminates soonest is taken, as tl-codegen's samples do.
@@ -153,6 +153,9 @@ impl<'a, 'd> Samples<'a, 'd> {
                     let word = match words.get(name) {
                         Some(&word) => word,
                         None if def.params.iter().any(|p| conditioned_on(p, name)) => 0,
+                        // A `flags:#` that no field uses (`exportedChatlistInvite`): a flag
+                        // word all the same, 0 as every implementation writes it.
+                        None if Convention::Telegram.is_flag_word_name(name) => 0,
                         None => self.next(),
                     };
                     out.extend_from_slice(&word.to_le_bytes());
