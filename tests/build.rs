@@ -3,8 +3,8 @@
 //! * `any.rs`: the bindings of `schema/any.tl` (TON- and TDLib-style `Object`, `Function`,
 //!   `int512`, `True`);
 //! * `edge.rs`: the bindings of `schema/edge.tl` (anonymous parameters, named repetitions,
-//!   fixed-width integers written word by word, field names that collide), and `edge_serde.rs`,
-//!   the same with serde derives;
+//!   fixed-width integers written word by word, field names that collide), and `edge_serde.rs`
+//!   and `edge_tdlib.rs`, the same with serde impls in TL JSON and in TDLib's JSON;
 //! * `layers.rs`: the bindings of `schema/layers.tl` (`===N===` layer sections);
 //! * `diff_new.rs` and `known_layers.rs`: the bindings of `schema/diff-new.tl`, without and
 //!   with `Config::known_layers` of `schema/diff-old.tl`;
@@ -25,15 +25,18 @@
 //!   `cfg(grammers_layer)`; generated with `Config::known_layers` of telegram/api-layer195.tl
 //!   and telegram/api.tl (layers 195 and 214), so that its decoding errors name their ids,
 //!   and their `Message` and `User` as `Config::other_layer_variants` (samples leave those
-//!   out: the samples are layer 230's own); and `grammers_bot_client.rs`, the bot profile of
+//!   out: the samples are layer 230's own), with serde impls in TL JSON when `TL_SERDE_230` is
+//!   set too (enabling `cfg(grammers_serde)`); and
+//!   `grammers_bot_client.rs`, the bot profile of
 //!   `scripts/bot-profile.roots` of that layer in the client direction, with its samples.
 
 use std::path::{Path, PathBuf};
 
-use tl_codegen::Direction;
+use tl_codegen::{Direction, JsonStyle};
 
 fn main() {
     println!("cargo::rustc-check-cfg=cfg(grammers_layer)");
+    println!("cargo::rustc-check-cfg=cfg(grammers_serde)");
     println!("cargo:rerun-if-env-changed=TL_CORPUS");
     let out = PathBuf::from(std::env::var_os("OUT_DIR").expect("OUT_DIR"));
     let schema = Path::new(env!("CARGO_MANIFEST_DIR")).join("../schema");
@@ -51,16 +54,18 @@ fn main() {
     write_if_changed(&out.join("bot_client.rs"), &bot(&ours, Direction::Client));
     write_if_changed(&out.join("bot_server.rs"), &bot(&ours, Direction::Server));
     write_if_changed(&out.join("bot_lean.rs"), &bot_lean(&ours));
-    for (name, file, serde) in [
-        ("any", "any", false),
-        ("edge", "edge", false),
-        ("edge_serde", "edge", true),
-        ("layers", "layers", false),
+    for (name, file, json) in [
+        ("any", "any", None),
+        ("edge", "edge", None),
+        ("edge_serde", "edge", Some(JsonStyle::Tl)),
+        ("edge_tdlib", "edge", Some(JsonStyle::Tdlib)),
+        ("layers", "layers", None),
     ] {
         let file = Path::new(env!("CARGO_MANIFEST_DIR")).join(format!("schema/{file}.tl"));
         println!("cargo:rerun-if-changed={}", file.display());
         let code = tl_codegen::Config::new()
-            .serde(serde)
+            .serde(json.is_some())
+            .json_style(json.unwrap_or_default())
             .generate(&[file])
             .unwrap_or_else(|e| panic!("{e}"));
         write_if_changed(&out.join(format!("{name}.rs")), &code);
@@ -97,8 +102,15 @@ fn main() {
         );
         return;
     }
+    // serde impls cost the build of the layer about 45% more CPU, too much for every run:
+    // only with `TL_SERDE_230` set, for tests/serde_tl_json.rs (cfg(grammers_serde)).
+    println!("cargo:rerun-if-env-changed=TL_SERDE_230");
+    let serde = std::env::var_os("TL_SERDE_230").is_some_and(|v| !v.is_empty());
     let mut config = tl_codegen::Config::new();
-    config.accept_known_telegram_mismatches().docs(false);
+    config
+        .accept_known_telegram_mismatches()
+        .docs(false)
+        .serde(serde);
     let telegram =
         PathBuf::from(std::env::var_os("TL_CORPUS").unwrap_or_default()).join("telegram");
     let older = [telegram.join("api-layer195.tl"), telegram.join("api.tl")];
@@ -123,6 +135,9 @@ fn main() {
     );
     write_grammers_oracle(&files, &out.join("grammers_oracle.rs"));
     println!("cargo::rustc-cfg=grammers_layer");
+    if serde {
+        println!("cargo::rustc-cfg=grammers_serde");
+    }
 }
 
 /// `stored.rs` and `stored_compat.rs`: layer 3 of `schema/stored-*.tl` alone, and with the

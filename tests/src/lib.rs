@@ -74,9 +74,17 @@ pub mod edge {
     include!(concat!(env!("OUT_DIR"), "/edge.rs"));
 }
 
-/// The bindings of `tests/schema/edge.tl` with serde's derives (`Config::serde(true)`).
+/// The bindings of `tests/schema/edge.tl` with serde impls in TL JSON (`Config::serde(true)`).
+/// Denying warnings here makes any warning in the serde impls fail the build.
+#[deny(warnings)]
 pub mod edge_serde {
     include!(concat!(env!("OUT_DIR"), "/edge_serde.rs"));
+}
+
+/// The same in TDLib's JSON (`Config::json_style(JsonStyle::Tdlib)`).
+#[deny(warnings)]
+pub mod edge_tdlib {
+    include!(concat!(env!("OUT_DIR"), "/edge_tdlib.rs"));
 }
 
 /// The bindings of `tests/schema/diff-new.tl`, the new side of the schema diff's test pair.
@@ -128,6 +136,9 @@ pub mod grammers_bot_client {
 
 /// Whether the grammers layer was built (TL_CORPUS was set at build time).
 pub const HAS_GRAMMERS_LAYER: bool = cfg!(grammers_layer);
+
+/// Whether the grammers layer was built with serde impls (TL_SERDE_230 was set too).
+pub const HAS_GRAMMERS_SERDE: bool = cfg!(grammers_serde);
 
 /// The workspace root (the directory of `schema/`).
 pub fn workspace_root() -> std::path::PathBuf {

@@ -238,44 +238,6 @@ fn an_all_int_constructor_beside_another_is_an_ordinary_constructor() {
 }
 
 #[test]
-fn wide_byte_arrays_go_through_serde_as_bytes() {
-    use tl_tests::edge_serde::types as serde_types;
-
-    let keyed = serde_types::Keyed {
-        id: 1,
-        key: [7; 256],
-        nonce: [1; 16],
-        hash: [2; 32],
-        signature: std::array::from_fn(|i| i as u8),
-    };
-    let json = serde_json::to_value(&keyed).unwrap();
-    // Arrays up to 32 are serde's own tuples; wider ones are bytes (numbers in JSON).
-    assert_eq!(json["signature"].as_array().unwrap().len(), 64);
-    assert_eq!(json["signature"][63], 63);
-    assert_eq!(json["key"].as_array().unwrap().len(), 256);
-    let back: serde_types::Keyed = serde_json::from_value(json).unwrap();
-    assert_eq!(back, keyed);
-
-    for key in [None, Some([9; 64])] {
-        let sealed = serde_types::Sealed { key };
-        let json = serde_json::to_string(&sealed).unwrap();
-        assert_eq!(
-            serde_json::from_str::<serde_types::Sealed>(&json).unwrap(),
-            sealed
-        );
-    }
-    assert_eq!(
-        serde_json::to_string(&serde_types::Sealed { key: None }).unwrap(),
-        r#"{"key":null}"#
-    );
-
-    // The wrong length is an error that says what was expected.
-    let short = r#"{"key":[1,2,3]}"#;
-    let err = serde_json::from_str::<serde_types::Sealed>(short).unwrap_err();
-    assert!(err.to_string().contains("64 bytes"), "{err}");
-}
-
-#[test]
 fn an_unused_type_parameter_changes_the_id_only() {
     assert_eq!(
         types::Tagged::CONSTRUCTOR_ID,

@@ -41,6 +41,7 @@ use std::path::{Path, PathBuf};
 
 use tl_parser::{Options, Schema};
 
+pub use emit::JsonStyle;
 pub use error::{Error, ErrorKind};
 pub use resolve::{
     DEFAULT_REDACTIONS, Direction, HookError, HookProblem, ResolveError, ResolveErrorKind,
@@ -71,6 +72,7 @@ pub(crate) const DEFAULT_MAX_INLINE_VARIANT: usize = 128;
 pub struct Config {
     docs: bool,
     serde: bool,
+    json_style: JsonStyle,
     derives: emit::Derives,
     runtime: String,
     parse: Options,
@@ -89,6 +91,7 @@ impl Default for Config {
         Config {
             docs: true,
             serde: false,
+            json_style: JsonStyle::Tl,
             derives: emit::Derives::default(),
             runtime: "::tl_types".to_owned(),
             parse: Options::default(),
@@ -146,12 +149,21 @@ impl Config {
         self
     }
 
-    /// Derive `serde::Serialize` and `serde::Deserialize` (the crate using the output must
-    /// depend on `serde` with its `derive` feature). Byte arrays wider than 32 (`int512`),
-    /// which serde's own impls stop short of, go through a `serde_byte_array` module emitted
-    /// with them, as bytes; a vector of them is not supported. Default: off.
+    /// Implement `serde::Serialize` and `serde::Deserialize` for every struct and enum, in TL
+    /// JSON form (docs/json.md): `{"_": "auth.sentCode", ...}` with the schema's field names,
+    /// `long` as a decimal string, `bytes` as base64, `int128` as hex; what
+    /// `serde_json::to_value` gives is what the schema-driven `tl-json` decodes from the same
+    /// bytes. The impls call `tl_types::json` (the runtime's `serde` feature, which the crate
+    /// using the output must turn on). Default: off.
     pub fn serde(&mut self, on: bool) -> &mut Self {
         self.serde = on;
+        self
+    }
+
+    /// The dialect of the serde impls ([`Config::serde`]): TL JSON, or TDLib's (`"@type"`,
+    /// `int53` as a number, `"@extra"` ignored when read). Default: [`JsonStyle::Tl`].
+    pub fn json_style(&mut self, style: JsonStyle) -> &mut Self {
+        self.json_style = style;
         self
     }
 
@@ -432,15 +444,13 @@ impl Config {
     /// As [`Config::generate`], from `(file name, text)` pairs.
     pub fn generate_from_sources(&self, sources: &[(&str, &str)]) -> Result<String, Error> {
         let model = self.model(sources)?;
-        if self.serde {
-            emit::check_serde(&model).map_err(ErrorKind::Unsupported)?;
-        }
         let runtime = self.runtime()?;
         let tokens = emit::emit(
             &model,
             &emit::EmitOptions {
                 docs: self.docs,
                 serde: self.serde,
+                json_style: self.json_style,
                 derives: self.derives,
                 runtime: &runtime,
                 doc_tests: self.doc_tests.as_deref(),
@@ -464,7 +474,7 @@ impl Config {
             .into());
         }
         let model = self.model(&named)?;
-        format(samples::emit(&model, &self.runtime()?))
+        format(samples::emit(&model, &self.runtime()?, self.serde))
     }
 
     /// The semantic diff of two schemas, each side one or more files taken together (e.g.

@@ -35,9 +35,14 @@ struct Cli {
     /// CRATE_PATH (e.g. `tl_types`, `my_crate::tl`); without it examples are text.
     #[arg(long, value_name = "CRATE_PATH")]
     doc_tests: Option<String>,
-    /// Derive serde's Serialize and Deserialize.
+    /// Implement serde's Serialize and Deserialize in TL JSON form (needs tl-types' `serde`
+    /// feature).
     #[arg(long)]
     serde: bool,
+    /// The JSON dialect of the serde impls: `tl` (TL JSON, "_") or `tdlib` ("@type", int53 as
+    /// a number).
+    #[arg(long, default_value = "tl", value_name = "tl|tdlib")]
+    json_style: tl_codegen::JsonStyle,
     /// Do not implement Debug (saves build time).
     #[arg(long)]
     no_debug: bool,
@@ -332,6 +337,7 @@ fn config(cli: &Cli) -> Result<tl_codegen::Config, String> {
     config
         .docs(!cli.no_docs)
         .serde(cli.serde)
+        .json_style(cli.json_style)
         .derive_debug(!cli.no_debug)
         .derive_clone(!cli.no_clone)
         .derive_partial_eq(!cli.no_partial_eq)

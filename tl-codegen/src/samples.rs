@@ -23,8 +23,9 @@ use crate::render::{ident, path_tokens, struct_path};
 /// terminates soonest is taken, so every sample is finite.
 const MAX_DEPTH: usize = 3;
 
-/// The `samples` module for `model`.
-pub fn emit(model: &Model, runtime: &syn::Path) -> TokenStream {
+/// The `samples` module for `model`; `serde`: whether the bindings have serde impls, which the
+/// visitor then gets as bounds.
+pub fn emit(model: &Model, runtime: &syn::Path, serde: bool) -> TokenStream {
     let (functions, calls) = sample_functions(model);
     let enum_path = |e: &Enum| path_tokens(quote!(enums), &e.module, &e.name);
     let enum_sizes = model.enums.iter().map(|e| {
@@ -40,6 +41,8 @@ pub fn emit(model: &Model, runtime: &syn::Path) -> TokenStream {
     let by_index = boxed_type_dispatch(&boxed_types);
     let re_encoded = boxed_types.iter().any(|(_, codecs)| codecs.encode);
     let decode_helpers = decode_helpers(re_encoded);
+    let serde_bounds =
+        serde.then(|| quote!(+ rt::serde::Serialize + rt::serde::de::DeserializeOwned));
     let one_way = model.structs.iter().any(|s| s.codecs != Codecs::BOTH);
     let one_way_visits = one_way.then(|| {
         quote! {
@@ -67,7 +70,7 @@ pub fn emit(model: &Model, runtime: &syn::Path) -> TokenStream {
                 /// One sample value of the definition `name`.
                 fn visit<T>(&mut self, name: &'static str, value: T)
                 where
-                    T: rt::Serializable + rt::Deserializable + rt::Identifiable + PartialEq + std::fmt::Debug;
+                    T: rt::Serializable + rt::Deserializable + rt::Identifiable + PartialEq + std::fmt::Debug #serde_bounds;
 
                 #one_way_visits
             }

@@ -156,6 +156,21 @@ fn the_derive_opt_outs_reach_the_generator() {
 }
 
 #[test]
+fn serde_and_its_json_style_reach_the_generator() {
+    let dir = workdir("serde", &[("ping.tl", &format!("{PRELUDE}{PING}"))]);
+    let plain = stdout(&run(&dir, &["ping.tl"]));
+    assert!(!plain.contains("rt::serde"), "{plain}");
+    let tl = stdout(&run(&dir, &["ping.tl", "--serde"]));
+    assert!(tl.contains("impl rt::serde::Serialize for Pong"), "{tl}");
+    assert!(tl.contains("rt::json::Style::Tl;"), "{tl}");
+    let tdlib = stdout(&run(&dir, &["ping.tl", "--serde", "--json-style", "tdlib"]));
+    assert!(tdlib.contains("rt::json::Style::Tdlib;"), "{tdlib}");
+    let (code, err) = failure(&dir, &["ping.tl", "--serde", "--json-style", "yaml"]);
+    assert_eq!(code, 2);
+    assert!(err.contains("expected tl or tdlib"), "{err}");
+}
+
+#[test]
 fn universal_enums_reaches_the_generator() {
     let dir = workdir("universal", &[("ping.tl", &format!("{PRELUDE}{PING}"))]);
     let with = run(&dir, &["ping.tl", "--universal-enums"]);

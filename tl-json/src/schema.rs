@@ -4,7 +4,7 @@
 use std::collections::HashMap;
 use std::path::Path;
 
-use tl_parser::{Category, Definition, ParamKind, Type, words_width};
+use tl_parser::{Category, Convention, Definition, ParamKind, Type, words_width};
 
 use crate::Options;
 use crate::envelope::{self, Special};
@@ -114,7 +114,12 @@ impl Schema {
     /// `msg_container`, `rpc_result`, `gzip_packed`) are added unless the schemas define them.
     pub fn from_parsed(schemas: &[tl_parser::Schema<'_>]) -> Schema {
         let envelopes = envelope::definitions();
-        let mut all: Vec<&Definition> = schemas.iter().flat_map(|s| &s.definitions).collect();
+        let mut all: Vec<&Definition> = Vec::new();
+        let mut conventions = Vec::new();
+        for schema in schemas {
+            all.extend(&schema.definitions);
+            conventions.extend(schema.definitions.iter().map(|_| schema.convention));
+        }
         let defined: Vec<String> = all.iter().map(|d| d.full_name()).collect();
         all.extend(
             envelopes
@@ -122,7 +127,9 @@ impl Schema {
                 .iter()
                 .filter(|d| !defined.contains(&d.full_name())),
         );
-        let mut schema = Resolver::new(&all).resolve();
+        // The envelopes have no `#`: any convention will do.
+        conventions.resize(all.len(), Convention::TlParser);
+        let mut schema = Resolver::new(&all, conventions).resolve();
         schema.hide_envelope_message();
         schema.layer = schemas.iter().rev().find_map(|s| s.layer);
         schema
@@ -313,13 +320,15 @@ fn type_constructors<'d>(defs: impl Iterator<Item = &'d Def>) -> HashMap<String,
 
 struct Resolver<'a, 'd> {
     all: &'a [&'a Definition<'d>],
+    /// The convention of the schema of each of `all`, which says what a `#` is.
+    conventions: Vec<Convention>,
     /// Indexes into `all` of the definitions that become objects.
     kept: Vec<usize>,
     widths: HashMap<String, usize>,
 }
 
 impl<'a, 'd> Resolver<'a, 'd> {
-    fn new(all: &'a [&'a Definition<'d>]) -> Self {
+    fn new(all: &'a [&'a Definition<'d>], conventions: Vec<Convention>) -> Self {
         let mut widths: HashMap<String, usize> = [("int128", 16), ("int256", 32), ("int512", 64)]
             .into_iter()
             .map(|(n, w)| (n.to_owned(), w))
@@ -332,7 +341,12 @@ impl<'a, 'd> Resolver<'a, 'd> {
                 kept.push(index);
             }
         }
-        Resolver { all, kept, widths }
+        Resolver {
+            all,
+            conventions,
+            kept,
+            widths,
+        }
     }
 
     fn resolve(self) -> Schema {
@@ -377,7 +391,7 @@ impl<'a, 'd> Resolver<'a, 'd> {
             };
             self.kept
                 .iter()
-                .map(|&i| resolver.fields(self.all[i], &self.widths))
+                .map(|&i| resolver.fields(self.all[i], &self.widths, self.conventions[i]))
                 .collect()
         };
         for (def, fields) in defs.iter_mut().zip(fields) {
@@ -404,7 +418,12 @@ struct TypeResolver<'r> {
 }
 
 impl TypeResolver<'_> {
-    fn fields(&self, def: &Definition, widths: &HashMap<String, usize>) -> Vec<Field> {
+    fn fields(
+        &self,
+        def: &Definition,
+        widths: &HashMap<String, usize>,
+        convention: Convention,
+    ) -> Vec<Field> {
         let generics: Vec<&str> = def.generics.iter().map(|g| g.name).collect();
         let flag_word = |name: &str| {
             def.params
@@ -425,7 +444,11 @@ impl TypeResolver<'_> {
             .map(|(index, param)| {
                 let name = param.name.unwrap_or_default().to_owned();
                 let kind = match &param.kind {
-                    ParamKind::Nat if used_as_flags(index) => FieldKind::FlagWord,
+                    ParamKind::Nat
+                        if used_as_flags(index) || convention.is_flag_word_name(&name) =>
+                    {
+                        FieldKind::FlagWord
+                    }
                     ParamKind::Nat => FieldKind::Value {
                         flag: None,
                         ty: Ty::Nat,

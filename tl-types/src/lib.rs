@@ -68,11 +68,17 @@ extern crate self as tl_types;
 #[doc(hidden)]
 pub mod __private;
 mod error;
+#[cfg(feature = "serde")]
+pub mod json;
 mod reader;
 mod scratch;
 
 pub use error::{DecodeError, DecodeErrorKind, OtherLayerId};
 pub use reader::{DEFAULT_MAX_DEPTH, DecodeOptions, Reader};
+/// The serde that bindings generated with `Config::serde(true)` implement (re-exported, so that
+/// they name it through the runtime).
+#[cfg(feature = "serde")]
+pub use serde;
 
 /// Id of `boolTrue`.
 pub const BOOL_TRUE_ID: u32 = 0x997275b5;

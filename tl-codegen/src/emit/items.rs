@@ -6,7 +6,7 @@ use quote::quote;
 use syn::Ident;
 use tl_parser::Category;
 
-use super::{Emitter, compiled_where_used, debug, doc_lines, hex, hex_u32, serde, tri};
+use super::{Emitter, compiled_where_used, debug, doc_lines, hex, hex_u32, tri};
 use crate::model::{Boxing, Enum, Field, Presence, Struct, Ty};
 use crate::render::{ident, path_tokens, struct_path};
 
@@ -26,6 +26,12 @@ impl Generics {
         } else {
             quote!(<#(#generics),*>)
         }
+    }
+
+    /// `<'a, X: bound>`: `lifetime` first, then the parameters bounded.
+    pub(super) fn bound_after(&self, lifetime: TokenStream, bound: TokenStream) -> TokenStream {
+        let generics = &self.0;
+        quote!(<#lifetime #(, #generics: #bound)*>)
     }
 
     /// `<X: bound>`, or nothing.
@@ -106,14 +112,10 @@ impl Emitter<'_> {
             .into_iter()
             .filter_map(|(on, name)| on.then_some(name))
             .collect();
-        let derive = (!traits.is_empty()).then(|| quote!(#[derive(#(#traits),*)]));
-        let serde = self
-            .options
-            .serde
-            .then(|| quote!(#[derive(::serde::Serialize, ::serde::Deserialize)]));
-        quote! {
-            #derive
-            #serde
+        if traits.is_empty() {
+            TokenStream::new()
+        } else {
+            quote!(#[derive(#(#traits),*)])
         }
     }
 
@@ -142,6 +144,7 @@ impl Emitter<'_> {
             Category::Function => self.function_impls(s, &generics),
             Category::Type => self.constructor_impls(s),
         };
+        let json = self.options.serde.then(|| self.json_struct(s, &generics));
         quote! {
             #item
 
@@ -150,6 +153,8 @@ impl Emitter<'_> {
             #serialize
 
             #rest
+
+            #json
         }
     }
 
@@ -166,9 +171,8 @@ impl Emitter<'_> {
             let fname = ident(&f.name);
             let ty = self.field_type(f);
             let fdocs = self.field_docs(s, index);
-            let serde = serde::serde_with(self.options.serde, s, f);
             let attributes = &f.attributes;
-            quote! { #fdocs #serde #(#attributes)* pub #fname: #ty, }
+            quote! { #fdocs #(#attributes)* pub #fname: #ty, }
         });
         let any_bound = generics.bound(TokenStream::new());
         let id = hex(s.id);
@@ -347,6 +351,7 @@ impl Emitter<'_> {
         let unboxed = Boxing::Chosen { boxed: false };
         let chosen_size = e.variants.iter().any(|v| v.boxing == unboxed);
         let allow_large = chosen_size.then(|| quote!(#[allow(clippy::large_enum_variant)]));
+        let json = self.options.serde.then(|| self.json_enum(e));
         quote! {
             #docs
             #derives
@@ -359,6 +364,8 @@ impl Emitter<'_> {
             #serialize
 
             #deserialize
+
+            #json
         }
     }
 

@@ -18,17 +18,19 @@ use proc_macro2::{Literal, TokenStream};
 use quote::quote;
 use tl_parser::Category;
 
-use crate::model::{Model, Struct};
+use crate::model::Model;
 use crate::render::ident;
 
-pub(crate) use serde::check_serde;
+pub use serde::JsonStyle;
 
 /// What to emit besides the code.
 pub struct EmitOptions<'a> {
     /// Rustdoc on every item.
     pub docs: bool,
-    /// `serde` derives.
+    /// serde impls in TL JSON form.
     pub serde: bool,
+    /// Their dialect.
+    pub json_style: JsonStyle,
     /// Which standard traits the items implement.
     pub derives: Derives,
     /// Path of the runtime crate, e.g. `::tl_types`.
@@ -82,12 +84,6 @@ pub fn emit(model: &Model, options: &EmitOptions<'_>) -> TokenStream {
         let id = hex(*id);
         quote! { #id => Some(#name), }
     });
-    let needs_byte_array = |s: &Struct| s.fields.iter().any(|f| f.ty.is_wide_array());
-    let serde_byte_array =
-        (options.serde && model.structs.iter().any(needs_byte_array)).then(|| {
-            let module = serde::serde_byte_array_module();
-            quote!(#lints #module)
-        });
     let other_layers = other_layer_table(model, runtime);
     quote! {
         #layer
@@ -105,8 +101,6 @@ pub fn emit(model: &Model, options: &EmitOptions<'_>) -> TokenStream {
 
         #[allow(unused_imports)]
         use #runtime as _;
-
-        #serde_byte_array
 
         #types
         #enums

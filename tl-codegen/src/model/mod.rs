@@ -64,8 +64,8 @@ impl Ty {
         }
     }
 
-    /// A byte array longer than 32: the standard library's `Default` and serde's impls for
-    /// arrays stop at 32 elements.
+    /// A byte array longer than 32: the standard library's `Default` for arrays stops at 32
+    /// elements.
     pub fn is_wide_array(&self) -> bool {
         matches!(self, Ty::FixedBytes(len) if *len > 32)
     }

@@ -33,12 +33,6 @@ pub(super) const BUILTIN_WIDTHS: [(&str, usize); 3] =
 /// while it is decoded, and real schemas stop at 256 bytes (tgl's `key:64*[int]`).
 pub(super) const MAX_FIXED_WIDTH: usize = 4096;
 
-/// `flags`, `flags2`, ...: the names Telegram gives its flag words.
-pub(super) fn is_flags_name(name: &str) -> bool {
-    name.strip_prefix("flags")
-        .is_some_and(|n| n.bytes().all(|b| b.is_ascii_digit()))
-}
-
 /// Whether `def` has the root-namespace type `name` as its result or among its parameters'
 /// types (at any depth: `Vector<Object>`).
 pub(super) fn refers_to(def: &Definition, name: &str) -> bool {

@@ -2,7 +2,7 @@
 
 use std::collections::HashSet;
 
-use tl_parser::{Category, Convention, Definition, Param, ParamKind, Schema, Type};
+use tl_parser::{Category, Definition, Param, ParamKind, Schema, Type};
 
 use super::{ResolveErrorKind, Resolver, builtins};
 use crate::model::{DebugAs, Field, FlagWord, Member, Presence, Ty};
@@ -94,7 +94,6 @@ impl Resolver {
         // except `flags:#` and `flags2:#` in Telegram's schemas: a word no field uses yet
         // (`exportedChatlistInvite`) is 0 on the wire, as every other implementation writes
         // it. TON's `flags:#`, `mode:#` and `count:#` are values of their own.
-        let telegram = schema.convention == Convention::Telegram;
         let words = condition_words(def);
         let mut members = Members::default();
         for (position, param) in def.params.iter().enumerate() {
@@ -105,7 +104,7 @@ impl Resolver {
             match &param.kind {
                 ParamKind::Nat
                     if words.contains(tl_name.as_str())
-                        || (telegram && builtins::is_flags_name(&tl_name)) =>
+                        || schema.convention.is_flag_word_name(&tl_name) =>
                 {
                     members.push_flag_word(tl_name);
                 }

@@ -4,7 +4,7 @@
 
 use std::collections::HashMap;
 
-use tl_parser::{Category, Definition, ParamKind, Type};
+use tl_parser::{Category, Convention, Definition, ParamKind, Type};
 
 /// The id of `null#56730bcc`: a null object in tl-json's TDLib style.
 const NULL_ID: u32 = 0x5673_0bcc;
@@ -150,6 +150,9 @@ impl<'a, 'd> Samples<'a, 'd> {
                     let word = match words.get(name) {
                         Some(&word) => word,
                         None if def.params.iter().any(|p| conditioned_on(p, name)) => 0,
+                        // A `flags:#` that no field uses (`exportedChatlistInvite`): a flag
+                        // word all the same, 0 as every implementation writes it.
+                        None if Convention::Telegram.is_flag_word_name(name) => 0,
                         None => self.next(),
                     };
                     out.extend_from_slice(&word.to_le_bytes());

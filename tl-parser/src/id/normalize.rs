@@ -28,6 +28,17 @@ pub enum Convention {
 }
 
 impl Convention {
+    /// Whether a `#` parameter named `name` is a flag word even when no condition names it:
+    /// Telegram's `flags`, `flags2`, ... (`exportedChatlistInvite flags:# title:string ...`),
+    /// which every implementation writes as 0 and leaves out of its API. Elsewhere (TON's
+    /// `flags:#`) such a `#` is a value of its own.
+    pub fn is_flag_word_name(self, name: &str) -> bool {
+        self == Convention::Telegram
+            && name
+                .strip_prefix("flags")
+                .is_some_and(|n| n.bytes().all(|b| b.is_ascii_digit()))
+    }
+
     /// The convention that is not this one.
     pub fn other(self) -> Convention {
         match self {
