@@ -4,7 +4,7 @@
 use proc_macro2::TokenStream;
 use quote::quote;
 
-use crate::model::{Field, Model, Presence, Struct, Ty};
+use crate::model::{Field, Model, Presence, Storage, Struct, Ty};
 
 /// `#[serde(with = ...)]` for a byte array longer than serde's arrays (32).
 pub(super) fn serde_with(serde: bool, s: &Struct, field: &Field) -> TokenStream {
@@ -22,7 +22,8 @@ pub(super) fn serde_with(serde: bool, s: &Struct, field: &Field) -> TokenStream 
 }
 
 /// serde's derives cannot handle a vector of byte arrays wider than 32 (`vector<int512>`),
-/// which `serde_byte_array` does not cover: refused before emitting code that would not compile.
+/// which `serde_byte_array` does not cover, nor the fields held in `Bytes`, which the runtime
+/// does not implement serde for: refused before emitting code that would not compile.
 pub(crate) fn check_serde(model: &Model) -> Result<(), String> {
     fn wide_in_vector(ty: &Ty) -> bool {
         match ty {
@@ -34,10 +35,25 @@ pub(crate) fn check_serde(model: &Model) -> Result<(), String> {
         let field = s.fields.iter().find(|f| wide_in_vector(&f.ty))?;
         Some(format!("`{}` of `{}`", field.tl_name, s.tl_name))
     });
-    match found {
-        Some(field) => Err(format!(
+    if let Some(field) = found {
+        return Err(format!(
             "serde: field {field} is a vector of byte arrays wider than 32 bytes, which the \
              serde derives do not support; generate without serde"
+        ));
+    }
+    let shared = model.structs.iter().find_map(|s| {
+        let field = s.fields.iter().find(|f| {
+            matches!(
+                f.ty.innermost(),
+                Ty::String(Storage::Shared) | Ty::Bytes(Storage::Shared)
+            )
+        })?;
+        Some(format!("`{}` of `{}`", field.tl_name, s.tl_name))
+    });
+    match shared {
+        Some(field) => Err(format!(
+            "serde: field {field} is held in `Bytes` (Config::bytes), for which the runtime has \
+             no serde support yet; generate without one of the two"
         )),
         None => Ok(()),
     }
