@@ -8,7 +8,9 @@
 
 #[path = "../../tl-types/tests/hostile/counting.rs"]
 mod counting;
+// Only our payloads are used here: grammers' are built from our bytes.
 #[cfg(grammers_layer)]
+#[allow(unused_imports)]
 #[path = "../tests/common/payloads.rs"]
 mod payloads;
 
