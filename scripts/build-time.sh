@@ -11,7 +11,9 @@
 #   CODEGEN_FLAGS  more tl-codegen flags for ours, split at spaces, paths relative to the
 #               repository (default: none): "--direction client" (acceptance 2 of issue 17),
 #               "--direction client --roots-file scripts/bot-profile.roots" (acceptance 1),
-#               "--no-debug", "--no-clone", "--no-partial-eq", "--no-conversions"
+#               "--no-debug", "--no-clone", "--no-partial-eq", "--no-conversions",
+#               "--bytes ." (with TL_TYPES_FEATURES=bytes)
+#   TL_TYPES_FEATURES  features of tl-types for ours, comma-separated (default: none)
 #
 # What is timed ("the user changed the layer"): everything that is rebuilt when the schema
 # changes, with the other dependencies already built.
@@ -86,7 +88,9 @@ edition = "2024"
 publish = false
 
 [dependencies]
-tl-types = { path = "$ROOT/tl-types", default-features = false }
+tl-types = { path = "$ROOT/tl-types", default-features = false, features = [$(
+    sed -E 's/[^,]+/"&"/g' <<<"${TL_TYPES_FEATURES:-}"
+)] }
 
 [workspace]
 EOF

@@ -16,6 +16,8 @@
 //!   `Config::option_accessors`;
 //! * `hooked.rs`: the bindings of the project's schema with user hooks (attributes added to
 //!   chosen types and fields, chosen variants boxed and unboxed);
+//! * `shared.rs`: the bindings of the project's schema with every `bytes` and `string` field
+//!   held in `Bytes` (`Config::bytes(".")`), with their samples;
 //! * `bot.rs`: a bot's profile of the project's schema (`Config::roots`: [`BOT_ROOTS`]) with its
 //!   samples; `bot_client.rs` and `bot_server.rs`, the same profile in one direction
 //!   (`Config::direction`); `bot_lean.rs`, the client profile without `Debug`, `Clone`,
@@ -26,9 +28,12 @@
 //!   and telegram/api.tl (layers 195 and 214), so that its decoding errors name their ids,
 //!   and their `Message` and `User` as `Config::other_layer_variants` (samples leave those
 //!   out: the samples are layer 230's own), with serde impls in TL JSON when `TL_SERDE_230` is
-//!   set too (enabling `cfg(grammers_serde)`); and
-//!   `grammers_bot_client.rs`, the bot profile of
-//!   `scripts/bot-profile.roots` of that layer in the client direction, with its samples.
+//!   set too (enabling `cfg(grammers_serde)`); and `grammers_bot_client.rs`, the bot profile
+//!   of `scripts/bot-profile.roots` of that layer in the client direction, with its samples;
+//! * with `TL_CORPUS` and `TL_BYTES_LAYER=1` set: `grammers_bytes.rs`, the same layer with
+//!   `Config::bytes(".")` and its samples, enabling `cfg(grammers_bytes)`. Off by default: a
+//!   second build of the whole layer costs about as much as the first, and the bindings of
+//!   the project's schema (`shared.rs`) check the same code paths in every run.
 
 use std::path::{Path, PathBuf};
 
@@ -37,7 +42,9 @@ use tl_codegen::{Direction, JsonStyle};
 fn main() {
     println!("cargo::rustc-check-cfg=cfg(grammers_layer)");
     println!("cargo::rustc-check-cfg=cfg(grammers_serde)");
+    println!("cargo::rustc-check-cfg=cfg(grammers_bytes)");
     println!("cargo:rerun-if-env-changed=TL_CORPUS");
+    println!("cargo:rerun-if-env-changed=TL_BYTES_LAYER");
     let out = PathBuf::from(std::env::var_os("OUT_DIR").expect("OUT_DIR"));
     let schema = Path::new(env!("CARGO_MANIFEST_DIR")).join("../schema");
     let ours = [schema.join("api.tl"), schema.join("mtproto.tl")];
@@ -50,6 +57,7 @@ fn main() {
         .unwrap_or_else(|e| panic!("{e}"));
     write_if_changed(&out.join("universal.rs"), &universal);
     write_if_changed(&out.join("hooked.rs"), &hooked(&ours));
+    write_if_changed(&out.join("shared.rs"), &shared(&ours));
     write_if_changed(&out.join("bot.rs"), &bot(&ours, Direction::Both));
     write_if_changed(&out.join("bot_client.rs"), &bot(&ours, Direction::Client));
     write_if_changed(&out.join("bot_server.rs"), &bot(&ours, Direction::Server));
@@ -119,16 +127,19 @@ fn main() {
             .known_layers(older)
             .other_layer_variants(["Message", "User"]);
     }
-    let mut code = config.generate(&files).unwrap_or_else(|e| panic!("{e}"));
-    code.push_str(
-        &config
-            .generate_samples(&files)
-            .unwrap_or_else(|e| panic!("{e}")),
-    );
     for file in &files {
         println!("cargo:rerun-if-changed={}", file.display());
     }
-    write_if_changed(&out.join("grammers.rs"), &code);
+    write_if_changed(&out.join("grammers.rs"), &with_samples(&config, &files));
+    if std::env::var_os("TL_BYTES_LAYER").is_some_and(|v| v == "1") {
+        // The same configuration, so that the samples are the same values.
+        config.bytes(".");
+        write_if_changed(
+            &out.join("grammers_bytes.rs"),
+            &with_samples(&config, &files),
+        );
+        println!("cargo::rustc-cfg=grammers_bytes");
+    }
     write_if_changed(
         &out.join("grammers_bot_client.rs"),
         &grammers_bot_client(&files),
@@ -186,6 +197,25 @@ fn hooked(files: &[PathBuf]) -> String {
         .unwrap_or_else(|e| panic!("{e}"))
 }
 
+/// The project's schema with every `bytes` and `string` field held in `Bytes`, with its
+/// samples, as `tests/shared_bytes.rs` checks them against the default bindings.
+fn shared(files: &[PathBuf]) -> String {
+    let mut config = tl_codegen::Config::new();
+    config
+        .accept_known_telegram_mismatches()
+        .docs(false)
+        .bytes(".");
+    with_samples(&config, files)
+}
+
+/// The code `config` generates from `files`, followed by its samples.
+fn with_samples(config: &tl_codegen::Config, files: &[PathBuf]) -> String {
+    let mut code = config.generate(files).unwrap_or_else(|e| panic!("{e}"));
+    let samples = config.generate_samples(files);
+    code.push_str(&samples.unwrap_or_else(|e| panic!("{e}")));
+    code
+}
+
 /// The methods of a bot in the project's schema, and the updates it receives: the roots of
 /// `bot.rs`.
 const BOT_ROOTS: [&str; 10] = [
@@ -209,10 +239,7 @@ fn bot(files: &[PathBuf], direction: Direction) -> String {
         .accept_known_telegram_mismatches()
         .roots(BOT_ROOTS)
         .direction(direction);
-    let mut code = config.generate(files).unwrap_or_else(|e| panic!("{e}"));
-    let samples = config.generate_samples(files);
-    code.push_str(&samples.unwrap_or_else(|e| panic!("{e}")));
-    code
+    with_samples(&config, files)
 }
 
 /// The client bot profile with every standard trait left out (`tl_tests::bot_lean`), without
@@ -242,10 +269,7 @@ fn grammers_bot_client(files: &[PathBuf]) -> String {
         .docs(false)
         .roots(tl_codegen::roots_in(&text))
         .direction(Direction::Client);
-    let mut code = config.generate(files).unwrap_or_else(|e| panic!("{e}"));
-    let samples = config.generate_samples(files);
-    code.push_str(&samples.unwrap_or_else(|e| panic!("{e}")));
-    code
+    with_samples(&config, files)
 }
 
 /// `grammers_oracle.rs`, for `tests/grammers_oracle.rs`: `reencode(name, bytes)` decodes the

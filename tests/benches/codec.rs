@@ -10,6 +10,11 @@
 //! a fresh vector each time, as a user would) and `encode_into/{ours,grammers}` (into a cleared,
 //! reused buffer). Both sides must encode to identical bytes before anything is timed.
 //!
+//! Built with `TL_BYTES_LAYER=1` too, each group also has `decode_shared/ours`: the bindings
+//! with every `bytes` and `string` field held in `Bytes` (`tl_tests::grammers_bytes`), decoding
+//! from a `Bytes` input, which their fields slice; and `upload_file_4k` has the same for a
+//! 4 KiB file part, beside the 512 KiB one.
+//!
 //! Needs `TL_CORPUS` at build time:
 //! `TL_CORPUS=$PWD/../shared/schema cargo bench -p tl-tests --bench codec`
 //! (add `-- --warm-up-time 1 --measurement-time 3` for a shorter run).
@@ -96,30 +101,56 @@ mod codec {
         (g, bytes)
     }
 
+    /// `decode_shared/ours`: `bytes` decoded as `S`, bindings with `bytes` and `string` fields
+    /// held in `Bytes`, from a `Bytes` input (`from_bytes_shared`).
+    #[cfg(grammers_bytes)]
+    fn decode_shared<S: tl_types::Deserializable>(
+        g: &mut BenchmarkGroup<'_, WallTime>,
+        bytes: &[u8],
+    ) {
+        let input = tl_types::Bytes::copy_from_slice(bytes);
+        S::from_bytes_shared(&input).unwrap_or_else(|e| panic!("cannot decode from Bytes: {e}"));
+        g.bench_function("decode_shared/ours", |b| {
+            b.iter(|| S::from_bytes_shared(black_box(&input)).unwrap())
+        });
+    }
+
+    /// Nothing without the bindings held in `Bytes`.
+    #[cfg(not(grammers_bytes))]
+    fn decode_shared<S>(_: &mut BenchmarkGroup<'_, WallTime>, _: &[u8]) {}
+
+    #[cfg(not(grammers_bytes))]
+    use tl_tests::grammers::{enums as shared, functions as shared_functions};
+    #[cfg(grammers_bytes)]
+    use tl_tests::grammers_bytes::{enums as shared, functions as shared_functions};
+
     pub fn codec(c: &mut Criterion) {
-        let (g, _) = group(
+        let (mut g, bytes) = group(
             c,
             "messages_messages",
             payloads::ours_a(),
             payloads::theirs_a(),
             false,
         );
+        decode_shared::<shared::messages::Messages>(&mut g, &bytes);
         g.finish();
-        let (g, _) = group(
+        let (mut g, bytes) = group(
             c,
             "updates_difference",
             payloads::ours_b(),
             payloads::theirs_b(),
             false,
         );
+        decode_shared::<shared::updates::Difference>(&mut g, &bytes);
         g.finish();
-        let (g, _) = group(
+        let (mut g, bytes) = group(
             c,
             "send_code",
             payloads::ours_c(),
             payloads::theirs_c(),
             true,
         );
+        decode_shared::<shared_functions::auth::SendCode>(&mut g, &bytes);
         g.finish();
 
         let (mut g, bytes) = group(
@@ -129,6 +160,7 @@ mod codec {
             payloads::theirs_d(),
             false,
         );
+        decode_shared::<shared::upload::File>(&mut g, &bytes);
         // The floor for decoding the payload: copying its 512 KiB once.
         let src = bytes[bytes.len() - payloads::UPLOAD_LEN..].to_vec();
         let mut dst = vec![0u8; payloads::UPLOAD_LEN];
@@ -140,7 +172,29 @@ mod codec {
             })
         });
         g.finish();
+
+        // A small file part, whose decode from `Bytes` must take as long as the large one's.
+        let mut g = c.benchmark_group("upload_file_4k");
+        let small = &bytes[..bytes.len() - payloads::UPLOAD_LEN + SMALL_PART];
+        let mut small = small.to_vec();
+        // Its length: 0xfe and 3 bytes, after the id, the file type and `mtime`.
+        small[12..16].copy_from_slice(&[0xfe, 0x00, 0x10, 0x00]);
+        <tl_tests::grammers::enums::upload::File as tl_types::Deserializable>::from_bytes(&small)
+            .unwrap_or_else(|e| panic!("the 4 KiB part does not decode: {e}"));
+        g.bench_function("decode/ours", |b| {
+            b.iter(|| {
+                <tl_tests::grammers::enums::upload::File as tl_types::Deserializable>::from_bytes(
+                    black_box(&small),
+                )
+                .unwrap()
+            })
+        });
+        decode_shared::<shared::upload::File>(&mut g, &small);
+        g.finish();
     }
+
+    /// The small file part of `upload_file_4k`.
+    const SMALL_PART: usize = 4096;
 }
 
 #[cfg(grammers_layer)]

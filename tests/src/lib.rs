@@ -29,6 +29,15 @@ pub mod hooked {
     include!(concat!(env!("OUT_DIR"), "/hooked.rs"));
 }
 
+/// The bindings of the project's schema with every `bytes` and `string` field held in `Bytes`
+/// (`Config::bytes(".")`), with samples of every definition: `tests/shared_bytes.rs` checks
+/// them against the default bindings. Denying warnings here makes any warning in such code
+/// fail the build.
+#[deny(warnings)]
+pub mod shared {
+    include!(concat!(env!("OUT_DIR"), "/shared.rs"));
+}
+
 /// A bot's profile of the project's schema (`Config::roots`: a few methods and `Updates`, see
 /// `build.rs`), with samples of every definition it keeps. Denying warnings here makes any
 /// warning in a profile's code fail the build.
@@ -132,6 +141,14 @@ pub mod grammers {
 #[deny(warnings)]
 pub mod grammers_bot_client {
     include!(concat!(env!("OUT_DIR"), "/grammers_bot_client.rs"));
+}
+
+/// Layer 230 as [`grammers`], with every `bytes` and `string` field held in `Bytes`
+/// (`Config::bytes(".")`), with samples; built only with `TL_BYTES_LAYER=1` (and `TL_CORPUS`)
+/// at build time.
+#[cfg(grammers_bytes)]
+pub mod grammers_bytes {
+    include!(concat!(env!("OUT_DIR"), "/grammers_bytes.rs"));
 }
 
 /// Whether the grammers layer was built (TL_CORPUS was set at build time).

@@ -14,7 +14,8 @@
 //! * `Vector<T>`: `vector#1cb5c415`, the count (i32 LE), the elements; bare `vector<t>`: the
 //!   count and the elements.
 //!
-//! Every vector is also decoded with `from_bytes` and compared with the value.
+//! Every vector is also decoded with `from_bytes` and compared with the value. A few are also
+//! checked on the bindings with `bytes` and `string` fields held in `Bytes` (`held_in_bytes`).
 
 use std::fmt::Debug;
 
@@ -346,6 +347,52 @@ fn string_of_254_bytes_has_a_four_byte_length() {
         },
         &expected,
     );
+}
+
+/// The bindings with every `bytes` and `string` field held in `Bytes` (`Config::bytes(".")`:
+/// `tl_tests::shared`) write the same bytes, and read them back from `Bytes` too.
+mod held_in_bytes {
+    use tl_tests::shared::types;
+    use tl_types::Bytes;
+
+    use super::*;
+
+    fn golden_shared<T: Serializable + Deserializable + PartialEq + Debug>(
+        value: &T,
+        expected: &[u8],
+    ) {
+        golden(value, expected);
+        let decoded = T::from_bytes_shared(&Bytes::copy_from_slice(expected))
+            .unwrap_or_else(|e| panic!("cannot decode {} from Bytes: {e}", hex(expected)));
+        assert_eq!(&decoded, value, "decoding of {} from Bytes", hex(expected));
+    }
+
+    #[test]
+    fn strings_with_one_and_four_byte_lengths() {
+        // auth.sentCodeTypeFlashCall#ab03c6d9 pattern:string = auth.SentCodeType
+        for len in [0, 3, 253, 254, 1000] {
+            let pattern = "p".repeat(len);
+            let value = types::auth::SentCodeTypeFlashCall::new(pattern.as_str());
+            golden_shared(
+                &value,
+                &bytes![le32(0xab03c6d9), tl_str(pattern.as_bytes())],
+            );
+        }
+    }
+
+    #[test]
+    fn upload_file_with_bytes() {
+        // upload.file#96a18d5 type:storage.FileType mtime:int bytes:bytes = upload.File
+        let data: Vec<u8> = (0..=255).cycle().take(300).collect();
+        let value = types::upload::File::new(types::storage::FileJpeg::new(), 7, data.clone());
+        let expected = bytes![
+            le32(0x096a18d5),
+            le32(0x007efe0e), // storage.fileJpeg
+            int(7),
+            tl_str(&data),
+        ];
+        golden_shared(&value, &expected);
+    }
 }
 
 #[test]

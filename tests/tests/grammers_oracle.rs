@@ -5,7 +5,8 @@
 //! know, a missing or extra word: each fails here with the definition's name.
 //!
 //! Needs `TL_CORPUS` at build time (the layer is generated from the corpus); without it the
-//! test says so and passes.
+//! test says so and passes. With `TL_BYTES_LAYER=1` too, the same runs on the layer's bindings
+//! with every `bytes` and `string` field held in `Bytes` (`tl_tests::grammers_bytes`).
 //!
 //! The bot profile of `scripts/bot-profile.roots` in the client direction
 //! (`tl_tests::grammers_bot_client`) is checked the same way for what it encodes, and decodes
@@ -26,8 +27,19 @@ fn grammers_reencodes_our_samples_of_every_definition_unchanged() {
         "grammers_reencodes_our_samples_of_every_definition_unchanged",
         || {
             #[cfg(grammers_layer)]
-            oracle::run();
+            oracle::run_with(tl_tests::grammers::samples::visit_all);
         },
+    );
+}
+
+#[test]
+fn grammers_reencodes_the_samples_held_in_bytes_unchanged() {
+    #[cfg(grammers_bytes)]
+    oracle::run_with(tl_tests::grammers_bytes::samples::visit_all);
+    #[cfg(not(grammers_bytes))]
+    println!(
+        "skipped: TL_CORPUS and TL_BYTES_LAYER=1 were not set at build time; \
+         grammers_reencodes_the_samples_held_in_bytes_unchanged did not run"
     );
 }
 
@@ -84,7 +96,7 @@ mod oracle {
         [("tlsBlockString", 0x4218_a164, 0xb2b5_1dca)];
 
     #[derive(Default)]
-    struct Oracle {
+    pub struct Oracle {
         checked: BTreeSet<&'static str>,
         without_type: BTreeSet<&'static str>,
         failures: Vec<String>,
@@ -128,20 +140,29 @@ mod oracle {
         }
     }
 
-    impl Visitor for Oracle {
-        fn visit<T>(&mut self, name: &'static str, value: T)
-        where
-            T: tl_types::Serializable
-                + tl_types::Deserializable
-                + tl_types::Identifiable
-                + PartialEq
-                + std::fmt::Debug,
-        {
-            self.check(name, &value);
-        }
+    macro_rules! checks_samples_of {
+        ($($bindings:path),*) => {$(
+            impl $bindings for Oracle {
+                fn visit<T>(&mut self, name: &'static str, value: T)
+                where
+                    T: tl_types::Serializable
+                        + tl_types::Deserializable
+                        + tl_types::Identifiable
+                        + PartialEq
+                        + std::fmt::Debug,
+                {
+                    self.check(name, &value);
+                }
+            }
+        )*};
     }
 
-    pub fn run() {
+    checks_samples_of!(Visitor);
+    #[cfg(grammers_bytes)]
+    checks_samples_of!(tl_tests::grammers_bytes::samples::Visitor);
+
+    /// Checks the samples that `visit_all` hands over: every definition's, as grammers has it.
+    pub fn run_with(visit_all: impl FnOnce(&mut Oracle)) {
         let mut oracle = Oracle::default();
         visit_all(&mut oracle);
         assert!(

@@ -1,12 +1,14 @@
 //! Round trip over whole layers: every constructor and function, twice (all optional fields
-//! set; none set), is encoded, starts with its constructor id, decodes back equal, and
-//! re-encodes to the same bytes.
+//! set; none set), is encoded, starts with its constructor id, decodes back equal (from a
+//! slice and from `Bytes`), and re-encodes to the same bytes. Also on the bindings with every
+//! `bytes` and `string` field held in `Bytes` (`Config::bytes`): those of the project's schema
+//! always, those of layer 230 when built with `TL_BYTES_LAYER=1`.
 
 use std::collections::BTreeSet;
 use std::fmt::Debug;
 use std::path::Path;
 
-use tl_types::{Deserializable, Identifiable, Serializable};
+use tl_types::{Bytes, Deserializable, Identifiable, Serializable};
 
 #[derive(Default)]
 struct RoundTrip {
@@ -36,30 +38,39 @@ impl RoundTrip {
             T::from_bytes(&bytes).unwrap_or_else(|e| panic!("{name}: {e}\nvalue: {value:?}"));
         assert_eq!(decoded, value, "{name}: decoded value differs");
         assert_eq!(decoded.to_bytes(), bytes, "{name}: re-encoding differs");
+        let shared = T::from_bytes_shared(&Bytes::from(bytes.clone()))
+            .unwrap_or_else(|e| panic!("{name} from Bytes: {e}\nvalue: {value:?}"));
+        assert_eq!(
+            shared, value,
+            "{name}: decoded from Bytes, the value differs"
+        );
         self.visited.insert(name);
         self.samples += 1;
         self.bytes += bytes.len();
     }
 }
 
-impl tl_tests::ours::samples::Visitor for RoundTrip {
-    fn visit<T>(&mut self, name: &'static str, value: T)
-    where
-        T: Serializable + Deserializable + Identifiable + PartialEq + Debug,
-    {
-        self.check(name, value);
-    }
+macro_rules! round_trips_samples_of {
+    ($($bindings:path),*) => {$(
+        impl $bindings for RoundTrip {
+            fn visit<T>(&mut self, name: &'static str, value: T)
+            where
+                T: Serializable + Deserializable + Identifiable + PartialEq + Debug,
+            {
+                self.check(name, value);
+            }
+        }
+    )*};
 }
 
+round_trips_samples_of!(
+    tl_tests::ours::samples::Visitor,
+    tl_tests::shared::samples::Visitor
+);
 #[cfg(grammers_layer)]
-impl tl_tests::grammers::samples::Visitor for RoundTrip {
-    fn visit<T>(&mut self, name: &'static str, value: T)
-    where
-        T: Serializable + Deserializable + Identifiable + PartialEq + Debug,
-    {
-        self.check(name, value);
-    }
-}
+round_trips_samples_of!(tl_tests::grammers::samples::Visitor);
+#[cfg(grammers_bytes)]
+round_trips_samples_of!(tl_tests::grammers_bytes::samples::Visitor);
 
 /// The names of every definition that becomes a Rust item: all but the built-ins and the
 /// constructors of types that are Rust primitives (`Bool`, `Vector`, ...). `true = True` is
@@ -98,25 +109,42 @@ fn assert_all_visited(round_trip: &RoundTrip, expected: &BTreeSet<String>) {
     assert_eq!(round_trip.samples, 2 * expected.len());
 }
 
+/// The definitions of the project's schema that become Rust items.
+fn names_of_our_schema() -> BTreeSet<String> {
+    let schema = Path::new(env!("CARGO_MANIFEST_DIR")).join("../schema");
+    generated_names(&[&schema.join("api.tl"), &schema.join("mtproto.tl")])
+}
+
+/// The definitions of layer 230 (grammers' schema in the corpus) that become Rust items.
+#[cfg(grammers_layer)]
+fn names_of_layer_230() -> BTreeSet<String> {
+    let corpus =
+        std::path::PathBuf::from(std::env::var_os("TL_CORPUS").expect("built with TL_CORPUS"));
+    let dir = corpus.join("grammers");
+    generated_names(&[&dir.join("api.tl"), &dir.join("mtproto.tl")])
+}
+
 #[test]
 fn every_definition_of_our_schema_round_trips() {
     let mut round_trip = RoundTrip::default();
     tl_tests::ours::samples::visit_all(&mut round_trip);
-    let schema = Path::new(env!("CARGO_MANIFEST_DIR")).join("../schema");
-    let expected = generated_names(&[&schema.join("api.tl"), &schema.join("mtproto.tl")]);
-    assert_all_visited(&round_trip, &expected);
+    assert_all_visited(&round_trip, &names_of_our_schema());
+}
+
+#[test]
+fn every_definition_of_our_schema_round_trips_held_in_bytes() {
+    let mut round_trip = RoundTrip::default();
+    tl_tests::shared::samples::visit_all(&mut round_trip);
+    assert_all_visited(&round_trip, &names_of_our_schema());
 }
 
 #[test]
 fn every_definition_of_layer_230_round_trips() {
     #[cfg(grammers_layer)]
     {
-        let corpus =
-            std::path::PathBuf::from(std::env::var_os("TL_CORPUS").expect("built with TL_CORPUS"));
-        let dir = corpus.join("grammers");
         let mut round_trip = RoundTrip::default();
         tl_tests::grammers::samples::visit_all(&mut round_trip);
-        let expected = generated_names(&[&dir.join("api.tl"), &dir.join("mtproto.tl")]);
+        let expected = names_of_layer_230();
         assert_all_visited(&round_trip, &expected);
         eprintln!(
             "layer 230: {} definitions, {} samples, {} bytes encoded",
@@ -128,5 +156,20 @@ fn every_definition_of_layer_230_round_trips() {
     #[cfg(not(grammers_layer))]
     eprintln!(
         "skipped: TL_CORPUS was not set at build time; every_definition_of_layer_230_round_trips did not run"
+    );
+}
+
+#[test]
+fn every_definition_of_layer_230_round_trips_held_in_bytes() {
+    #[cfg(grammers_bytes)]
+    {
+        let mut round_trip = RoundTrip::default();
+        tl_tests::grammers_bytes::samples::visit_all(&mut round_trip);
+        assert_all_visited(&round_trip, &names_of_layer_230());
+    }
+    #[cfg(not(grammers_bytes))]
+    eprintln!(
+        "skipped: TL_CORPUS and TL_BYTES_LAYER=1 were not set at build time; \
+         every_definition_of_layer_230_round_trips_held_in_bytes did not run"
     );
 }

@@ -337,6 +337,21 @@ impl Config {
         self
     }
 
+    /// Holds the `bytes` fields that `path` selects as `bytes::Bytes` and the `string` fields as
+    /// `tl_types::BytesString` (a `Bytes` checked as UTF-8, which derefs to `&str`), instead of
+    /// `Vec<u8>` and `String`, in vectors too. Decoded from a `Bytes` input
+    /// (`Deserializable::from_bytes_shared`), they are slices of it: no allocation, no copy.
+    /// Needs the `bytes` feature of `tl-types`. The bytes on the wire are the same.
+    ///
+    /// `path` is a field (`upload.file.bytes`), a constructor or function (all its fields), a
+    /// type (all its constructors' fields), a namespace (`messages.`) or everything (`.`), as
+    /// in prost-build's `Config::bytes`; a path that selects no `string` or `bytes` field is an
+    /// error, with the closest name. Each call adds a path. Default: none.
+    pub fn bytes(&mut self, path: &str) -> &mut Self {
+        self.resolve.hooks.bytes.push(path.to_owned());
+        self
+    }
+
     /// Generate `enums::Object`, holding any constructor of the schemas, and `enums::Function`,
     /// holding any function (generic ones excepted), even when no definition declares or refers
     /// to them (TON's and TDLib's schemas do; Telegram's do not). They decode any boxed value
@@ -444,6 +459,9 @@ impl Config {
     /// As [`Config::generate`], from `(file name, text)` pairs.
     pub fn generate_from_sources(&self, sources: &[(&str, &str)]) -> Result<String, Error> {
         let model = self.model(sources)?;
+        if self.serde {
+            emit::check_serde(&model).map_err(ErrorKind::Unsupported)?;
+        }
         let runtime = self.runtime()?;
         let tokens = emit::emit(
             &model,

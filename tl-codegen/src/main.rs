@@ -87,6 +87,11 @@ struct Cli {
     /// Hold the variants of the constructors PATH selects by value, whatever their size.
     #[arg(long, value_name = "PATH")]
     unboxed: Vec<String>,
+    /// Hold the `bytes` and `string` fields PATH selects (a field, a definition or type, `ns.`
+    /// for a namespace, `.` for all) as `Bytes` and `BytesString`, which decode from a `Bytes`
+    /// input without copying (tl-types' `bytes` feature). Repeatable.
+    #[arg(long, value_name = "PATH")]
+    bytes: Vec<String>,
     /// Show this field as `<redacted>` in Debug output, besides the built-in list of secrets
     /// (`constructor.field` in TL names, e.g. `auth.sentCode.phone_code_hash`). Repeatable.
     #[arg(long, value_name = "PATH")]
@@ -367,6 +372,9 @@ fn config(cli: &Cli) -> Result<tl_codegen::Config, String> {
     }
     for path in &cli.unboxed {
         config.unboxed(path);
+    }
+    for path in &cli.bytes {
+        config.bytes(path);
     }
     for path in &cli.redact {
         config.redact(path);

@@ -16,7 +16,7 @@
 use proc_macro2::{Literal, TokenStream};
 use quote::quote;
 
-use crate::model::{Codecs, Enum, Model, Presence, Ty};
+use crate::model::{Codecs, Enum, Model, Presence, Storage, Ty};
 use crate::render::{ident, path_tokens, struct_path};
 
 /// Below this depth nested objects are built with their fields; deeper, the variant that
@@ -385,21 +385,29 @@ fn scalar_value(ty: &Ty, k: u32) -> TokenStream {
             let len = Literal::usize_unsuffixed(*len);
             quote!([#b; #len])
         }
-        Ty::String => {
-            if k.is_multiple_of(5) {
+        Ty::String(storage) => {
+            let text = if k.is_multiple_of(5) {
                 // Past 253 bytes TL switches to the 4-byte length prefix.
                 quote!("long sample text \u{2713} ".repeat(15))
             } else {
                 let text = format!("sample {k} \u{1F600}");
                 quote!(#text.to_owned())
+            };
+            match storage {
+                Storage::Owned => text,
+                Storage::Shared => quote!(rt::BytesString::from(#text)),
             }
         }
-        Ty::Bytes => {
-            if k.is_multiple_of(5) {
+        Ty::Bytes(storage) => {
+            let bytes = if k.is_multiple_of(5) {
                 quote!(vec![0xab; 300])
             } else {
                 let b = Literal::u8_unsuffixed(k as u8);
                 quote!(vec![#b, 0, 255, 1, 2])
+            };
+            match storage {
+                Storage::Owned => bytes,
+                Storage::Shared => quote!(rt::Bytes::from(#bytes)),
             }
         }
         Ty::Bool => {

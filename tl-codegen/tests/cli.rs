@@ -215,6 +215,20 @@ fn hooks_reach_the_generator() {
 }
 
 #[test]
+fn bytes_reaches_the_generator() {
+    let note = "note text:string title:string = Note;\n";
+    let dir = workdir("bytes", &[("note.tl", &format!("{PRELUDE}{note}"))]);
+    let output = run(&dir, &["note.tl", "--bytes", "note.text"]);
+    assert!(output.status.success(), "{}", stderr(&output));
+    let code = stdout(&output);
+    assert!(code.contains("pub text: rt::BytesString,"), "{code}");
+    assert!(code.contains("pub title: String,"), "{code}");
+    let (status, err) = failure(&dir, &["note.tl", "--bytes", "note.txt"]);
+    assert_eq!(status, 2);
+    assert!(err.contains("did you mean `note.text`?"), "{err}");
+}
+
+#[test]
 fn redact_reaches_the_generator_and_rejects_a_path_that_names_nothing() {
     let dir = workdir("redact", &[("ping.tl", &format!("{PRELUDE}{PING}"))]);
     let output = run(

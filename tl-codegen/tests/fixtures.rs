@@ -6,7 +6,7 @@
 //! type, a unit constructor, a generic function (`{X:Type} query:!X = X`), a function
 //! returning `Vector<int>`, `int128`, `bytes`, `double` and `Bool`. The others pin one feature
 //! each: flag words, generic functions, `===N===` layer sections, `Object` and `Function`,
-//! serde derives, and `Debug` of bytes and secrets.
+//! serde derives, `Debug` of bytes and secrets, and fields held in `Bytes` (`Config::bytes`).
 //!
 //! When the output changes on purpose, review the change and rewrite the fixtures with
 //! `UPDATE_FIXTURES=1 cargo test -p tl-codegen --test fixtures`.
@@ -39,6 +39,8 @@ struct Fixture {
     serde: bool,
     /// Fields redacted with `Config::redact`.
     redact: &'static [&'static str],
+    /// Paths given to `Config::bytes`.
+    bytes: &'static [&'static str],
     /// Text the output must contain: spot checks that a blindly updated fixture would reveal.
     contains: &'static [&'static str],
 }
@@ -48,6 +50,7 @@ const FIXTURES: &[Fixture] = &[
         name: "small",
         serde: false,
         redact: &[],
+        bytes: &[],
         contains: &[
             "pub mod geo",
             "const CONSTRUCTOR_ID: u32 = 0x38017996;",
@@ -67,6 +70,7 @@ const FIXTURES: &[Fixture] = &[
         name: "flags",
         serde: false,
         redact: &[],
+        bytes: &[],
         contains: &[
             "pub spoiler: bool,",
             // A bit shared with a boxed field is set by that field alone.
@@ -81,6 +85,7 @@ const FIXTURES: &[Fixture] = &[
         name: "generics",
         serde: false,
         redact: &[],
+        bytes: &[],
         contains: &[
             "impl<X: rt::RemoteCall> rt::RemoteCall for InvokeWithLayer<X>",
             "type Return = X::Return;",
@@ -92,6 +97,7 @@ const FIXTURES: &[Fixture] = &[
         name: "layers",
         serde: false,
         redact: &[],
+        bytes: &[],
         contains: &[
             "pub struct Message8 {",
             "pub struct Card8 {",
@@ -103,6 +109,7 @@ const FIXTURES: &[Fixture] = &[
         name: "object",
         serde: false,
         redact: &[],
+        bytes: &[],
         contains: &[
             "pub enum Object {",
             "pub enum Function {",
@@ -115,6 +122,7 @@ const FIXTURES: &[Fixture] = &[
         name: "serde",
         serde: true,
         redact: &[],
+        bytes: &[],
         contains: &[
             "impl rt::serde::Serialize for Key {",
             "rt::json::field(&mut object, \"public\", rt::json::Hex, &self.public)?;",
@@ -127,6 +135,7 @@ const FIXTURES: &[Fixture] = &[
         name: "debug",
         serde: false,
         redact: &["note.pin"],
+        bytes: &[],
         contains: &[
             "#[derive(Debug, Clone, PartialEq)]\n    pub struct Point {",
             "#[derive(Clone, PartialEq)]\n    pub struct Blob {",
@@ -136,6 +145,27 @@ const FIXTURES: &[Fixture] = &[
             ".field(\"bytes\", &rt::__private::Redacted)",
             ".field(\"m1\", &rt::__private::Redacted)",
             ".field(\"text\", &self.text)",
+        ],
+    },
+    Fixture {
+        name: "bytes",
+        serde: false,
+        redact: &[],
+        bytes: &["upload.", "message.text", "message.tags", "Document"],
+        contains: &[
+            "pub bytes: rt::Bytes,",
+            "pub mime_type: Option<rt::BytesString>,",
+            "pub text: rt::BytesString,",
+            "pub author: String,",
+            "pub tags: Vec<rt::BytesString>,",
+            "let zero = <rt::Bytes>::default();",
+            "let zero = <rt::BytesString>::default();",
+            "Some(rt::__tri!(reader.read_shared_bytes()))",
+            "let text = rt::__tri!(reader.read_shared_string());",
+            "let author = rt::__tri!(reader.read_string());",
+            ".field(\"bytes\", &rt::__private::DebugBytes(&self.bytes))",
+            "pub fn bytes(&self) -> &[u8]",
+            "bytes: impl Into<rt::Bytes>",
         ],
     },
 ];
@@ -149,6 +179,9 @@ fn generate(fixture_of: &Fixture) -> String {
     config.serde(fixture_of.serde);
     for path in fixture_of.redact {
         config.redact(path);
+    }
+    for path in fixture_of.bytes {
+        config.bytes(path);
     }
     config
         .generate_from_sources(&[(&file, &text)])

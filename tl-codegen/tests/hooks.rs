@@ -1,5 +1,5 @@
 //! `Config`'s hooks (`type_attribute`, `field_attribute`, `enum_attribute`, `boxed`,
-//! `unboxed`): where their attributes land in the output, and the errors for hooks that do not
+//! `unboxed`, `bytes`): where their attributes and types land in the output, and the errors for hooks that do not
 //! fit the schema. That hooked code compiles warning-free is checked in `tests/hooks.rs` of
 //! the tests crate.
 
@@ -84,6 +84,35 @@ fn boxed_and_unboxed_override_the_default_rule() {
     assert!(all.contains("List(Box<types::NoteList>)"), "{all}");
 }
 
+#[test]
+fn bytes_holds_the_fields_of_the_selected_field_definition_or_type() {
+    let text_of = |config: &mut Config, declaration: &str| {
+        let code = generate(config.docs(false)).unwrap_or_else(|e| panic!("{e}"));
+        let item = item(&code, declaration);
+        let line = item.lines().find(|line| line.contains("pub text:"));
+        line.unwrap_or_else(|| panic!("{item}")).trim().to_owned()
+    };
+    let (shared, owned) = ("pub text: rt::BytesString,", "pub text: String,");
+    for (path, note, send_note) in [
+        ("note.text", shared, owned),
+        ("sendNote", owned, shared),
+        ("Note", shared, owned),
+        (".", shared, shared),
+    ] {
+        let config = || {
+            let mut config = Config::new();
+            config.bytes(path);
+            config
+        };
+        assert_eq!(text_of(&mut config(), "pub struct Note "), note, "{path}");
+        assert_eq!(
+            text_of(&mut config(), "pub struct SendNote"),
+            send_note,
+            "{path}"
+        );
+    }
+}
+
 fn hook_problem(config: &Config) -> (HookProblem, String) {
     let error = generate(config).expect_err("the hook does not fit");
     let message = error.to_string();
@@ -107,6 +136,17 @@ fn a_path_that_selects_nothing_is_an_error_with_the_closest_name() {
     // A type is not a constructor.
     let (_, message) = hook_problem(Config::new().unboxed("Peer"));
     assert!(message.contains("no constructor"), "{message}");
+    let (_, message) = hook_problem(Config::new().bytes("note.txt"));
+    assert!(message.ends_with("did you mean `note.text`?"), "{message}");
+    // A definition without `string` or `bytes` fields selects nothing either.
+    let (_, message) = hook_problem(Config::new().bytes("peerUser"));
+    assert!(
+        message.starts_with(
+            "error: Config::bytes(\"peerUser\"): no `string` or `bytes` field of the schemas is \
+             selected by `peerUser`"
+        ),
+        "{message}"
+    );
 }
 
 #[test]

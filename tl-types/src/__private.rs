@@ -58,7 +58,7 @@ pub trait HexDebug {
     fn fmt_hex(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result;
 }
 
-fn fmt_hex_bytes(bytes: &[u8], f: &mut fmt::Formatter<'_>) -> fmt::Result {
+pub(crate) fn fmt_hex_bytes(bytes: &[u8], f: &mut fmt::Formatter<'_>) -> fmt::Result {
     let len = bytes.len();
     if len == 0 {
         return f.write_str("<0 bytes>");

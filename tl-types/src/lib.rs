@@ -62,6 +62,26 @@
 //! the ignored test `measure_stack_bytes_per_nesting_level` of `tests/hostile/stack.rs`), so the
 //! default limit of 64 levels needs at most about 200 KB, well inside a 2 MiB thread. Raise
 //! [`DecodeOptions::max_depth`] only together with the stack of the decoding thread.
+//!
+//! # Sharing the input
+//!
+//! With the `bytes` feature, bindings generated with `tl_codegen::Config::bytes` hold their
+//! `bytes` fields as `Bytes` and their `string` fields as `BytesString` (a `Bytes` checked
+//! as UTF-8 once, which derefs to `&str`), where the default bindings hold `Vec<u8>` and
+//! `String`. Decoded from a `Bytes` input with `Deserializable::from_bytes_shared` (or a
+//! `Reader::from_shared`), such a field is a slice of the input: no allocation and no copy,
+//! only a reference count, and no lifetime either (the values are `'static` and `Send`).
+//! Decoded from a `&[u8]`, they are copied, as a `Vec<u8>` is. Everything else is unchanged:
+//! limits, errors, policies and the bytes on the wire.
+//!
+//! A slice keeps its whole input allocated while it lives: copy what you keep of a large
+//! input (`text.to_owned()`). A `gzip_packed` answer is inflated into one buffer, which its
+//! fields then slice:
+//!
+//! ```ignore
+//! let body = tl_types::Bytes::from(inflate(&packed.packed_data)?); // a Vec<u8>, not copied
+//! let answer = enums::messages::Messages::from_bytes_shared(&body)?;
+//! ```
 
 extern crate self as tl_types;
 
@@ -72,13 +92,23 @@ mod error;
 pub mod json;
 mod reader;
 mod scratch;
+#[cfg(feature = "bytes")]
+mod shared;
 
+/// The `bytes` crate, whose [`Bytes`] hold the fields of bindings generated with
+/// `tl_codegen::Config::bytes`.
+#[cfg(feature = "bytes")]
+pub use bytes;
+#[cfg(feature = "bytes")]
+pub use bytes::Bytes;
 pub use error::{DecodeError, DecodeErrorKind, OtherLayerId};
 pub use reader::{DEFAULT_MAX_DEPTH, DecodeOptions, Reader};
 /// The serde that bindings generated with `Config::serde(true)` implement (re-exported, so that
 /// they name it through the runtime).
 #[cfg(feature = "serde")]
 pub use serde;
+#[cfg(feature = "bytes")]
+pub use shared::BytesString;
 
 /// Id of `boolTrue`.
 pub const BOOL_TRUE_ID: u32 = 0x997275b5;
@@ -192,11 +222,24 @@ pub trait Deserializable: Sized {
 
     /// Decodes a value that must use all of `bytes`.
     fn from_bytes(bytes: &[u8]) -> Result<Self, DecodeError> {
-        let mut reader = Reader::new(bytes);
-        let value = Self::deserialize(&mut reader)?;
-        reader.finish()?;
-        Ok(value)
+        decode_all(Reader::new(bytes))
     }
+
+    /// As [`from_bytes`](Self::from_bytes), with the fields held in [`Bytes`] (and
+    /// [`BytesString`]) slicing `bytes` instead of copying out of it: see
+    /// ["Sharing the input"](crate#sharing-the-input).
+    #[cfg(feature = "bytes")]
+    fn from_bytes_shared(bytes: &Bytes) -> Result<Self, DecodeError> {
+        decode_all(Reader::from_shared(bytes))
+    }
+}
+
+/// A value of `reader`'s whole input.
+#[inline]
+fn decode_all<T: Deserializable>(mut reader: Reader<'_>) -> Result<T, DecodeError> {
+    let value = T::deserialize(&mut reader)?;
+    reader.finish()?;
+    Ok(value)
 }
 
 /// A constructor's fields, encoded with or without its id. Every constructor struct implements

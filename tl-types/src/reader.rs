@@ -1,5 +1,7 @@
 //! [`Reader`]: a cursor over TL-encoded bytes that bounds the work hostile input can cause.
 
+use std::borrow::Cow;
+
 use crate::error::{DecodeError, DecodeErrorKind, OtherLayerId};
 use crate::{BOOL_FALSE_ID, BOOL_TRUE_ID, VECTOR_ID};
 
@@ -66,9 +68,16 @@ impl DecodeOptions {
 /// Every length and count is checked against the remaining input before anything is
 /// allocated, and nesting is bounded by [`DecodeOptions::max_depth`]. After an error the
 /// reader's position is unspecified.
+///
+/// With the `bytes` feature, a reader made by `Reader::from_shared` reads `bytes` and `string`
+/// fields held in `Bytes` (`Reader::read_shared_bytes`, `read_shared_string`) as slices of its
+/// input; any other reader copies them.
 #[derive(Debug, Clone)]
 pub struct Reader<'a> {
     data: &'a [u8],
+    /// `data` as the `Bytes` it is, when it is one: what shared fields slice.
+    #[cfg(feature = "bytes")]
+    shared: Option<&'a bytes::Bytes>,
     pos: usize,
     depth: u32,
     /// Bytes that vectors may still reserve before their elements are decoded: shared by all
@@ -87,10 +96,28 @@ impl<'a> Reader<'a> {
     pub fn with_options(data: &'a [u8], options: DecodeOptions) -> Self {
         Reader {
             data,
+            #[cfg(feature = "bytes")]
+            shared: None,
             pos: 0,
             depth: 0,
             reserve_budget: data.len(),
             options,
+        }
+    }
+
+    /// A reader over `data` with the default options, whose `bytes` and `string` fields held in
+    /// [`Bytes`](bytes::Bytes) are slices of `data`: they share its allocation, with no copy.
+    #[cfg(feature = "bytes")]
+    pub fn from_shared(data: &'a bytes::Bytes) -> Self {
+        Reader::from_shared_with_options(data, DecodeOptions::default())
+    }
+
+    /// As [`Reader::from_shared`], with the given options.
+    #[cfg(feature = "bytes")]
+    pub fn from_shared_with_options(data: &'a bytes::Bytes, options: DecodeOptions) -> Self {
+        Reader {
+            shared: Some(data),
+            ..Reader::with_options(data, options)
         }
     }
 
@@ -237,12 +264,35 @@ impl<'a> Reader<'a> {
     pub fn read_string(&mut self) -> Result<String, DecodeError> {
         let start = self.pos;
         let bytes = self.read_bytes()?;
+        self.utf8(start, bytes).map(Cow::into_owned)
+    }
+
+    /// The text of the `string` read at `start`: `bytes` itself when it is UTF-8, else with
+    /// invalid sequences replaced, or an error in strict mode.
+    #[inline]
+    pub(crate) fn utf8<'b>(
+        &self,
+        start: usize,
+        bytes: &'b [u8],
+    ) -> Result<Cow<'b, str>, DecodeError> {
         match std::str::from_utf8(bytes) {
-            Ok(s) => Ok(s.to_owned()),
+            Ok(s) => Ok(Cow::Borrowed(s)),
             Err(_) if self.options.strict_utf8 => {
                 Err(self.error_at(start, DecodeErrorKind::InvalidUtf8))
             }
-            Err(_) => Ok(String::from_utf8_lossy(bytes).into_owned()),
+            Err(_) => Ok(String::from_utf8_lossy(bytes)),
+        }
+    }
+
+    /// `data`, a slice of the input, as a slice of the input's `Bytes` if the reader has
+    /// them, else copied.
+    #[cfg(feature = "bytes")]
+    #[inline]
+    pub(crate) fn share(&self, data: &[u8]) -> bytes::Bytes {
+        match self.shared {
+            // Cannot panic: `data` was read from `self.data`, which is `shared`.
+            Some(shared) => shared.slice_ref(data),
+            None => bytes::Bytes::copy_from_slice(data),
         }
     }
 

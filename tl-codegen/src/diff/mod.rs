@@ -17,7 +17,9 @@ use std::fmt;
 
 use tl_parser::Category;
 
-use crate::model::{Accessor, Boxing, Enum, Field, Lend, Model, Presence, Struct, Ty, Variant};
+use crate::model::{
+    Accessor, Boxing, Enum, Field, Lend, Model, Presence, Storage, Struct, Ty, Variant,
+};
 
 /// What a change does to code that uses the generated Rust API, from the least to the most
 /// disruptive (so `Ord` compares them as `--deny` needs).
@@ -581,8 +583,8 @@ fn compare_accessors(old: &Side, before: &Enum, new: &Side, after: &Enum) -> Vec
     let signature = |side: &Side, a: &Accessor| {
         let lent = match &a.lend {
             Lend::Copy(ty) => ty_text(side.model, ty),
-            Lend::Str => "&str".to_owned(),
-            Lend::Bytes => "&[u8]".to_owned(),
+            Lend::Str(_) => "&str".to_owned(),
+            Lend::Bytes(_) => "&[u8]".to_owned(),
             Lend::Slice(ty) => format!("&[{}]", ty_text(side.model, ty)),
             Lend::Ref(ty) => format!("&{}", ty_text(side.model, ty)),
         };
@@ -628,8 +630,10 @@ fn ty_text(model: &Model, ty: &Ty) -> String {
         Ty::Double => "f64".to_owned(),
         Ty::Nat => "u32".to_owned(),
         Ty::Bool => "bool".to_owned(),
-        Ty::String => "String".to_owned(),
-        Ty::Bytes => "Vec<u8>".to_owned(),
+        Ty::String(Storage::Owned) => "String".to_owned(),
+        Ty::String(Storage::Shared) => "BytesString".to_owned(),
+        Ty::Bytes(Storage::Owned) => "Vec<u8>".to_owned(),
+        Ty::Bytes(Storage::Shared) => "Bytes".to_owned(),
         Ty::FixedBytes(len) => format!("[u8; {len}]"),
         Ty::Generic(name) => name.clone(),
     }

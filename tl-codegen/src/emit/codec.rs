@@ -6,7 +6,8 @@ use syn::Ident;
 
 use super::{Emitter, hex, tri};
 use crate::model::{
-    EncodeStep, Field, FixedRun, FixedSource, Member, OptionalRule, Presence, SetWhen, Struct, Ty,
+    EncodeStep, Field, FixedRun, FixedSource, Member, OptionalRule, Presence, SetWhen, Storage,
+    Struct, Ty,
 };
 use crate::naming;
 use crate::render::{self, ident};
@@ -43,12 +44,14 @@ impl Emitter<'_> {
             Ty::Double => quote!(reader.read_f64()),
             Ty::Nat => quote!(reader.read_u32()),
             Ty::FixedBytes(_) => quote!(reader.read_array()),
-            Ty::String => quote!(reader.read_string()),
+            Ty::String(Storage::Owned) => quote!(reader.read_string()),
+            Ty::String(Storage::Shared) => quote!(reader.read_shared_string()),
             Ty::Bool => quote!(reader.read_bool()),
             // No turbofish or qualified path here: inside `rt::__tri!(...)` prettyplease cannot
             // format them (`Vec:: < i64 > ::deserialize`); the local's type comes from the
             // field it initializes.
-            Ty::Bytes => quote!(reader.read_bytes().map(Vec::from)),
+            Ty::Bytes(Storage::Owned) => quote!(reader.read_bytes().map(Vec::from)),
+            Ty::Bytes(Storage::Shared) => quote!(reader.read_shared_bytes()),
             Ty::Bare(_) => {
                 let t = self.rust_type(ty);
                 quote!(#t::deserialize_bare(reader))

@@ -5,7 +5,7 @@ use proc_macro2::TokenStream;
 use quote::quote;
 
 use super::{Emitter, compiled_where_used, doc_lines, hex};
-use crate::model::{Accessor, Enum, Held, Lend, Variant};
+use crate::model::{Accessor, Enum, Held, Lend, Storage, Variant};
 use crate::render::ident;
 
 impl Emitter<'_> {
@@ -55,8 +55,8 @@ impl Emitter<'_> {
         let field = ident(&a.field);
         let lent = match &a.lend {
             Lend::Copy(ty) => self.rust_type(ty),
-            Lend::Str => quote!(&str),
-            Lend::Bytes => quote!(&[u8]),
+            Lend::Str(_) => quote!(&str),
+            Lend::Bytes(_) => quote!(&[u8]),
             Lend::Slice(elem) => {
                 let elem = self.rust_type(elem);
                 quote!(&[#elem])
@@ -112,10 +112,13 @@ fn lend_expr(a: &Accessor, held: Held, place: TokenStream) -> Option<TokenStream
     let lent = match (held, &a.lend) {
         (Held::Not, _) => return None,
         (_, Lend::Copy(_)) => place,
-        (Held::IfSet, Lend::Str | Lend::Bytes | Lend::Slice(_)) => quote!(#place.as_deref()),
+        (Held::IfSet, Lend::Str(_) | Lend::Bytes(_) | Lend::Slice(_)) => {
+            quote!(#place.as_deref())
+        }
         (Held::IfSet, Lend::Ref(_)) => quote!(#place.as_ref()),
-        (Held::Always, Lend::Str) => quote!(#place.as_str()),
-        (Held::Always, Lend::Bytes | Lend::Slice(_)) => quote!(#place.as_slice()),
+        (Held::Always, Lend::Str(_)) => quote!(#place.as_str()),
+        (Held::Always, Lend::Bytes(Storage::Owned) | Lend::Slice(_)) => quote!(#place.as_slice()),
+        (Held::Always, Lend::Bytes(Storage::Shared)) => quote!(&#place[..]),
         (Held::Always, Lend::Ref(_)) => quote!(&#place),
     };
     Some(if a.returns_option && held == Held::Always {

@@ -7,7 +7,7 @@ use syn::Ident;
 use tl_parser::Category;
 
 use super::{Emitter, compiled_where_used, debug, doc_lines, hex, hex_u32, tri};
-use crate::model::{Boxing, Enum, Field, Presence, Struct, Ty};
+use crate::model::{Boxing, Enum, Field, Presence, Storage, Struct, Ty};
 use crate::render::{ident, path_tokens, struct_path};
 
 /// The type parameters of a generic function (`<X>`), none for everything else.
@@ -66,8 +66,10 @@ impl Emitter<'_> {
                 let len = Literal::usize_unsuffixed(*len);
                 quote!([u8; #len])
             }
-            Ty::String => quote!(String),
-            Ty::Bytes => quote!(Vec<u8>),
+            Ty::String(Storage::Owned) => quote!(String),
+            Ty::String(Storage::Shared) => quote!(rt::BytesString),
+            Ty::Bytes(Storage::Owned) => quote!(Vec<u8>),
+            Ty::Bytes(Storage::Shared) => quote!(rt::Bytes),
             Ty::Bool => quote!(bool),
             Ty::Boxed(e) => {
                 let e = &self.model.enums[*e];

@@ -22,6 +22,7 @@ use crate::model::Model;
 use crate::render::ident;
 
 pub use serde::JsonStyle;
+pub(crate) use serde::check_serde;
 
 /// What to emit besides the code.
 pub struct EmitOptions<'a> {

@@ -13,7 +13,7 @@ use syn::Ident;
 use super::Emitter;
 use super::codec::local_name;
 use super::items::Generics;
-use crate::model::{Enum, Field, Presence, Struct, Ty, Variant};
+use crate::model::{Enum, Field, Model, Presence, Storage, Struct, Ty, Variant};
 use crate::render::{ident, struct_path};
 
 /// The JSON dialect of the serde impls (`Config::json_style`).
@@ -25,6 +25,27 @@ pub enum JsonStyle {
     /// TDLib's JSON: `"@type"` names the constructor, `int53` is a number, `"@extra"` is
     /// ignored when read.
     Tdlib,
+}
+
+/// The fields held in `Bytes` (`Config::bytes`) have no serde support in the runtime yet:
+/// refused before emitting code that would not compile.
+pub(crate) fn check_serde(model: &Model) -> Result<(), String> {
+    let shared = model.structs.iter().find_map(|s| {
+        let field = s.fields.iter().find(|f| {
+            matches!(
+                f.ty.innermost(),
+                Ty::String(Storage::Shared) | Ty::Bytes(Storage::Shared)
+            )
+        })?;
+        Some(format!("`{}` of `{}`", field.tl_name, s.tl_name))
+    });
+    match shared {
+        Some(field) => Err(format!(
+            "serde: field {field} is held in `Bytes` (Config::bytes), for which the runtime has \
+             no serde support yet; generate without one of the two"
+        )),
+        None => Ok(()),
+    }
 }
 
 impl FromStr for JsonStyle {
@@ -67,12 +88,12 @@ impl Emitter<'_> {
             Ty::Long => quote!(rt::json::Long),
             Ty::Double => quote!(rt::json::Double),
             Ty::FixedBytes(_) => quote!(rt::json::Hex),
-            Ty::Bytes => quote!(rt::json::Base64),
+            Ty::Bytes(_) => quote!(rt::json::Base64),
             Ty::Vector { elem, .. } => {
                 let elem = self.json_form(elem, int53);
                 quote!(rt::json::Vector(#elem))
             }
-            Ty::Int | Ty::Nat | Ty::String | Ty::Bool => quote!(rt::json::Plain),
+            Ty::Int | Ty::Nat | Ty::String(_) | Ty::Bool => quote!(rt::json::Plain),
             Ty::Boxed(_) | Ty::Bare(_) | Ty::Generic(_) => quote!(rt::json::Plain),
         }
     }

@@ -1,6 +1,6 @@
 //! Accessors: methods of an enum reading a field that its constructors share.
 
-use super::Ty;
+use super::{Storage, Ty};
 
 /// A method of an enum reading a field of the same name and type in its constructors
 /// (`enums::Message::id()`). Decided by `resolve::accessors`.
@@ -35,10 +35,10 @@ pub enum Held {
 pub enum Lend {
     /// A copy: numbers and `bool`.
     Copy(Ty),
-    /// `&str`, for a `string`.
-    Str,
-    /// `&[u8]`, for `bytes`.
-    Bytes,
+    /// `&str`, for a `string` held so.
+    Str(Storage),
+    /// `&[u8]`, for `bytes` held so.
+    Bytes(Storage),
     /// `&[T]`, for a vector of this element type.
     Slice(Ty),
     /// `&T` of this type.
@@ -50,8 +50,8 @@ impl Lend {
     pub fn of(ty: &Ty) -> Lend {
         match ty {
             Ty::Int | Ty::Long | Ty::Double | Ty::Nat | Ty::Bool => Lend::Copy(ty.clone()),
-            Ty::String => Lend::Str,
-            Ty::Bytes => Lend::Bytes,
+            Ty::String(storage) => Lend::Str(*storage),
+            Ty::Bytes(storage) => Lend::Bytes(*storage),
             Ty::Vector { elem, .. } => Lend::Slice((**elem).clone()),
             _ => Lend::Ref(ty.clone()),
         }

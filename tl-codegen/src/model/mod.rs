@@ -35,9 +35,9 @@ pub enum Ty {
     /// other built-in declared as `intN K*[ int ] = IntN` (`int512 16*[ int ]`: 64).
     FixedBytes(usize),
     /// `string`.
-    String,
+    String(Storage),
     /// `bytes`.
-    Bytes,
+    Bytes(Storage),
     /// `Bool`.
     Bool,
     /// A boxed type: index into [`Model::enums`].
@@ -86,7 +86,23 @@ impl Ty {
     /// vectors, byte arrays and bare structs are taken as they are: `impl Into` would only
     /// make integer literals ambiguous and error messages longer.
     pub fn takes_into(&self) -> bool {
-        matches!(self, Ty::Boxed(_) | Ty::String | Ty::Bytes)
+        matches!(self, Ty::Boxed(_) | Ty::String(_) | Ty::Bytes(_))
+    }
+
+    /// The type itself, or the innermost element type of a vector (of vectors).
+    pub fn innermost(&self) -> &Ty {
+        match self {
+            Ty::Vector { elem, .. } => elem.innermost(),
+            other => other,
+        }
+    }
+
+    /// As [`Ty::innermost`], to change it.
+    pub fn innermost_mut(&mut self) -> &mut Ty {
+        match self {
+            Ty::Vector { elem, .. } => elem.innermost_mut(),
+            other => other,
+        }
     }
 
     /// Whether `Serializable`/`Deserializable` of the Rust type is exactly this TL encoding.
@@ -97,6 +113,16 @@ impl Ty {
             _ => true,
         }
     }
+}
+
+/// What holds a `string` or `bytes` value.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Storage {
+    /// `String` and `Vec<u8>`.
+    Owned,
+    /// `tl_types::BytesString` and `bytes::Bytes` (`Config::bytes`): slices of a `Bytes` input
+    /// when decoded from one.
+    Shared,
 }
 
 /// How a field is present.

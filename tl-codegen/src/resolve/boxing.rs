@@ -9,11 +9,13 @@
 
 use std::collections::HashSet;
 
-use crate::model::{Boxing, Model, Presence, Ty};
+use crate::model::{Boxing, Model, Presence, Storage, Ty};
 
 /// Estimated sizes in bytes, for deciding which variants to box.
 const POINTER: usize = 8;
 const HEAP_VEC: usize = 24;
+/// `Bytes` and `BytesString`: four words (pointer, length, owner and vtable).
+const SHARED_BYTES: usize = 32;
 
 /// Applies the rule above to every variant whose boxing is still [`Boxing::Inline`] or
 /// chosen. Returns the variants (enum, variant) that were chosen unboxed but must be boxed.
@@ -150,7 +152,8 @@ impl Sizes {
             Ty::Long | Ty::Double => 8,
             Ty::Bool => 1,
             Ty::FixedBytes(len) => *len,
-            Ty::String | Ty::Bytes | Ty::Vector { .. } => HEAP_VEC,
+            Ty::String(Storage::Owned) | Ty::Bytes(Storage::Owned) | Ty::Vector { .. } => HEAP_VEC,
+            Ty::String(Storage::Shared) | Ty::Bytes(Storage::Shared) => SHARED_BYTES,
             Ty::Boxed(e) => self.enum_size(model, *e, max_inline),
             Ty::Bare(c) => self.struct_size(model, *c, max_inline),
             Ty::Generic(_) => POINTER,

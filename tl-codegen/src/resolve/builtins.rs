@@ -6,7 +6,7 @@ use std::collections::HashMap;
 
 use tl_parser::{Category, Definition, Param, ParamKind, words_width};
 
-use crate::model::Ty;
+use crate::model::{Storage, Ty};
 
 /// The width in bytes of a fixed-width integer built-in: `int512 16*[ int ] = Int512`, or
 /// with the words written out, `int128 long long = Int128` (old schemas). Only the sole
@@ -64,8 +64,8 @@ fn primitives() -> [(&'static str, Ty); 9] {
         ("int53", Ty::Long),
         ("int64", Ty::Long),
         ("double", Ty::Double),
-        ("string", Ty::String),
-        ("bytes", Ty::Bytes),
+        ("string", Ty::String(Storage::Owned)),
+        ("bytes", Ty::Bytes(Storage::Owned)),
         ("Bool", Ty::Bool),
     ]
 }

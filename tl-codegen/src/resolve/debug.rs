@@ -100,7 +100,7 @@ pub fn decide_debug(model: &mut Model, extra: &[String]) -> Vec<String> {
 /// Byte strings and byte arrays, and options and vectors of them.
 fn holds_bytes(ty: &Ty) -> bool {
     match ty {
-        Ty::Bytes | Ty::FixedBytes(_) => true,
+        Ty::Bytes(_) | Ty::FixedBytes(_) => true,
         Ty::Vector { elem, .. } => holds_bytes(elem),
         _ => false,
     }

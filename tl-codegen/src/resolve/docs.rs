@@ -7,7 +7,8 @@ use tl_parser::Category;
 use super::suggest::closest;
 use crate::method_docs::MethodDocs;
 use crate::model::{
-    DocText, ErrorRow, Example, ExampleValue, ItemDoc, Model, ParamRow, Presence, Struct, Ty,
+    DocText, ErrorRow, Example, ExampleValue, ItemDoc, Model, ParamRow, Presence, Storage, Struct,
+    Ty,
 };
 use crate::naming;
 
@@ -181,8 +182,10 @@ fn literal(ty: &Ty, tl_name: &str) -> Option<String> {
         Ty::Int | Ty::Long | Ty::Nat => "0".to_owned(),
         Ty::Double => "0.0".to_owned(),
         Ty::Bool => "true".to_owned(),
-        Ty::String => format!("{tl_name:?}"),
-        Ty::Bytes => format!("b{tl_name:?}"),
+        Ty::String(_) => format!("{tl_name:?}"),
+        Ty::Bytes(Storage::Owned) => format!("b{tl_name:?}"),
+        // `Bytes` converts from a `&'static [u8]`, not from an array.
+        Ty::Bytes(Storage::Shared) => format!("&b{tl_name:?}[..]"),
         Ty::FixedBytes(len) => format!("[0; {len}]"),
         Ty::Boxed(_) | Ty::Bare(_) | Ty::Vector { .. } | Ty::Generic(_) => return None,
     })

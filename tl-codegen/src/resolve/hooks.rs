@@ -1,6 +1,6 @@
 //! User hooks, in the style of prost-build: attributes added to chosen items
-//! (`Config::type_attribute`, `field_attribute`, `enum_attribute`) and boxing chosen per
-//! variant (`Config::boxed`, `unboxed`). Paths are TL names; a path that selects nothing is an
+//! (`Config::type_attribute`, `field_attribute`, `enum_attribute`), boxing chosen per
+//! variant (`Config::boxed`, `unboxed`) and the fields held in `Bytes` (`Config::bytes`). Paths are TL names; a path that selects nothing is an
 //! error, with the closest name, so that a typo does not silently do nothing.
 
 use std::fmt;
@@ -9,7 +9,7 @@ use proc_macro2::TokenStream;
 use quote::ToTokens;
 
 use super::suggest::closest;
-use crate::model::{Boxing, Model};
+use crate::model::{Boxing, Model, Storage, Ty};
 
 /// What the user asked for, as given to `Config`.
 #[derive(Debug, Clone, Default)]
@@ -24,6 +24,8 @@ pub(crate) struct Hooks {
     pub boxed: Vec<String>,
     /// Constructors whose variant is held by value.
     pub unboxed: Vec<String>,
+    /// Fields, definitions or types whose `string` and `bytes` fields are held in `Bytes`.
+    pub bytes: Vec<String>,
 }
 
 /// A hook that cannot be applied.
@@ -130,6 +132,48 @@ pub(super) fn choose_boxing(model: &mut Model, hooks: &Hooks) -> Result<(), Hook
                     .map(|v| model.structs[v.ctor].tl_name.as_str());
                 return Err(no_match(option, path, "constructor", names));
             }
+        }
+    }
+    Ok(())
+}
+
+/// Holds the `string` and `bytes` fields that `Config::bytes` selects in `Bytes`, through
+/// vectors: `path` names a field (`constructor.field`), a constructor or function (all its
+/// fields), a type (all its constructors' fields), a namespace or everything.
+pub(super) fn share_bytes(model: &mut Model, hooks: &Hooks) -> Result<(), HookError> {
+    for path in &hooks.bytes {
+        let mut selected = false;
+        for s in &mut model.structs {
+            let type_name = s.variant_of.map(|(e, _)| model.enums[e].tl_name.as_str());
+            let whole = selects(path, &s.tl_name) || type_name.is_some_and(|t| selects(path, t));
+            for field in &mut s.fields {
+                if !whole && !selects(path, &format!("{}.{}", s.tl_name, field.tl_name)) {
+                    continue;
+                }
+                if let Ty::String(storage) | Ty::Bytes(storage) = field.ty.innermost_mut() {
+                    *storage = Storage::Shared;
+                    selected = true;
+                }
+            }
+        }
+        if !selected {
+            // The names that would select something: fields, and the definitions having them.
+            let mut names = Vec::new();
+            for s in &model.structs {
+                let holding = s
+                    .fields
+                    .iter()
+                    .filter(|f| matches!(f.ty.innermost(), Ty::String(_) | Ty::Bytes(_)));
+                let fields: Vec<String> = holding
+                    .map(|f| format!("{}.{}", s.tl_name, f.tl_name))
+                    .collect();
+                if !fields.is_empty() {
+                    names.push(s.tl_name.clone());
+                }
+                names.extend(fields);
+            }
+            let names = names.iter().map(String::as_str);
+            return Err(no_match("bytes", path, "`string` or `bytes` field", names));
         }
     }
     Ok(())

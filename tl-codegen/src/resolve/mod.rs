@@ -6,7 +6,8 @@
 //! The passes, in order: `collect` (a struct per definition, an enum per boxed type, names),
 //! `fields` (fields, flag words and return types, through `types`), `roots` (only what the
 //! chosen roots reach, when there are roots), `direction` (which codecs each definition
-//! gets), `boxing` (after the variants that `hooks` pins),
+//! gets), the fields that `hooks` holds in `Bytes`, `boxing` (after the variants that `hooks`
+//! pins),
 //! `plan`, `accessors`, `construct`, and the attributes of `hooks`; then, with the generator's
 //! settings, `debug` and `docs` (with the documentation sidecar).
 
@@ -112,6 +113,7 @@ pub(crate) fn resolve(
         },
         settings.no_function_decoders,
     );
+    hooks::share_bytes(&mut model, &settings.hooks).map_err(Failure::Hook)?;
     hooks::choose_boxing(&mut model, &settings.hooks).map_err(Failure::Hook)?;
     let refused = boxing::decide_boxing(&mut model, settings.max_inline_variant);
     hooks::check_refused(&model, &settings.hooks, &refused).map_err(Failure::Hook)?;

@@ -1,4 +1,7 @@
 //! A counting global allocator: what decoding allocates, per thread and for the process.
+//! Also included (`#[path]`) by tl-tests' `shared_bytes` test and `allocations` benchmark,
+//! which use part of it.
+#![allow(dead_code)]
 
 use std::alloc::{GlobalAlloc, Layout, System};
 use std::cell::Cell;
@@ -17,6 +20,7 @@ thread_local! {
     static THREAD_CURRENT: Cell<isize> = const { Cell::new(0) };
     static THREAD_PEAK: Cell<isize> = const { Cell::new(0) };
     static THREAD_LARGEST: Cell<usize> = const { Cell::new(0) };
+    static THREAD_ALLOCATIONS: Cell<usize> = const { Cell::new(0) };
 }
 
 fn on_alloc(size: usize) {
@@ -28,6 +32,7 @@ fn on_alloc(size: usize) {
         let _ = THREAD_PEAK.try_with(|peak| peak.set(peak.get().max(now)));
     });
     let _ = THREAD_LARGEST.try_with(|largest| largest.set(largest.get().max(size)));
+    let _ = THREAD_ALLOCATIONS.try_with(|count| count.set(count.get() + 1));
 }
 
 fn on_free(size: usize) {
@@ -95,6 +100,8 @@ pub(crate) struct Usage {
     pub(crate) thread_peak: usize,
     /// The largest single allocation (or reallocation) this thread requested.
     pub(crate) largest: usize,
+    /// The allocations (and reallocations) this thread requested.
+    pub(crate) allocations: usize,
 }
 
 pub(crate) fn measure<R>(f: impl FnOnce() -> R) -> (R, Usage) {
@@ -103,6 +110,7 @@ pub(crate) fn measure<R>(f: impl FnOnce() -> R) -> (R, Usage) {
     let thread_base = THREAD_CURRENT.with(Cell::get);
     THREAD_PEAK.with(|peak| peak.set(thread_base));
     THREAD_LARGEST.with(|largest| largest.set(0));
+    let allocations_base = THREAD_ALLOCATIONS.with(Cell::get);
 
     let result = std::hint::black_box(f());
 
@@ -110,6 +118,7 @@ pub(crate) fn measure<R>(f: impl FnOnce() -> R) -> (R, Usage) {
         process_peak: PEAK.load(Ordering::Relaxed).saturating_sub(process_base),
         thread_peak: usize::try_from(THREAD_PEAK.with(Cell::get) - thread_base).unwrap_or(0),
         largest: THREAD_LARGEST.with(Cell::get),
+        allocations: THREAD_ALLOCATIONS.with(Cell::get) - allocations_base,
     };
     (result, usage)
 }
