@@ -258,25 +258,7 @@ impl Emitter<'_> {
                 reads.push(read_one);
             }
         }
-        let read_variant = match reads.as_slice() {
-            [] => quote! {
-                let _ = (index, map);
-                Err(rt::serde::de::Error::custom("no constructors"))
-            },
-            [only] => quote!(let _ = index; Ok(#only)),
-            [init @ .., last] => {
-                let arms = init.iter().enumerate().map(|(i, read)| {
-                    let i = Literal::usize_unsuffixed(i);
-                    quote!(#i => #read,)
-                });
-                quote! {
-                    Ok(match index {
-                        #(#arms)*
-                        _ => #last,
-                    })
-                }
-            }
-        };
+        let read_variant = read_variant_body(&reads);
         let serialize_body = if writes.is_empty() {
             quote!(match *self {})
         } else {
@@ -304,6 +286,30 @@ impl Emitter<'_> {
                     use rt::json::FromFields as _;
                     #read_variant
                 }
+            }
+        }
+    }
+}
+
+/// The body of `Tagged::read_variant`, from the reads of the variants that names select, in
+/// `NAMES` order.
+fn read_variant_body(reads: &[TokenStream]) -> TokenStream {
+    match reads {
+        [] => quote! {
+            let _ = (index, map);
+            Err(rt::serde::de::Error::custom("no constructors"))
+        },
+        [only] => quote!(let _ = index; Ok(#only)),
+        [init @ .., last] => {
+            let arms = init.iter().enumerate().map(|(i, read)| {
+                let i = Literal::usize_unsuffixed(i);
+                quote!(#i => #read,)
+            });
+            quote! {
+                Ok(match index {
+                    #(#arms)*
+                    _ => #last,
+                })
             }
         }
     }
