@@ -3,70 +3,38 @@
 
 use crate::error::InputError;
 
-const BASE64: &[u8; 64] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
+use base64::Engine as _;
+use base64::engine::{DecodePaddingMode, GeneralPurpose, GeneralPurposeConfig};
+
+/// Standard base64 that reads text with or without its padding (never misplaced), as people
+/// paste it; the bits after the last byte must be zero.
+const BASE64_READER: GeneralPurpose = GeneralPurpose::new(
+    &base64::alphabet::STANDARD,
+    GeneralPurposeConfig::new().with_decode_padding_mode(DecodePaddingMode::Indifferent),
+);
 
 /// Standard base64 with padding.
 pub fn base64_encode(bytes: &[u8]) -> String {
-    let mut text = String::with_capacity(bytes.len().div_ceil(3) * 4);
-    for chunk in bytes.chunks(3) {
-        let n = chunk
-            .iter()
-            .enumerate()
-            .fold(0u32, |n, (i, &b)| n | u32::from(b) << (16 - 8 * i));
-        for i in 0..4 {
-            if i <= chunk.len() {
-                text.push(BASE64[(n >> (18 - 6 * i) & 63) as usize] as char);
-            } else {
-                text.push('=');
-            }
-        }
-    }
-    text
+    base64::engine::general_purpose::STANDARD.encode(bytes)
 }
 
 /// Standard base64; padding may be left out, but not misplaced.
 pub fn base64_decode(text: &str) -> Option<Vec<u8>> {
-    let body = text.trim_end_matches('=');
-    if text.len() - body.len() > 2 || (text.len() != body.len() && !text.len().is_multiple_of(4)) {
+    // The crate takes a partial padding (`YQ=`) as none; it is a cut text.
+    if text.ends_with('=') && !text.len().is_multiple_of(4) {
         return None;
     }
-    let mut bytes = Vec::with_capacity(body.len() / 4 * 3 + 2);
-    let (mut n, mut bits) = (0u32, 0);
-    for c in body.bytes() {
-        let value = BASE64.iter().position(|&b| b == c)? as u32;
-        n = n << 6 | value;
-        bits += 6;
-        if bits >= 8 {
-            bits -= 8;
-            bytes.push((n >> bits) as u8);
-            n &= (1 << bits) - 1;
-        }
-    }
-    // Leftover bits must be zero and fewer than a byte: otherwise the text is cut.
-    (bits < 6 && n == 0).then_some(bytes)
+    BASE64_READER.decode(text).ok()
 }
 
 /// Lowercase hex.
 pub fn hex_encode(bytes: &[u8]) -> String {
-    const DIGITS: &[u8; 16] = b"0123456789abcdef";
-    let mut text = String::with_capacity(bytes.len() * 2);
-    for &b in bytes {
-        text.push(DIGITS[usize::from(b >> 4)] as char);
-        text.push(DIGITS[usize::from(b & 15)] as char);
-    }
-    text
+    hex::encode(bytes)
 }
 
 /// Hex digits, either case, without separators.
 pub fn hex_decode(text: &str) -> Option<Vec<u8>> {
-    if !text.len().is_multiple_of(2) {
-        return None;
-    }
-    let digit = |c: u8| (c as char).to_digit(16);
-    text.as_bytes()
-        .chunks(2)
-        .map(|pair| Some((digit(pair[0])? << 4 | digit(pair[1])?) as u8))
-        .collect()
+    hex::decode(text).ok()
 }
 
 /// The bytes that `text` holds, as people paste them:
