@@ -6,6 +6,8 @@
 //!   fixed-width integers written word by word, field names that collide), and `edge_serde.rs`
 //!   and `edge_tdlib.rs`, the same with serde impls in TL JSON and in TDLib's JSON;
 //! * `layers.rs`: the bindings of `schema/layers.tl` (`===N===` layer sections);
+//! * `nullable.rs`: the bindings of `schema/nullable.tl` with the objects documented as null
+//!   in `Option`s (`Config::nullable_objects`), serde impls in TDLib's JSON, and samples;
 //! * `diff_new.rs` and `known_layers.rs`: the bindings of `schema/diff-new.tl`, without and
 //!   with `Config::known_layers` of `schema/diff-old.tl`;
 //! * `stored.rs` and `stored_compat.rs`: the bindings of `schema/stored-3.tl` (layer 3),
@@ -98,6 +100,7 @@ fn main() {
         .unwrap_or_else(|e| panic!("{e}"));
     write_if_changed(&out.join("known_layers.rs"), &known);
     write_stored(&out);
+    write_nullable(&out);
 
     let Some(corpus) = std::env::var_os("TL_CORPUS") else {
         return;
@@ -149,6 +152,19 @@ fn main() {
     if serde {
         println!("cargo::rustc-cfg=grammers_serde");
     }
+}
+
+/// `nullable.rs`: the bindings of `schema/nullable.tl` with `Config::nullable_objects`, serde
+/// impls in TDLib's JSON, and samples.
+fn write_nullable(out: &Path) {
+    let file = Path::new(env!("CARGO_MANIFEST_DIR")).join("schema/nullable.tl");
+    println!("cargo:rerun-if-changed={}", file.display());
+    let mut config = tl_codegen::Config::new();
+    config
+        .serde(true)
+        .json_style(JsonStyle::Tdlib)
+        .nullable_objects(true);
+    write_if_changed(&out.join("nullable.rs"), &with_samples(&config, &[file]));
 }
 
 /// `stored.rs` and `stored_compat.rs`: layer 3 of `schema/stored-*.tl` alone, and with the

@@ -128,6 +128,14 @@ pub mod layers {
     include!(concat!(env!("OUT_DIR"), "/layers.rs"));
 }
 
+/// The bindings of `tests/schema/nullable.tl` with `Config::nullable_objects` (the objects
+/// that TDLib-style comments say may be null held in `Option`s), serde impls in TDLib's JSON,
+/// and samples. Denying warnings here makes any warning in such code fail the build.
+#[deny(warnings)]
+pub mod nullable {
+    include!(concat!(env!("OUT_DIR"), "/nullable.rs"));
+}
+
 /// Layer 230 as grammers-tl-types 0.11.0 has it (grammers/api.tl + mtproto.tl), generated
 /// by our generator, with samples.
 #[cfg(grammers_layer)]

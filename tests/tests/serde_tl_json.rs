@@ -377,32 +377,17 @@ fn every_definition_of_layer_230_is_the_schema_driven_json() {
 }
 
 #[cfg(grammers_serde)]
+#[macro_use]
 #[path = "common/tl_json_check.rs"]
 mod tl_json_check;
 
 #[cfg(grammers_serde)]
 mod layer230 {
-    use serde::Serialize;
-    use serde::de::DeserializeOwned;
-    use tl_tests::grammers::samples::{Visitor, visit_all};
-    use tl_types::{Deserializable, Identifiable, Serializable};
+    use tl_tests::grammers::samples::visit_all;
 
     use super::tl_json_check::TlJsonCheck;
 
-    impl Visitor for TlJsonCheck {
-        fn visit<T>(&mut self, name: &'static str, value: T)
-        where
-            T: Serializable
-                + Deserializable
-                + Identifiable
-                + PartialEq
-                + std::fmt::Debug
-                + Serialize
-                + DeserializeOwned,
-        {
-            self.check(name, &value);
-        }
-    }
+    check_every_sample!(tl_tests::grammers::samples::Visitor);
 
     pub fn run() {
         let test = "every_definition_of_layer_230_is_the_schema_driven_json";
@@ -463,13 +448,8 @@ fn every_definition_of_layer_214_is_the_schema_driven_json() {
     let main = format!(
         "//! Written by tl-tests' `{test}`.\n\n\
          include!(\"generated.rs\");\n\n\
-         #[path = {:?}]\nmod tl_json_check;\n\n\
-         impl samples::Visitor for tl_json_check::TlJsonCheck {{\n\
-         \x20   fn visit<T>(&mut self, name: &'static str, value: T)\n\
-         \x20   where\n\
-         \x20       T: tl_types::Serializable + tl_types::Deserializable + tl_types::Identifiable\n\
-         \x20           + PartialEq + std::fmt::Debug + serde::Serialize + serde::de::DeserializeOwned,\n\
-         \x20   {{\n        self.check(name, &value);\n    }}\n}}\n\n\
+         #[macro_use]\n#[path = {:?}]\nmod tl_json_check;\n\n\
+         check_every_sample!(samples::Visitor);\n\n\
          fn main() {{\n\
          \x20   let files: Vec<String> = std::env::args().skip(1).collect();\n\
          \x20   let schema = tl_json::Schema::load(&files).unwrap();\n\

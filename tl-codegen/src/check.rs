@@ -112,7 +112,7 @@ pub fn check_files(
 /// The rendered errors that generating `schemas` would stop on, if any.
 fn resolve(schemas: &[Schema], sources: &[(&str, &str)]) -> Option<String> {
     let settings = crate::resolve::Settings {
-        max_inline_variant: crate::DEFAULT_MAX_INLINE_VARIANT,
+        max_inline_variant: crate::resolve::DEFAULT_MAX_INLINE_VARIANT,
         ..Default::default()
     };
     // No hooks are given, so every failure is the schemas'.

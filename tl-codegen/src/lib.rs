@@ -64,9 +64,6 @@ pub const KNOWN_TON_MISMATCHES: [&str; 5] = [
     "liteServer.getValidatorStats",
 ];
 
-/// The default of [`Config::max_inline_variant`].
-pub(crate) const DEFAULT_MAX_INLINE_VARIANT: usize = 128;
-
 /// What to generate and how: a builder in the style of `prost_build::Config`.
 #[derive(Debug, Clone)]
 pub struct Config {
@@ -98,7 +95,7 @@ impl Default for Config {
             out_dir: None,
             file_name: "generated.rs".to_owned(),
             resolve: resolve::Settings {
-                max_inline_variant: DEFAULT_MAX_INLINE_VARIANT,
+                max_inline_variant: resolve::DEFAULT_MAX_INLINE_VARIANT,
                 ..resolve::Settings::default()
             },
             redact: Vec::new(),
@@ -164,6 +161,14 @@ impl Config {
     /// `int53` as a number, `"@extra"` ignored when read). Default: [`JsonStyle::Tl`].
     pub fn json_style(&mut self, style: JsonStyle) -> &mut Self {
         self.json_style = style;
+        self
+    }
+
+    /// TDLib's objects: hold in an `Option` each object field documented "may be null" (or
+    /// "pass null"), as TDLib leaves them out of answers, and write every object with its id
+    /// and a null one as `null#56730bcc`, as tl-json's TDLib style (docs/json.md). Default: off.
+    pub fn nullable_objects(&mut self, on: bool) -> &mut Self {
+        self.resolve.nullable_objects = on;
         self
     }
 

@@ -43,6 +43,10 @@ struct Cli {
     /// a number).
     #[arg(long, default_value = "tl", value_name = "tl|tdlib")]
     json_style: tl_codegen::JsonStyle,
+    /// Hold in an Option the object fields whose comments say they may be null (TDLib's
+    /// "may be null"), written as null#56730bcc on the wire.
+    #[arg(long)]
+    nullable_objects: bool,
     /// Do not implement Debug (saves build time).
     #[arg(long)]
     no_debug: bool,
@@ -343,6 +347,7 @@ fn config(cli: &Cli) -> Result<tl_codegen::Config, String> {
         .docs(!cli.no_docs)
         .serde(cli.serde)
         .json_style(cli.json_style)
+        .nullable_objects(cli.nullable_objects)
         .derive_debug(!cli.no_debug)
         .derive_clone(!cli.no_clone)
         .derive_partial_eq(!cli.no_partial_eq)

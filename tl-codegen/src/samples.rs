@@ -258,8 +258,10 @@ impl Builder<'_> {
                         let on = fill == Fill::All;
                         quote!(#on)
                     }
-                    Presence::Optional { .. } if fill == Fill::None => quote!(None),
-                    Presence::Optional { .. } => {
+                    Presence::Optional { .. } | Presence::Nullable if fill == Fill::None => {
+                        quote!(None)
+                    }
+                    Presence::Optional { .. } | Presence::Nullable => {
                         let v = self.value(&f.ty, depth + 1, plain_function);
                         quote!(Some(#v))
                     }

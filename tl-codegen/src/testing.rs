@@ -6,7 +6,7 @@ use crate::model::Model;
 
 /// The model of `text`, a schema of one file, with the default boxing threshold.
 pub(crate) fn model(text: &str) -> Model {
-    model_with(text, crate::DEFAULT_MAX_INLINE_VARIANT)
+    model_with(text, crate::resolve::DEFAULT_MAX_INLINE_VARIANT)
 }
 
 /// The model of `text`, boxing variants estimated larger than `max_inline`.

@@ -186,6 +186,23 @@ fn universal_enums_reaches_the_generator() {
 }
 
 #[test]
+fn nullable_objects_reaches_the_generator() {
+    let info = "---types---\n//@description A number @country Its country; may be null\n\
+                info country:Pong = Info;\n";
+    let dir = workdir(
+        "nullable",
+        &[("info.tl", &format!("{PRELUDE}{PING}{info}"))],
+    );
+    let with = run(&dir, &["info.tl", "--nullable-objects"]);
+    let without = run(&dir, &["info.tl"]);
+    assert!(with.status.success(), "{}", stderr(&with));
+    assert!(without.status.success(), "{}", stderr(&without));
+    let (with, without) = (stdout(&with), stdout(&without));
+    assert!(with.contains("pub country: Option<enums::Pong>,"), "{with}");
+    assert!(without.contains("pub country: enums::Pong,"), "{without}");
+}
+
+#[test]
 fn hooks_reach_the_generator() {
     let dir = workdir("hooks", &[("ping.tl", &format!("{PRELUDE}{PING}"))]);
     let args = [

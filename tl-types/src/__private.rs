@@ -4,7 +4,12 @@
 
 use std::fmt;
 
-use crate::VECTOR_ID;
+use crate::{DecodeError, Deserializable, Reader, Serializable, VECTOR_ID};
+
+/// Id of `null` (Telegram's `null#56730bcc = Null;`): a null object of a field that bindings
+/// generated with `Config::nullable_objects` hold in an `Option`, as tl-json's TDLib style
+/// writes it.
+const NULL_ID: u32 = 0x56730bcc;
 
 /// Appends `id`, if there is one: the start of a boxed encoding (see
 /// [`BareSerializable::serialize_fields`](crate::BareSerializable::serialize_fields)).
@@ -46,6 +51,25 @@ pub fn write_bare_vector<T>(
     for item in items {
         element(item, buf);
     }
+}
+
+/// Appends a nullable object: the object with its id, or `null#56730bcc` for `None`.
+#[inline]
+pub fn write_nullable<T: Serializable>(buf: &mut Vec<u8>, value: &Option<T>) {
+    match value {
+        Some(value) => value.serialize(buf),
+        None => buf.extend_from_slice(&NULL_ID.to_le_bytes()),
+    }
+}
+
+/// Reads a nullable object: `None` for `null#56730bcc`, else the object with its id.
+#[inline]
+pub fn read_nullable<T: Deserializable>(reader: &mut Reader<'_>) -> Result<Option<T>, DecodeError> {
+    if reader.rest().starts_with(&NULL_ID.to_le_bytes()) {
+        reader.read_u32()?;
+        return Ok(None);
+    }
+    T::deserialize(reader).map(Some)
 }
 
 /// The bytes `Debug` shows of a byte string before cutting it short.

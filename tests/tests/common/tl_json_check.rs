@@ -1,7 +1,8 @@
 //! Generated serde against the schema-driven codec, one sample at a time: the JSON of the
 //! generated value is `tl-json`'s JSON of its bytes, and that JSON read back through serde
-//! encodes to the same bytes. Included with `#[path]` by `tests/serde_tl_json.rs` (layer 230)
-//! and, through `include!`, by the scratch crate of its ignored layer-214 test.
+//! encodes to the same bytes. Included with `#[macro_use]` and `#[path]` by
+//! `tests/serde_tl_json.rs` (layer 230, and the scratch crate of its ignored layer-214 test)
+//! and `tests/nullable_objects.rs` (TDLib style).
 
 use std::collections::BTreeSet;
 
@@ -93,4 +94,25 @@ impl TlJsonCheck {
             self.names.len()
         );
     }
+}
+
+/// Implements a generated `samples::Visitor` (the path `$visitor`) for [`TlJsonCheck`]: every
+/// sample is checked.
+macro_rules! check_every_sample {
+    ($visitor:path) => {
+        impl $visitor for crate::tl_json_check::TlJsonCheck {
+            fn visit<T>(&mut self, name: &'static str, value: T)
+            where
+                T: tl_types::Serializable
+                    + tl_types::Deserializable
+                    + tl_types::Identifiable
+                    + PartialEq
+                    + std::fmt::Debug
+                    + serde::Serialize
+                    + serde::de::DeserializeOwned,
+            {
+                self.check(name, &value);
+            }
+        }
+    };
 }

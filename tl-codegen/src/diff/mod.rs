@@ -281,7 +281,7 @@ fn result_as_written(line: &str) -> &str {
 /// A field as its parameter is written: `name:flags.3?int`, `name:Vector<long>`.
 fn parameter(s: &Struct, field: &Field) -> String {
     match field.presence {
-        Presence::Required => field.tl_type.clone(),
+        Presence::Required | Presence::Nullable => field.tl_type.clone(),
         Presence::Optional { word, bit } | Presence::Flag { word, bit } => {
             format!("{}.{bit}?{}", s.flag_words[word].tl_name, field.tl_type)
         }
@@ -292,7 +292,7 @@ fn parameter(s: &Struct, field: &Field) -> String {
 fn presence_kind(presence: Presence) -> u8 {
     match presence {
         Presence::Required => 0,
-        Presence::Optional { .. } => 1,
+        Presence::Optional { .. } | Presence::Nullable => 1,
         Presence::Flag { .. } => 2,
     }
 }

@@ -21,6 +21,7 @@ impl Emitter<'_> {
             quote!(&#place)
         };
         match ty {
+            Ty::Bare(_) if self.model.objects_with_ids => quote!(#place.serialize(buf)),
             Ty::Bare(_) => quote!(#place.serialize_bare(buf)),
             Ty::Vector { boxed, elem } if !ty.is_direct() => {
                 let item = self.write(elem, quote!(item), true);
@@ -52,6 +53,10 @@ impl Emitter<'_> {
             // field it initializes.
             Ty::Bytes(Storage::Owned) => quote!(reader.read_bytes().map(Vec::from)),
             Ty::Bytes(Storage::Shared) => quote!(reader.read_shared_bytes()),
+            Ty::Bare(_) if self.model.objects_with_ids => {
+                let t = self.rust_type(ty);
+                quote!(#t::deserialize(reader))
+            }
             Ty::Bare(_) => {
                 let t = self.rust_type(ty);
                 quote!(#t::deserialize_bare(reader))
@@ -86,6 +91,10 @@ impl Emitter<'_> {
                     let fname = ident(&s.fields[*f].name);
                     let w = self.write(&s.fields[*f].ty, quote!(self.#fname), false);
                     quote! { #w; }
+                }
+                EncodeStep::Nullable(f) => {
+                    let fname = ident(&s.fields[*f].name);
+                    quote! { rt::__private::write_nullable(buf, &self.#fname); }
                 }
                 EncodeStep::Optional {
                     field,
@@ -232,6 +241,10 @@ impl Emitter<'_> {
             }
             Presence::Required => {
                 let read = tri(self.read(&field.ty, mins));
+                quote!(let #local = #read;)
+            }
+            Presence::Nullable => {
+                let read = tri(quote!(rt::__private::read_nullable(reader)));
                 quote!(let #local = #read;)
             }
             Presence::Optional { word, bit } => {

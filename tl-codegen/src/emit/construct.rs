@@ -25,6 +25,7 @@ impl Emitter<'_> {
                     Presence::Optional { word, bit } | Presence::Flag { word, bit } => {
                         format!(" (`{}.{bit}`)", s.flag_words[word].tl_name)
                     }
+                    Presence::Nullable => " (null unless set)".to_owned(),
                     Presence::Required => String::new(),
                 };
                 format!("Sets `{}`{condition}.", field.tl_name)
@@ -80,7 +81,7 @@ impl Emitter<'_> {
                 Presence::Required if field.ty.takes_into() => quote!(#fname: #local.into()),
                 Presence::Required if fname == local => quote!(#fname),
                 Presence::Required => quote!(#fname: #local),
-                Presence::Optional { .. } => quote!(#fname: None),
+                Presence::Optional { .. } | Presence::Nullable => quote!(#fname: None),
                 Presence::Flag { .. } => quote!(#fname: false),
             }
         });

@@ -28,7 +28,7 @@ impl Emitter<'_> {
             let value = match (f.debug, f.presence) {
                 (DebugAs::Plain, _) => quote!(&self.#fname),
                 (DebugAs::Bytes, _) => quote!(&rt::__private::DebugBytes(&self.#fname)),
-                (DebugAs::Redacted, Presence::Optional { .. }) => {
+                (DebugAs::Redacted, Presence::Optional { .. } | Presence::Nullable) => {
                     quote!(&self.#fname.as_ref().map(|_| rt::__private::Redacted))
                 }
                 (DebugAs::Redacted, _) => quote!(&rt::__private::Redacted),

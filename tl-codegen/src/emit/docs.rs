@@ -144,6 +144,7 @@ impl Emitter<'_> {
             let rust = self.linked(&text(&self.field_type(field)), &field.ty);
             let required = match field.presence {
                 Presence::Required => "yes".to_owned(),
+                Presence::Nullable => "no: may be null".to_owned(),
                 Presence::Optional { word, bit } | Presence::Flag { word, bit } => {
                     format!("no: `{}.{bit}`", s.flag_words[word].tl_name)
                 }

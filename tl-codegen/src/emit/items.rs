@@ -94,7 +94,7 @@ impl Emitter<'_> {
         match field.presence {
             Presence::Flag { .. } => quote!(bool),
             Presence::Required => self.rust_type(&field.ty),
-            Presence::Optional { .. } => {
+            Presence::Optional { .. } | Presence::Nullable => {
                 let ty = self.rust_type(&field.ty);
                 quote!(Option<#ty>)
             }

@@ -120,7 +120,7 @@ impl Emitter<'_> {
             let fname = ident(&f.name);
             let form = self.field_form(f);
             match f.presence {
-                Presence::Optional { .. } => {
+                Presence::Optional { .. } | Presence::Nullable => {
                     quote!(rt::json::optional(&mut object, #key, #form, &self.#fname)?;)
                 }
                 _ => quote!(rt::json::field(&mut object, #key, #form, &self.#fname)?;),
@@ -210,8 +210,8 @@ impl Emitter<'_> {
                     quote!(#fname: rt::json::required::<Self, A::Error, _>(#local, #key)?)
                 }
                 Presence::Flag { .. } => quote!(#fname: #local.unwrap_or(false)),
-                Presence::Optional { .. } if fname == *local => quote!(#fname),
-                Presence::Optional { .. } => quote!(#fname: #local),
+                Presence::Optional { .. } | Presence::Nullable if fname == *local => quote!(#fname),
+                Presence::Optional { .. } | Presence::Nullable => quote!(#fname: #local),
             }
         });
         quote! {

@@ -144,6 +144,10 @@ pub enum Presence {
         /// Bit number.
         bit: u32,
     },
+    /// An object that the schema's comments say may be null (`Config::nullable_objects`):
+    /// `Option<T>`, on the wire the object with its id (a bare one too) or `null#56730bcc`,
+    /// as tl-json's TDLib style writes it.
+    Nullable,
 }
 
 /// A stored field.
@@ -352,4 +356,8 @@ pub struct Model {
     /// Whether the bindings are of one direction (`Config::direction`): the docs of a
     /// definition then say which codec it lacks.
     pub directed: bool,
+    /// Whether every object is written with its id, where the schema names a bare
+    /// constructor too, as TDLib's objects are, any of which may be null
+    /// (`Config::nullable_objects`).
+    pub objects_with_ids: bool,
 }

@@ -24,6 +24,8 @@ pub enum EncodeStep {
     Fixed(FixedRun),
     /// A required field of variable width: index into the fields.
     Field(usize),
+    /// A nullable object (`Presence::Nullable`): index into the fields.
+    Nullable(usize),
     /// An optional field (`flags.N?T`, not `true`), written as `rule` says.
     Optional {
         /// Index into the fields.

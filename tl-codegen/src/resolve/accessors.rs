@@ -56,7 +56,7 @@ fn accessors_of(model: &Model, e: usize) -> Vec<Accessor> {
             let candidate = &mut candidates[c];
             candidate.agreed &= candidate.ty == field.ty;
             candidate.held[v] = match field.presence {
-                Presence::Optional { .. } => Held::IfSet,
+                Presence::Optional { .. } | Presence::Nullable => Held::IfSet,
                 Presence::Required | Presence::Flag { .. } => Held::Always,
             };
         }
@@ -96,7 +96,7 @@ mod tests {
              one#00000007 x:int y:int = One;\n"
         );
         let settings = |option_accessors| Settings {
-            max_inline_variant: crate::DEFAULT_MAX_INLINE_VARIANT,
+            max_inline_variant: crate::resolve::DEFAULT_MAX_INLINE_VARIANT,
             option_accessors,
             ..Settings::default()
         };

@@ -11,6 +11,10 @@ use std::collections::HashSet;
 
 use crate::model::{Boxing, Model, Presence, Storage, Ty};
 
+/// The largest estimated size of a constructor kept inline in its enum, unless
+/// `Config::max_inline_variant` says otherwise.
+pub(crate) const DEFAULT_MAX_INLINE_VARIANT: usize = 128;
+
 /// Estimated sizes in bytes, for deciding which variants to box.
 const POINTER: usize = 8;
 const HEAP_VEC: usize = 24;
@@ -133,7 +137,7 @@ impl Sizes {
             total += match presence {
                 Presence::Flag { .. } => 1,
                 Presence::Required => self.ty_size(model, &ty, max_inline),
-                Presence::Optional { .. } => match &ty {
+                Presence::Optional { .. } | Presence::Nullable => match &ty {
                     Ty::Int | Ty::Nat | Ty::Long | Ty::Double => {
                         2 * self.ty_size(model, &ty, max_inline)
                     }

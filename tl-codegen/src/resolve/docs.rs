@@ -76,14 +76,8 @@ fn item_doc(s: &Struct, sidecar: &MethodDocs) -> ItemDoc {
         let from_sidecar = params
             .and_then(|p| p.get(&field.tl_name))
             .map(|text| DocText::Markdown(text.clone()));
-        let from_schema = || {
-            s.docs
-                .iter()
-                .filter(|line| line.starts_with('@'))
-                .flat_map(|line| tags(line))
-                .find(|(tag, _)| *tag == field.tl_name)
-                .map(|(_, text)| DocText::Plain(text.to_owned()))
-        };
+        let from_schema =
+            || param_comment(s, &field.tl_name).map(|text| DocText::Plain(text.to_owned()));
         ParamRow {
             field: index,
             tl_type: field.tl_type.clone(),
@@ -111,6 +105,16 @@ fn item_doc(s: &Struct, sidecar: &MethodDocs) -> ItemDoc {
         errors,
         example: (s.category == Category::Function).then(|| example(s)),
     }
+}
+
+/// The schema's comment on parameter `tl_name` of `s` (`//@tl_name text`), if any.
+pub(super) fn param_comment<'a>(s: &'a Struct, tl_name: &str) -> Option<&'a str> {
+    s.docs
+        .iter()
+        .filter(|line| line.starts_with('@'))
+        .flat_map(|line| tags(line))
+        .find(|(tag, _)| *tag == tl_name)
+        .map(|(_, text)| text)
 }
 
 /// The tags of a TDLib-style comment line (`@description A point @x Its abscissa`): each

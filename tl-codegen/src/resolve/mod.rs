@@ -4,7 +4,8 @@
 //! each definition.
 //!
 //! The passes, in order: `collect` (a struct per definition, an enum per boxed type, names),
-//! `fields` (fields, flag words and return types, through `types`), `roots` (only what the
+//! `fields` (fields, flag words and return types, through `types`), `nullable` (the objects
+//! documented as null, when asked), `roots` (only what the
 //! chosen roots reach, when there are roots), `direction` (which codecs each definition
 //! gets), the fields that `hooks` holds in `Bytes`, `boxing` (after the variants that `hooks`
 //! pins),
@@ -21,6 +22,7 @@ mod docs;
 mod error;
 mod fields;
 mod hooks;
+mod nullable;
 mod plan;
 mod roots;
 mod suggest;
@@ -35,6 +37,7 @@ use crate::model::{
 };
 use crate::naming;
 
+pub(crate) use boxing::DEFAULT_MAX_INLINE_VARIANT;
 pub use debug::DEFAULT_REDACTIONS;
 pub(crate) use debug::decide_debug;
 pub use direction::Direction;
@@ -65,6 +68,8 @@ pub(crate) struct Settings {
     pub direction: Direction,
     /// No function decodes, whatever the direction (`Config::deserializable_functions`).
     pub no_function_decoders: bool,
+    /// Objects documented as "may be null" are `Option`s (`Config::nullable_objects`).
+    pub nullable_objects: bool,
 }
 
 /// Why resolving failed: the schemas, or a hook that does not fit them.
@@ -100,6 +105,10 @@ pub(crate) fn resolve(
         return Err(Failure::Schema(errors));
     }
     let mut model = resolver.model;
+    if settings.nullable_objects {
+        nullable::mark_nullable(&mut model);
+        model.objects_with_ids = true;
+    }
     if let Some(roots) = &settings.roots {
         roots::keep_reached(&mut model, roots).map_err(Failure::Roots)?;
     }

@@ -14,6 +14,7 @@ pub(super) fn plan_codecs(model: &mut Model) {
     let min_bare_lens: Vec<usize> = (0..model.structs.len())
         .map(|s| min_struct_len(model, s, &mut Vec::new()))
         .collect();
+    let id_len = bare_id_len(model);
     for (s, min_bare_len) in min_bare_lens.iter().enumerate() {
         let st = &model.structs[s];
         let plan = CodecPlan {
@@ -22,7 +23,7 @@ pub(super) fn plan_codecs(model: &mut Model) {
             vector_min_lens: st
                 .fields
                 .iter()
-                .map(|f| vector_min_lens(&f.ty, &min_bare_lens))
+                .map(|f| vector_min_lens(&f.ty, |c| id_len + min_bare_lens[c]))
                 .collect(),
             min_bare_len: *min_bare_len,
         };
@@ -116,6 +117,11 @@ fn encode_steps(s: &Struct) -> Vec<EncodeStep> {
                         steps.push(EncodeStep::Field(f));
                         continue;
                     }
+                    (Presence::Nullable, _) => {
+                        flush(&mut run, &mut steps);
+                        steps.push(EncodeStep::Nullable(f));
+                        continue;
+                    }
                     (Presence::Optional { word, bit }, _) => {
                         flush(&mut run, &mut steps);
                         let rule = optional_rule(s, f, word, bit);
@@ -150,14 +156,20 @@ fn flush(run: &mut FixedRun, steps: &mut Vec<EncodeStep>) {
 }
 
 /// The fewest bytes of one element at each level of vector nesting of `ty`, outermost first.
-fn vector_min_lens(ty: &Ty, min_bare_lens: &[usize]) -> Vec<usize> {
+fn vector_min_lens(ty: &Ty, bare_len: impl Fn(usize) -> usize) -> Vec<usize> {
     let mut lens = Vec::new();
     let mut ty = ty;
     while let Ty::Vector { elem, .. } = ty {
-        lens.push(min_encoded_len(elem, |c| min_bare_lens[c]));
+        lens.push(min_encoded_len(elem, &bare_len));
         ty = elem;
     }
     lens
+}
+
+/// The bytes of the id written before an object that the schema names bare: 4 where every
+/// object has its id (`Model::objects_with_ids`), else none.
+fn bare_id_len(model: &Model) -> usize {
+    if model.objects_with_ids { 4 } else { 0 }
 }
 
 /// The fewest bytes a value of `ty` takes on the wire, given those of a bare constructor.
@@ -182,8 +194,14 @@ fn min_struct_len(model: &Model, s: usize, visiting: &mut Vec<usize>) -> usize {
     let fields: usize = st
         .fields
         .iter()
-        .filter(|f| f.presence == Presence::Required)
-        .map(|f| min_encoded_len(&f.ty, |c| min_struct_len(model, c, visiting)))
+        .map(|f| match f.presence {
+            Presence::Required => min_encoded_len(&f.ty, |c| {
+                bare_id_len(model) + min_struct_len(model, c, visiting)
+            }),
+            // `null#56730bcc`.
+            Presence::Nullable => 4,
+            Presence::Optional { .. } | Presence::Flag { .. } => 0,
+        })
         .sum();
     visiting.pop();
     words + fields
