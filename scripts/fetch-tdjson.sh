@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # Puts TDLib's libtdjson.so (TDLib 1.8.66, commit 022d6020: the TDLib of the corpus'
 # td_api.tl) at DIR/libtdjson.so and prints its absolute path, for tl-json/tests/tdlib.rs
-# (TDJSON=...; docs/development.md). It comes from PyPI's python-telegram 2.0.0 wheel,
-# downloaded with pip and checked against its SHA-256; kept once extracted.
+# and tests/tests/tdlib_generated.rs (TDJSON=...; docs/development.md). It comes from PyPI's
+# python-telegram 2.0.0 wheel, downloaded with pip and checked against its SHA-256; kept once
+# extracted.
 #
 # Usage: scripts/fetch-tdjson.sh [DIR]    (default: target/tdjson)
 # Exit status: 0, or 1 when pip, the network or the checksum fails (with a message).

@@ -32,6 +32,11 @@
 //!   out: the samples are layer 230's own), with serde impls in TL JSON when `TL_SERDE_230` is
 //!   set too (enabling `cfg(grammers_serde)`); and `grammers_bot_client.rs`, the bot profile
 //!   of `scripts/bot-profile.roots` of that layer in the client direction, with its samples;
+//! * with `TL_CORPUS` set: `tdlib_sync.rs`, the bindings of the functions td_api.tl documents
+//!   as callable synchronously and what they reach (`Config::roots`), with serde impls in
+//!   TDLib's JSON and the objects documented as null in `Option`s
+//!   (`Config::nullable_objects`), and `with_function`, a function type by TL name; enabling
+//!   `cfg(tdlib_sync)`;
 //! * with `TL_CORPUS` and `TL_BYTES_LAYER=1` set: `grammers_bytes.rs`, the same layer with
 //!   `Config::bytes(".")` and its samples, enabling `cfg(grammers_bytes)`. Off by default: a
 //!   second build of the whole layer costs about as much as the first, and the bindings of
@@ -45,6 +50,7 @@ fn main() {
     println!("cargo::rustc-check-cfg=cfg(grammers_layer)");
     println!("cargo::rustc-check-cfg=cfg(grammers_serde)");
     println!("cargo::rustc-check-cfg=cfg(grammers_bytes)");
+    println!("cargo::rustc-check-cfg=cfg(tdlib_sync)");
     println!("cargo:rerun-if-env-changed=TL_CORPUS");
     println!("cargo:rerun-if-env-changed=TL_BYTES_LAYER");
     let out = PathBuf::from(std::env::var_os("OUT_DIR").expect("OUT_DIR"));
@@ -105,6 +111,7 @@ fn main() {
     let Some(corpus) = std::env::var_os("TL_CORPUS") else {
         return;
     };
+    write_tdlib_sync(&PathBuf::from(&corpus).join("tdlib/td_api.tl"), &out);
     let dir = PathBuf::from(corpus).join("grammers");
     let files = [dir.join("api.tl"), dir.join("mtproto.tl")];
     if !files.iter().all(|f| f.exists()) {
@@ -166,6 +173,109 @@ fn write_nullable(out: &Path) {
         .nullable_objects(true);
     write_if_changed(&out.join("nullable.rs"), &with_samples(&config, &[file]));
 }
+
+/// What td_api.tl says of the functions TDLib's `td_execute` runs.
+const SYNCHRONOUS: &str = "Can be called synchronously";
+
+/// `tdlib_sync.rs`, enabling `cfg(tdlib_sync)`: the bindings of td_api.tl's synchronous
+/// functions (`Config::roots`) and what they reach, with serde impls in TDLib's JSON and the
+/// objects it documents as null held in `Option`s (`Config::nullable_objects`), followed by
+/// `with_function`, which hands a `Visit` the function type of a TL name.
+fn write_tdlib_sync(td_api: &Path, out: &Path) {
+    use std::fmt::Write;
+    let Ok(text) = std::fs::read_to_string(td_api) else {
+        println!("cargo:warning=TL_CORPUS has no tdlib/td_api.tl: the generated TDLib test is off");
+        return;
+    };
+    println!("cargo:rerun-if-changed={}", td_api.display());
+    let schema =
+        tl_parser::parse("td_api.tl", &text, &Default::default()).unwrap_or_else(|e| panic!("{e}"));
+    let synchronous: Vec<&str> = schema
+        .definitions
+        .iter()
+        .filter(|d| d.category == tl_parser::Category::Function)
+        .filter(|d| d.docs.iter().any(|line| line.contains(SYNCHRONOUS)))
+        .map(|d| d.name)
+        .collect();
+    let mut code = tl_codegen::Config::new()
+        .docs(false)
+        .serde(true)
+        .json_style(JsonStyle::Tdlib)
+        .nullable_objects(true)
+        // `error`: the answer of any function that fails.
+        .roots(synchronous.iter().copied().chain(["error"]))
+        .generate(&[td_api])
+        .unwrap_or_else(|e| panic!("{e}"));
+    let mut arms = String::new();
+    for name in &synchronous {
+        // TDLib's function names are lower camel case: the struct's is the same, capitalized.
+        let rust = format!("{}{}", name[..1].to_uppercase(), &name[1..]);
+        let _ = writeln!(
+            arms,
+            "        {name:?} => Some(visit.visit::<functions::{rust}>()),"
+        );
+    }
+    code.push_str(
+        &TDLIB_SYNC_DISPATCH
+            .replace("ARMS", &arms)
+            .replace("NAMES", &format!("{synchronous:?}")),
+    );
+    write_if_changed(&out.join("tdlib_sync.rs"), &code);
+    println!("cargo::rustc-cfg=tdlib_sync");
+}
+
+/// The end of `tdlib_sync.rs`: a function type by TL name, for a test generic over them.
+const TDLIB_SYNC_DISPATCH: &str = "
+/// What is done with the function type of a TL name ([`with_function`]).
+pub trait Visit {
+    /// What [`Visit::visit`] gives.
+    type Output;
+    /// Does it with the function type `F`.
+    fn visit<F: Synchronous>(self) -> Self::Output;
+}
+
+/// A synchronous function: its JSON and bytes, and those of its answer.
+pub trait Synchronous: ::tl_types::RemoteCall<Return: Answer> + Value {}
+
+impl<F: ::tl_types::RemoteCall<Return: Answer> + Value> Synchronous for F {}
+
+/// An answer of a function: a boxed type.
+pub trait Answer: ::tl_types::json::Tagged + Value {}
+
+impl<T: ::tl_types::json::Tagged + Value> Answer for T {}
+
+/// A value in JSON and in bytes, both ways.
+pub trait Value:
+    ::tl_types::Serializable
+    + ::tl_types::Deserializable
+    + ::tl_types::serde::Serialize
+    + ::tl_types::serde::de::DeserializeOwned
+    + PartialEq
+    + std::fmt::Debug
+{
+}
+
+impl<T> Value for T where
+    T: ::tl_types::Serializable
+        + ::tl_types::Deserializable
+        + ::tl_types::serde::Serialize
+        + ::tl_types::serde::de::DeserializeOwned
+        + PartialEq
+        + std::fmt::Debug
+{
+}
+
+/// `visit` done with the function type of `name`, a synchronous function of td_api.tl; `None`
+/// for any other name.
+pub fn with_function<V: Visit>(name: &str, visit: V) -> Option<V::Output> {
+    match name {
+ARMS        _ => None,
+    }
+}
+
+/// The synchronous functions of td_api.tl, in schema order.
+pub const SYNCHRONOUS: &[&str] = &NAMES;
+";
 
 /// `stored.rs` and `stored_compat.rs`: layer 3 of `schema/stored-*.tl` alone, and with the
 /// constructors of layers 1 and 2 that `tests/other_layer_variants.rs` decodes.

@@ -159,6 +159,21 @@ pub mod grammers_bytes {
     include!(concat!(env!("OUT_DIR"), "/grammers_bytes.rs"));
 }
 
+/// The functions of td_api.tl that TDLib runs synchronously and what they reach, with serde
+/// impls in TDLib's JSON and the objects that may be null in `Option`s
+/// (`Config::nullable_objects`), for `tests/tdlib_generated.rs`; `with_function` names a
+/// function type by its TL name. Denying warnings here makes any warning in such code fail
+/// the build.
+#[cfg(tdlib_sync)]
+#[deny(warnings)]
+pub mod tdlib_sync {
+    include!(concat!(env!("OUT_DIR"), "/tdlib_sync.rs"));
+}
+
+/// Whether the bindings of td_api.tl's synchronous functions were built (TL_CORPUS was set at
+/// build time).
+pub const HAS_TDLIB_SYNC: bool = cfg!(tdlib_sync);
+
 /// Whether the grammers layer was built (TL_CORPUS was set at build time).
 pub const HAS_GRAMMERS_LAYER: bool = cfg!(grammers_layer);
 
