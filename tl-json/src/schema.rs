@@ -1,14 +1,14 @@
 //! The loaded schema: every definition with its fields resolved to wire types ([`Ty`]), found
 //! by id (to decode) and by name (to encode).
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 use std::path::Path;
 
 use tl_parser::{Category, Convention, Definition, ParamKind, Type, words_width};
 
-use crate::Options;
 use crate::envelope::{self, Special};
 use crate::error::Error;
+use crate::{Options, Style};
 
 /// The wire type of a field, a vector element or a whole value.
 #[derive(Debug, Clone, PartialEq)]
@@ -66,6 +66,9 @@ pub(crate) struct Def {
     pub result: String,
     pub fields: Vec<Field>,
     pub special: Option<Special>,
+    /// Whether two of its values have one key (anonymous parameters, a repeated name) or one
+    /// has a type key's (`_`, `@type`): its JSON object keeps each key once.
+    pub repeated_keys: bool,
 }
 
 /// Schemas loaded for encoding and decoding: see the crate documentation.
@@ -362,6 +365,7 @@ impl<'a, 'd> Resolver<'a, 'd> {
                     result: d.result.full_name(),
                     fields: Vec::new(),
                     special: envelope::special(&d.full_name(), d.id()),
+                    repeated_keys: false,
                 }
             })
             .collect();
@@ -395,6 +399,7 @@ impl<'a, 'd> Resolver<'a, 'd> {
                 .collect()
         };
         for (def, fields) in defs.iter_mut().zip(fields) {
+            def.repeated_keys = repeated_keys(&fields);
             def.fields = fields;
         }
         let by_id = defs.iter().enumerate().map(|(i, d)| (d.id, i)).collect();
@@ -526,6 +531,15 @@ impl TypeResolver<'_> {
         }
         Ty::Unsupported(format!("the unknown type `{}`", expr.name))
     }
+}
+
+/// Whether the JSON keys of `fields` repeat, or repeat a type key.
+fn repeated_keys(fields: &[Field]) -> bool {
+    let mut keys: HashSet<&str> = [Style::Tl.type_key(), Style::Tdlib.type_key()].into();
+    let mut values = fields
+        .iter()
+        .filter(|f| matches!(f.kind, FieldKind::Value { .. }));
+    !values.all(|field| keys.insert(&field.name))
 }
 
 /// Whether `bit` of a flag word is set (a bit past 31 never is).
