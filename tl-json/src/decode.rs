@@ -240,7 +240,14 @@ impl<O: Out> Decoder<'_, O> {
                 }
             }
             Ty::Nat => self.out.int(r.u32()?.into()),
-            Ty::String => self.out.str(&String::from_utf8_lossy(r.bytes()?)),
+            Ty::String => {
+                let bytes = r.bytes()?;
+                // `from_utf8_lossy` checks valid text more slowly than `from_utf8`.
+                match std::str::from_utf8(bytes) {
+                    Ok(text) => self.out.str(text),
+                    Err(_) => self.out.str(&String::from_utf8_lossy(bytes)),
+                }
+            }
             Ty::Bytes => self.out.base64(r.bytes()?),
             Ty::Bool => match r.u32()? {
                 BOOL_TRUE_ID => self.out.bool(true),

@@ -216,7 +216,17 @@ impl<F: Formatter + Clone> Out for Text<F> {
     }
 
     fn str(&mut self, text: &str) -> Written {
-        self.serialize(text)
+        // serde_json escapes only control characters, `"` and `\\`: names and most text have
+        // none, and are written as they are. Checked without stopping early, so that the
+        // compiler checks many bytes at once.
+        let escapes = text.bytes().fold(false, |found, b| {
+            found | (b < 0x20) | (b == b'"') | (b == b'\\')
+        });
+        if !escapes {
+            self.plain_string(|json| json.extend_from_slice(text.as_bytes()))
+        } else {
+            self.serialize(text)
+        }
     }
 
     fn base64(&mut self, bytes: &[u8]) -> Written {
@@ -300,7 +310,7 @@ impl<F: Formatter + Clone> Text<F> {
     fn write_key(&mut self, object: &mut TextObject, key: &str, first: bool) {
         object.key_at = self.json.len();
         let _ = self.formatter.begin_object_key(&mut self.json, first);
-        self.serialize(key);
+        self.str(key);
         let _ = self.formatter.end_object_key(&mut self.json);
         let _ = self.formatter.begin_object_value(&mut self.json);
     }

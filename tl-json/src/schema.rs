@@ -2,6 +2,7 @@
 //! by id (to decode) and by name (to encode).
 
 use std::collections::{HashMap, HashSet};
+use std::hash::{BuildHasherDefault, Hasher};
 use std::path::Path;
 
 use tl_parser::{Category, Convention, Definition, ParamKind, Type, words_width};
@@ -71,11 +72,34 @@ pub(crate) struct Def {
     pub repeated_keys: bool,
 }
 
+/// Hashes constructor ids, which are CRC32s, already spread: a multiplication spreads them
+/// over the high bits too, which the table compares first, for much less than SipHash
+/// (decoding looks up every object's id). The keys are the schema's, not the input's.
+#[derive(Default)]
+pub(crate) struct IdHasher(u64);
+
+impl Hasher for IdHasher {
+    fn write_u32(&mut self, id: u32) {
+        self.0 = u64::from(id).wrapping_mul(0x9e37_79b9_7f4a_7c15);
+    }
+
+    /// Only ids are hashed; anything else, byte by byte.
+    fn write(&mut self, bytes: &[u8]) {
+        for &b in bytes {
+            self.0 = (self.0.rotate_left(8) ^ u64::from(b)).wrapping_mul(0x9e37_79b9_7f4a_7c15);
+        }
+    }
+
+    fn finish(&self) -> u64 {
+        self.0
+    }
+}
+
 /// Schemas loaded for encoding and decoding: see the crate documentation.
 #[derive(Debug, Clone)]
 pub struct Schema {
     pub(crate) defs: Vec<Def>,
-    pub(crate) by_id: HashMap<u32, usize>,
+    pub(crate) by_id: HashMap<u32, usize, BuildHasherDefault<IdHasher>>,
     /// The current definitions by full name: constructors first, then functions.
     pub(crate) by_name: HashMap<String, Vec<usize>>,
     /// Ids that other layers give names to: a decoding error names them.

@@ -16,6 +16,7 @@ points:vector<%Point> nested:Vector<Vector<int>> empties:Vector<Empty> = Item;
 labelled#22222222 string int = Labelled;
 twice#33333333 a:int a:string = Twice;
 underscore#44444444 _:int = Underscore;
+note#66666666 text:string = Note;
 ---functions---
 getItem#55555555 peer:Peer = Item;
 ";
@@ -78,6 +79,12 @@ fn every_kind_of_value_is_the_trees_text() {
     assert_eq!(same_text(&schema, &bytes).unwrap(), bare);
     let empty = schema.encode(&json!({"_": "empty"})).unwrap();
     assert_eq!(same_text(&schema, &empty).unwrap(), json!({"_": "empty"}));
+    // Text that is not UTF-8 is read as `String::from_utf8_lossy` reads it.
+    let note = [&0x6666_6666u32.to_le_bytes()[..], &[3, 0xff, b'"', b'a']].concat();
+    assert_eq!(
+        same_text(&schema, &note).unwrap(),
+        json!({"_": "note", "text": "\u{fffd}\"a"})
+    );
 }
 
 #[test]
