@@ -159,7 +159,8 @@ pub(crate) struct TextArray {
 }
 
 impl<F: Formatter + Clone> Text<F> {
-    /// `input_len`: the length of the bytes to decode, which the text takes at least about.
+    /// `input_len`: the length of the bytes to decode. Room for twice as much text is
+    /// reserved: it grows as it is written past that, and is bounded by the input before.
     pub fn new(formatter: F, input_len: usize) -> Self {
         Text {
             json: Vec::with_capacity(input_len.saturating_mul(2)),
