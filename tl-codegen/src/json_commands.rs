@@ -7,7 +7,7 @@ use std::process::ExitCode;
 
 use clap::Args;
 use serde_json::Value;
-use tl_json::{Schema, Style, TypeRef};
+use tl_json::{Layout, Schema, Style, TypeRef};
 
 /// The schema and codec settings that both commands take.
 #[derive(Args)]
@@ -94,11 +94,12 @@ struct Decoder {
 }
 
 impl Decoder {
-    fn decode(&self, bytes: &[u8]) -> Result<Value, String> {
+    /// The JSON text of the bytes, written as they decode.
+    fn decode(&self, bytes: &[u8], layout: Layout) -> Result<String, String> {
         let decoded = match (&self.ty, self.function) {
-            (Some(ty), _) => self.schema.decode_as(ty, bytes),
-            (None, true) => self.schema.decode_function(bytes),
-            (None, false) => self.schema.decode_object(bytes),
+            (Some(ty), _) => self.schema.decode_as_to_string(ty, bytes, layout),
+            (None, true) => self.schema.decode_function_to_string(bytes, layout),
+            (None, false) => self.schema.decode_object_to_string(bytes, layout),
         };
         decoded.map_err(|e| e.to_string())
     }
@@ -114,7 +115,7 @@ pub(crate) fn decode(args: &DecodeArgs) -> ExitCode {
         if let Err(e) = std::io::stdin().lock().read_to_end(&mut bytes) {
             return fail(&format!("error: cannot read stdin: {e}"), 2);
         }
-        return print_decoded(decoder.decode(&bytes));
+        return print_decoded(decoder.decode(&bytes, Layout::Pretty));
     }
     let text = match input_text(args.input.as_deref()) {
         Ok(text) => text,
@@ -124,7 +125,7 @@ pub(crate) fn decode(args: &DecodeArgs) -> ExitCode {
         return decode_lines(&decoder, &text);
     }
     let bytes = tl_json::parse_input(&text).map_err(|e| e.to_string());
-    print_decoded(bytes.and_then(|bytes| decoder.decode(&bytes)))
+    print_decoded(bytes.and_then(|bytes| decoder.decode(&bytes, Layout::Pretty)))
 }
 
 fn decoder(args: &DecodeArgs) -> Result<Decoder, String> {
@@ -148,11 +149,11 @@ fn decoder(args: &DecodeArgs) -> Result<Decoder, String> {
     })
 }
 
-fn print_decoded(decoded: Result<Value, String>) -> ExitCode {
+fn print_decoded(decoded: Result<String, String>) -> ExitCode {
     match decoded {
-        Ok(value) => {
-            let text = serde_json::to_string_pretty(&value).unwrap_or_default();
-            write_stdout(format!("{text}\n").as_bytes());
+        Ok(mut text) => {
+            text.push('\n');
+            write_stdout(text.as_bytes());
             ExitCode::SUCCESS
         }
         Err(e) => fail(&format!("error: {e}"), 1),
@@ -165,13 +166,13 @@ fn decode_lines(decoder: &Decoder, text: &str) -> ExitCode {
     let mut failed = false;
     for line in text.lines().filter(|line| !line.trim().is_empty()) {
         let bytes = tl_json::parse_input(line).map_err(|e| e.to_string());
-        let value = bytes
-            .and_then(|bytes| decoder.decode(&bytes))
+        let text = bytes
+            .and_then(|bytes| decoder.decode(&bytes, Layout::Compact))
             .unwrap_or_else(|error| {
                 failed = true;
-                serde_json::json!({ "error": error })
+                serde_json::json!({ "error": error }).to_string()
             });
-        out.push_str(&value.to_string());
+        out.push_str(&text);
         out.push('\n');
     }
     write_stdout(out.as_bytes());

@@ -2,44 +2,108 @@
 //! allocated, nesting is bounded by [`Options::max_depth`], and all the `gzip_packed` of one
 //! input inflate to at most [`Options::max_inflated`] bytes together.
 
-use serde_json::{Map, Value};
+use serde_json::Value;
+use serde_json::ser::{CompactFormatter, Formatter, PrettyFormatter};
 
 use crate::envelope::{self, InflateError, Special};
 use crate::error::{DecodeError, DecodeErrorKind};
+use crate::output::{Out, Text, Tree};
 use crate::schema::{Def, FieldKind, Schema, Ty, TypeRef, bit_set};
-use crate::text::{base64_encode, hex_encode};
-use crate::{BOOL_FALSE_ID, BOOL_TRUE_ID, NULL_ID, Options, Style, VECTOR_ID};
+use crate::{BOOL_FALSE_ID, BOOL_TRUE_ID, Layout, NULL_ID, Options, Style, VECTOR_ID};
 
 impl Schema {
     /// Decodes a boxed object of any type, or a function, found by its id; all the input must
     /// be used.
     pub fn decode_object(&self, bytes: &[u8]) -> Result<Value, DecodeError> {
-        self.decode_whole(bytes, &Ty::Any, Want::Any)
+        self.decode_whole(bytes, &Ty::Any, Want::Any, Tree)
+            .map(|(_, value)| value)
     }
 
     /// Decodes a function (a request), found by its id; all the input must be used.
     pub fn decode_function(&self, bytes: &[u8]) -> Result<Value, DecodeError> {
-        self.decode_whole(bytes, &Ty::Any, Want::Function)
+        self.decode_whole(bytes, &Ty::Any, Want::Function, Tree)
+            .map(|(_, value)| value)
     }
 
     /// Decodes a value of type `ty` ([`Schema::parse_type`]): `Vector<long>`, an answer's
     /// type, a bare constructor; all the input must be used.
     pub fn decode_as(&self, ty: &TypeRef, bytes: &[u8]) -> Result<Value, DecodeError> {
-        self.decode_whole(bytes, &ty.0, Want::Any)
+        self.decode_whole(bytes, &ty.0, Want::Any, Tree)
+            .map(|(_, value)| value)
     }
 
-    fn decode_whole(&self, bytes: &[u8], ty: &Ty, want: Want) -> Result<Value, DecodeError> {
+    /// As [`Schema::decode_object`], then `serde_json::to_string` (or `to_string_pretty`) of
+    /// the value, the same text, written as the bytes decode, without building the value.
+    pub fn decode_object_to_string(
+        &self,
+        bytes: &[u8],
+        layout: Layout,
+    ) -> Result<String, DecodeError> {
+        self.decode_text(bytes, &Ty::Any, Want::Any, layout)
+    }
+
+    /// As [`Schema::decode_function`], to text: see [`Schema::decode_object_to_string`].
+    pub fn decode_function_to_string(
+        &self,
+        bytes: &[u8],
+        layout: Layout,
+    ) -> Result<String, DecodeError> {
+        self.decode_text(bytes, &Ty::Any, Want::Function, layout)
+    }
+
+    /// As [`Schema::decode_as`], to text: see [`Schema::decode_object_to_string`].
+    pub fn decode_as_to_string(
+        &self,
+        ty: &TypeRef,
+        bytes: &[u8],
+        layout: Layout,
+    ) -> Result<String, DecodeError> {
+        self.decode_text(bytes, &ty.0, Want::Any, layout)
+    }
+
+    fn decode_text(
+        &self,
+        bytes: &[u8],
+        ty: &Ty,
+        want: Want,
+        layout: Layout,
+    ) -> Result<String, DecodeError> {
+        match layout {
+            Layout::Compact => self.decode_with(bytes, ty, want, CompactFormatter),
+            Layout::Pretty => self.decode_with(bytes, ty, want, PrettyFormatter::new()),
+        }
+    }
+
+    fn decode_with(
+        &self,
+        bytes: &[u8],
+        ty: &Ty,
+        want: Want,
+        formatter: impl Formatter + Clone,
+    ) -> Result<String, DecodeError> {
+        let out = Text::new(formatter, bytes.len());
+        Ok(self.decode_whole(bytes, ty, want, out)?.0.into_string())
+    }
+
+    fn decode_whole<O: Out>(
+        &self,
+        bytes: &[u8],
+        ty: &Ty,
+        want: Want,
+        out: O,
+    ) -> Result<(O, O::Value), DecodeError> {
         let mut decoder = Decoder {
             schema: self,
             options: &self.options,
             depth: 0,
             inflate_budget: self.options.max_inflated,
             want,
+            out,
         };
         let mut reader = Reader::new(bytes);
         let value = decoder.value(&mut reader, ty)?;
         reader.finish()?;
-        Ok(value)
+        Ok((decoder.out, value))
     }
 }
 
@@ -140,49 +204,58 @@ impl<'a> Reader<'a> {
     }
 }
 
-struct Decoder<'s> {
+/// Decodes into `out` ([`Out`]): a value tree or JSON text.
+struct Decoder<'s, O> {
     schema: &'s Schema,
     options: &'s Options,
     depth: u32,
     /// Bytes that `gzip_packed` may still inflate to.
     inflate_budget: usize,
     want: Want,
+    out: O,
 }
 
-impl Decoder<'_> {
-    fn value(&mut self, r: &mut Reader, ty: &Ty) -> Result<Value, DecodeError> {
+impl<O: Out> Decoder<'_, O> {
+    fn value(&mut self, r: &mut Reader, ty: &Ty) -> Result<O::Value, DecodeError> {
         Ok(match ty {
-            Ty::Int => i32::from_le_bytes(r.array()?).into(),
-            Ty::Long => i64::from_le_bytes(r.array()?).to_string().into(),
+            Ty::Int => self.out.int(i32::from_le_bytes(r.array()?).into()),
+            Ty::Long => self.out.long(i64::from_le_bytes(r.array()?)),
             Ty::Int53 => {
                 let n = i64::from_le_bytes(r.array()?);
                 match self.options.style {
-                    Style::Tdlib => n.into(),
-                    Style::Tl => n.to_string().into(),
+                    Style::Tdlib => self.out.int(n),
+                    Style::Tl => self.out.long(n),
                 }
             }
             Ty::Double => {
                 let x = f64::from_le_bytes(r.array()?);
-                let value = double_value(x);
-                if let Value::String(text) = &value
-                    && self.options.style == Style::Tdlib
-                {
-                    // TDLib reads only a number for a double ("Expected Number").
-                    let kind = DecodeErrorKind::NonFiniteDouble(text.clone());
-                    return Err(r.error(r.pos - 8, kind));
+                match non_finite_name(x) {
+                    None => self.out.double(x),
+                    Some(name) if self.options.style == Style::Tdlib => {
+                        // TDLib reads only a number for a double ("Expected Number").
+                        let kind = DecodeErrorKind::NonFiniteDouble(name.to_owned());
+                        return Err(r.error(r.pos - 8, kind));
+                    }
+                    Some(name) => self.out.str(name),
                 }
-                value
             }
-            Ty::Nat => r.u32()?.into(),
-            Ty::String => String::from_utf8_lossy(r.bytes()?).into_owned().into(),
-            Ty::Bytes => base64_encode(r.bytes()?).into(),
+            Ty::Nat => self.out.int(r.u32()?.into()),
+            Ty::String => {
+                let bytes = r.bytes()?;
+                // `from_utf8_lossy` checks valid text more slowly than `from_utf8`.
+                match std::str::from_utf8(bytes) {
+                    Ok(text) => self.out.str(text),
+                    Err(_) => self.out.str(&String::from_utf8_lossy(bytes)),
+                }
+            }
+            Ty::Bytes => self.out.base64(r.bytes()?),
             Ty::Bool => match r.u32()? {
-                BOOL_TRUE_ID => true.into(),
-                BOOL_FALSE_ID => false.into(),
+                BOOL_TRUE_ID => self.out.bool(true),
+                BOOL_FALSE_ID => self.out.bool(false),
                 id => return Err(r.error(r.pos - 4, DecodeErrorKind::InvalidBool { id })),
             },
-            Ty::True => true.into(),
-            Ty::Fixed(width) => hex_encode(r.take(*width)?).into(),
+            Ty::True => self.out.bool(true),
+            Ty::Fixed(width) => self.out.hex(r.take(*width)?),
             Ty::Vector { boxed, elem } => self.vector(r, *boxed, elem)?,
             Ty::Boxed(name) => self.boxed(r, Some(name))?,
             Ty::Any => self.boxed(r, None)?,
@@ -197,7 +270,7 @@ impl Decoder<'_> {
         })
     }
 
-    fn vector(&mut self, r: &mut Reader, boxed: bool, elem: &Ty) -> Result<Value, DecodeError> {
+    fn vector(&mut self, r: &mut Reader, boxed: bool, elem: &Ty) -> Result<O::Value, DecodeError> {
         if boxed {
             let id = r.u32()?;
             if id != VECTOR_ID {
@@ -205,11 +278,23 @@ impl Decoder<'_> {
             }
         }
         let count = self.count(r, self.min_len(elem, 0))?;
-        let mut items = Vec::with_capacity(count.min(PREALLOCATED));
+        self.elements(r, count, elem)
+    }
+
+    /// `count` values of `elem`, as an array.
+    fn elements(
+        &mut self,
+        r: &mut Reader,
+        count: usize,
+        elem: &Ty,
+    ) -> Result<O::Value, DecodeError> {
+        let mut array = self.out.begin_array(count.min(PREALLOCATED));
         for _ in 0..count {
-            items.push(self.value(r, elem)?);
+            self.out.before_element(&mut array);
+            let value = self.value(r, elem)?;
+            self.out.push(&mut array, value);
         }
-        Ok(Value::Array(items))
+        Ok(self.out.end_array(array))
     }
 
     /// A vector's count, checked against what the elements need at least: nothing is
@@ -251,19 +336,19 @@ impl Decoder<'_> {
     }
 
     /// A boxed value: of type `expected`, or of any type (`None`).
-    fn boxed(&mut self, r: &mut Reader, expected: Option<&str>) -> Result<Value, DecodeError> {
+    fn boxed(&mut self, r: &mut Reader, expected: Option<&str>) -> Result<O::Value, DecodeError> {
         let at = r.pos;
         let id = r.u32()?;
         if id == envelope::GZIP_PACKED_ID {
             return self.gzip_packed(r, at, expected);
         }
         if id == NULL_ID && self.options.style.nullable_objects() {
-            return Ok(Value::Null);
+            return Ok(self.out.null());
         }
         if expected.is_none() {
             match id {
-                BOOL_TRUE_ID => return Ok(true.into()),
-                BOOL_FALSE_ID => return Ok(false.into()),
+                BOOL_TRUE_ID => return Ok(self.out.bool(true)),
+                BOOL_FALSE_ID => return Ok(self.out.bool(false)),
                 VECTOR_ID => return self.untyped_vector(r),
                 _ => {}
             }
@@ -284,10 +369,10 @@ impl Decoder<'_> {
     }
 
     /// A bare constructor written with its id, or `null`, as objects are in the TDLib style.
-    fn boxed_bare(&mut self, r: &mut Reader, index: usize) -> Result<Value, DecodeError> {
+    fn boxed_bare(&mut self, r: &mut Reader, index: usize) -> Result<O::Value, DecodeError> {
         let def = &self.schema.defs[index];
         match r.u32()? {
-            NULL_ID => Ok(Value::Null),
+            NULL_ID => Ok(self.out.null()),
             id if id == def.id => self.object(r, index),
             id => Err(self.unexpected(r, &def.name, id)),
         }
@@ -308,7 +393,7 @@ impl Decoder<'_> {
         r: &mut Reader,
         at: usize,
         expected: Option<&str>,
-    ) -> Result<Value, DecodeError> {
+    ) -> Result<O::Value, DecodeError> {
         let packed = r.bytes()?;
         let inflated = envelope::inflate(packed, self.inflate_budget).map_err(|e| {
             let kind = match e {
@@ -330,7 +415,7 @@ impl Decoder<'_> {
     /// A boxed vector whose element type the schema does not say (an `rpc_result` of
     /// `Vector<long>`): objects when the first element is an id the schema knows, else `long`s
     /// or `int`s when they fill exactly what is left.
-    fn untyped_vector(&mut self, r: &mut Reader) -> Result<Value, DecodeError> {
+    fn untyped_vector(&mut self, r: &mut Reader) -> Result<O::Value, DecodeError> {
         let count_at = r.pos;
         let count = self.count(r, 4)?;
         let known = |id: u32| {
@@ -356,11 +441,7 @@ impl Decoder<'_> {
             };
             return Err(r.error(count_at, kind));
         };
-        let mut items = Vec::with_capacity(count.min(PREALLOCATED));
-        for _ in 0..count {
-            items.push(self.value(r, &elem)?);
-        }
-        Ok(Value::Array(items))
+        self.elements(r, count, &elem)
     }
 
     /// Runs `f` one level deeper; fails past the depth limit.
@@ -384,45 +465,85 @@ impl Decoder<'_> {
     }
 
     /// The fields of definition `index` (its id, if boxed, already read).
-    fn object(&mut self, r: &mut Reader, index: usize) -> Result<Value, DecodeError> {
+    fn object(&mut self, r: &mut Reader, index: usize) -> Result<O::Value, DecodeError> {
         let schema = self.schema;
         let def = &schema.defs[index];
         self.enter(r.pos, |decoder| match def.special {
             Some(Special::Message) => decoder.message(r, def),
+            _ if def.repeated_keys => decoder.through_tree(|tree| tree.fields(r, def)),
             _ => decoder.fields(r, def),
         })
     }
 
-    fn fields(&mut self, r: &mut Reader, def: &Def) -> Result<Value, DecodeError> {
+    /// What `f` decodes as a value tree, given to `out`: for an object whose keys repeat
+    /// (anonymous parameters, a parameter named as the type key), which text written as it
+    /// decodes would repeat, where the tree keeps each key once, at its first place, with
+    /// its last value.
+    fn through_tree(
+        &mut self,
+        f: impl FnOnce(&mut Decoder<'_, Tree>) -> Result<Value, DecodeError>,
+    ) -> Result<O::Value, DecodeError> {
+        let mut tree = Decoder {
+            schema: self.schema,
+            options: self.options,
+            depth: self.depth,
+            inflate_budget: self.inflate_budget,
+            want: self.want,
+            out: Tree,
+        };
+        let value = f(&mut tree);
+        self.inflate_budget = tree.inflate_budget;
+        self.want = tree.want;
+        Ok(self.out.tree(value?))
+    }
+
+    fn fields(&mut self, r: &mut Reader, def: &Def) -> Result<O::Value, DecodeError> {
         let mut object = self.start_object(def);
-        // Flag words by parameter index; a condition on a later word reads as unset.
-        let mut words = vec![0u32; def.fields.len()];
+        // Flag words by parameter index; a condition on a later word reads as unset. On the
+        // stack for the definitions of real schemas.
+        let mut few = [0u32; 32];
+        let mut many = Vec::new();
+        let words = match few.get_mut(..def.fields.len()) {
+            Some(words) => words,
+            None => {
+                many.resize(def.fields.len(), 0);
+                &mut many[..]
+            }
+        };
         for (index, field) in def.fields.iter().enumerate() {
             match &field.kind {
                 FieldKind::FlagWord => words[index] = r.u32()?,
                 FieldKind::Value { flag, ty } => {
                     let present = flag.is_none_or(|(word, bit)| bit_set(words[word], bit));
                     if *ty == Ty::True {
-                        object.insert(field.name.clone(), present.into());
+                        self.out.key(&mut object, &field.name);
+                        let value = self.out.bool(present);
+                        self.out.insert(&mut object, &field.name, value);
                     } else if present {
-                        // A null object (TDLib style) is left out, as TDLib does.
+                        self.out.key(&mut object, &field.name);
                         let value = self.value(r, ty)?;
-                        if !value.is_null() {
-                            object.insert(field.name.clone(), value);
+                        // A null object (TDLib style) is left out, as TDLib does.
+                        if O::is_null(&value) {
+                            self.out.forget(&mut object);
+                        } else {
+                            self.out.insert(&mut object, &field.name, value);
                         }
                     }
                 }
             }
         }
-        Ok(Value::Object(object))
+        Ok(self.out.end_object(object))
     }
 
     /// `message msg_id:long seqno:int bytes:int body:Object`: `bytes` is the body's length,
     /// and the body must fill it exactly.
-    fn message(&mut self, r: &mut Reader, def: &Def) -> Result<Value, DecodeError> {
+    fn message(&mut self, r: &mut Reader, def: &Def) -> Result<O::Value, DecodeError> {
         let mut object = self.start_object(def);
-        object.insert("msg_id".into(), self.value(r, &Ty::Long)?);
-        object.insert("seqno".into(), self.value(r, &Ty::Int)?);
+        for (key, ty) in [("msg_id", Ty::Long), ("seqno", Ty::Int)] {
+            self.out.key(&mut object, key);
+            let value = self.value(r, &ty)?;
+            self.out.insert(&mut object, key, value);
+        }
         let length_at = r.pos;
         let length = r.u32()? as usize;
         if length > r.remaining() {
@@ -433,31 +554,28 @@ impl Decoder<'_> {
             return Err(r.error(length_at, kind));
         }
         let outer_end = std::mem::replace(&mut r.end, r.pos + length);
+        self.out.key(&mut object, "body");
         let body = self
             .boxed(r, None)
             .and_then(|body| r.finish().map(|()| body));
         r.end = outer_end;
-        object.insert("body".into(), body?);
-        Ok(Value::Object(object))
+        self.out.insert(&mut object, "body", body?);
+        Ok(self.out.end_object(object))
     }
 
-    fn start_object(&self, def: &Def) -> Map<String, Value> {
-        let mut object = Map::with_capacity(def.fields.len() + 1);
-        object.insert(
-            self.options.style.type_key().into(),
-            def.name.clone().into(),
-        );
-        object
+    fn start_object(&mut self, def: &Def) -> O::Object {
+        let type_key = self.options.style.type_key();
+        self.out
+            .begin_object(type_key, &def.name, def.fields.len() + 1)
     }
 }
 
-/// A `double` as JSON: a number, or `"NaN"`, `"Infinity"`, `"-Infinity"`, which JSON has no
-/// numbers for.
-fn double_value(x: f64) -> Value {
-    match serde_json::Number::from_f64(x) {
-        Some(number) => Value::Number(number),
-        None if x.is_nan() => "NaN".into(),
-        None if x > 0.0 => "Infinity".into(),
-        None => "-Infinity".into(),
+/// The name of a `double` that JSON has no number for: `"NaN"`, `"Infinity"`, `"-Infinity"`.
+fn non_finite_name(x: f64) -> Option<&'static str> {
+    match x {
+        _ if x.is_finite() => None,
+        _ if x.is_nan() => Some("NaN"),
+        _ if x > 0.0 => Some("Infinity"),
+        _ => Some("-Infinity"),
     }
 }

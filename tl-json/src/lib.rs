@@ -50,6 +50,7 @@ mod decode;
 mod encode;
 mod envelope;
 mod error;
+mod output;
 mod schema;
 mod text;
 
@@ -102,6 +103,16 @@ impl Style {
     pub(crate) fn nullable_objects(self) -> bool {
         self == Style::Tdlib
     }
+}
+
+/// How JSON text is laid out ([`Schema::decode_object_to_string`]).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Layout {
+    /// On one line, without spaces: `serde_json::to_string`.
+    #[default]
+    Compact,
+    /// Indented by two spaces: `serde_json::to_string_pretty`.
+    Pretty,
 }
 
 /// How to encode and decode: [`Options::default`], then set fields (more may come).

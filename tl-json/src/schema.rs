@@ -1,14 +1,15 @@
 //! The loaded schema: every definition with its fields resolved to wire types ([`Ty`]), found
 //! by id (to decode) and by name (to encode).
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
+use std::hash::{BuildHasherDefault, Hasher};
 use std::path::Path;
 
 use tl_parser::{Category, Convention, Definition, ParamKind, Type, words_width};
 
-use crate::Options;
 use crate::envelope::{self, Special};
 use crate::error::Error;
+use crate::{Options, Style};
 
 /// The wire type of a field, a vector element or a whole value.
 #[derive(Debug, Clone, PartialEq)]
@@ -66,13 +67,39 @@ pub(crate) struct Def {
     pub result: String,
     pub fields: Vec<Field>,
     pub special: Option<Special>,
+    /// Whether two of its values have one key (anonymous parameters, a repeated name) or one
+    /// has a type key's (`_`, `@type`): its JSON object keeps each key once.
+    pub repeated_keys: bool,
+}
+
+/// Hashes constructor ids, which are CRC32s, already spread: a multiplication spreads them
+/// over the high bits too, which the table compares first, for much less than SipHash
+/// (decoding looks up every object's id). The keys are the schema's, not the input's.
+#[derive(Default)]
+pub(crate) struct IdHasher(u64);
+
+impl Hasher for IdHasher {
+    fn write_u32(&mut self, id: u32) {
+        self.0 = u64::from(id).wrapping_mul(0x9e37_79b9_7f4a_7c15);
+    }
+
+    /// Only ids are hashed; anything else, byte by byte.
+    fn write(&mut self, bytes: &[u8]) {
+        for &b in bytes {
+            self.0 = (self.0.rotate_left(8) ^ u64::from(b)).wrapping_mul(0x9e37_79b9_7f4a_7c15);
+        }
+    }
+
+    fn finish(&self) -> u64 {
+        self.0
+    }
 }
 
 /// Schemas loaded for encoding and decoding: see the crate documentation.
 #[derive(Debug, Clone)]
 pub struct Schema {
     pub(crate) defs: Vec<Def>,
-    pub(crate) by_id: HashMap<u32, usize>,
+    pub(crate) by_id: HashMap<u32, usize, BuildHasherDefault<IdHasher>>,
     /// The current definitions by full name: constructors first, then functions.
     pub(crate) by_name: HashMap<String, Vec<usize>>,
     /// Ids that other layers give names to: a decoding error names them.
@@ -362,6 +389,7 @@ impl<'a, 'd> Resolver<'a, 'd> {
                     result: d.result.full_name(),
                     fields: Vec::new(),
                     special: envelope::special(&d.full_name(), d.id()),
+                    repeated_keys: false,
                 }
             })
             .collect();
@@ -395,6 +423,7 @@ impl<'a, 'd> Resolver<'a, 'd> {
                 .collect()
         };
         for (def, fields) in defs.iter_mut().zip(fields) {
+            def.repeated_keys = repeated_keys(&fields);
             def.fields = fields;
         }
         let by_id = defs.iter().enumerate().map(|(i, d)| (d.id, i)).collect();
@@ -526,6 +555,15 @@ impl TypeResolver<'_> {
         }
         Ty::Unsupported(format!("the unknown type `{}`", expr.name))
     }
+}
+
+/// Whether the JSON keys of `fields` repeat, or repeat a type key.
+fn repeated_keys(fields: &[Field]) -> bool {
+    let mut keys: HashSet<&str> = [Style::Tl.type_key(), Style::Tdlib.type_key()].into();
+    let mut values = fields
+        .iter()
+        .filter(|f| matches!(f.kind, FieldKind::Value { .. }));
+    !values.all(|field| keys.insert(&field.name))
 }
 
 /// Whether `bit` of a flag word is set (a bit past 31 never is).

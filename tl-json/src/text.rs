@@ -18,6 +18,18 @@ pub fn base64_encode(bytes: &[u8]) -> String {
     base64::engine::general_purpose::STANDARD.encode(bytes)
 }
 
+/// [`base64_encode`], appended to `out`.
+pub(crate) fn base64_encode_into(bytes: &[u8], out: &mut Vec<u8>) {
+    let start = out.len();
+    // A length past `usize` could not have been read.
+    let len = base64::encoded_len(bytes.len(), true).unwrap_or(0);
+    out.resize(start + len, 0);
+    let written = base64::engine::general_purpose::STANDARD
+        .encode_slice(bytes, &mut out[start..])
+        .unwrap_or(0);
+    out.truncate(start + written);
+}
+
 /// Standard base64; padding may be left out, but not misplaced.
 pub fn base64_decode(text: &str) -> Option<Vec<u8>> {
     // The crate takes a partial padding (`YQ=`) as none; it is a cut text.
@@ -30,6 +42,14 @@ pub fn base64_decode(text: &str) -> Option<Vec<u8>> {
 /// Lowercase hex.
 pub fn hex_encode(bytes: &[u8]) -> String {
     hex::encode(bytes)
+}
+
+/// [`hex_encode`], appended to `out`.
+pub(crate) fn hex_encode_into(bytes: &[u8], out: &mut Vec<u8>) {
+    let start = out.len();
+    out.resize(start + 2 * bytes.len(), 0);
+    // The room is exactly what it needs.
+    let _ = hex::encode_to_slice(bytes, &mut out[start..]);
 }
 
 /// Hex digits, either case, without separators.

@@ -1,6 +1,7 @@
 //! Every definition of Telegram's layer 214 and grammers' layer 230 (api.tl and mtproto.tl of
 //! the corpus), two samples each (every optional field set; none): bytes -> TL JSON -> bytes
-//! is exact. The sample bytes are written from the parsed schema by code that shares nothing
+//! is exact, and the text that `decode_object_to_string` writes as it decodes is the JSON of
+//! that value, compact and pretty. The sample bytes are written from the parsed schema by code that shares nothing
 //! with the codec (samples/mod.rs).
 
 mod samples;
@@ -8,6 +9,7 @@ mod samples;
 use std::path::PathBuf;
 
 use samples::{Fill, Samples};
+use tl_json::Layout;
 
 fn corpus() -> Option<PathBuf> {
     let dir = std::env::var_os("TL_CORPUS").map(PathBuf::from);
@@ -48,6 +50,15 @@ fn round_trip_layer(dir: &std::path::Path, files: &[&str]) -> usize {
                     continue;
                 }
             };
+            for (layout, expected) in [
+                (Layout::Compact, serde_json::to_string(&json)),
+                (Layout::Pretty, serde_json::to_string_pretty(&json)),
+            ] {
+                let text = schema.decode_object_to_string(&bytes, layout);
+                if text.as_ref().ok() != expected.as_ref().ok() {
+                    failures.push(format!("{name}: {layout:?} text differs: {text:?}"));
+                }
+            }
             match schema.encode(&json) {
                 Ok(again) if again == bytes => {}
                 Ok(_) => failures.push(format!("{name}: re-encoded differently: {json}")),

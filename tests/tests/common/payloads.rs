@@ -1,6 +1,6 @@
 //! Realistic layer-230 payloads, built identically for our bindings of the layer
 //! (`tl_tests::grammers`) and for grammers-tl-types 0.11.0, for the wire-compatibility test
-//! (`tests/wire_compat.rs`) and the codec benchmarks (`benches/codec.rs`).
+//! (`tests/wire_compat.rs`) and the benchmarks (`benches/codec.rs`, `benches/json.rs`).
 //!
 //! The builders are written once, in `payload_builders!`, and expanded over both crates:
 //! both expansions run the same code with the same deterministic generator, so they build the
