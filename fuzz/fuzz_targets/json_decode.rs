@@ -6,18 +6,31 @@
 //! What decodes must encode, and decode again to the same JSON: TL JSON -> bytes -> TL JSON is
 //! stable (the bytes may differ: `gzip_packed` is written unpacked, unknown flag bits are
 //! dropped, invalid UTF-8 was replaced).
+//! The text written as it decodes (`decode_object_to_string`, both layouts) is what serde_json
+//! writes of the decoded `Value`, and fails with the same error where decoding fails.
 #![no_main]
 
 use libfuzzer_sys::fuzz_target;
+use tl_json::Layout;
 
 #[path = "common/bundled.rs"]
 mod bundled;
 
 fuzz_target!(|data: &[u8]| {
     let schema = bundled::schema();
-    let Ok(json) = schema.decode_object(data) else {
-        return;
+    let compact = schema.decode_object_to_string(data, Layout::Compact);
+    let pretty = schema.decode_object_to_string(data, Layout::Pretty);
+    let json = match schema.decode_object(data) {
+        Ok(json) => json,
+        Err(error) => {
+            assert_eq!(compact, Err(error.clone()), "the text fails otherwise");
+            assert_eq!(pretty, Err(error), "the pretty text fails otherwise");
+            return;
+        }
     };
+    assert_eq!(compact.as_deref(), Ok(json.to_string().as_str()));
+    let expected = serde_json::to_string_pretty(&json).expect("a Value writes");
+    assert_eq!(pretty.as_deref(), Ok(expected.as_str()));
     let bytes = schema
         .encode(&json)
         .unwrap_or_else(|e| panic!("decoded JSON does not encode: {e}: {json}"));
