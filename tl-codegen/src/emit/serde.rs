@@ -138,8 +138,9 @@ impl Emitter<'_> {
                 const KEYS: &'static [&'static str] = &[#(#keys),*];
             }
 
+            // `__S`, `__D`, `__A`: names no TL type parameter (`{X:Type}`) can clash with.
             impl #ser_bound rt::serde::Serialize for #name #params {
-                fn serialize<S: rt::serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+                fn serialize<__S: rt::serde::Serializer>(&self, serializer: __S) -> Result<__S::Ok, __S::Error> {
                     let #object = rt::json::begin(self, serializer)?;
                     #(#writes)*
                     rt::json::end(object)
@@ -147,7 +148,7 @@ impl Emitter<'_> {
             }
 
             impl #de_params rt::serde::Deserialize<'de> for #name #params {
-                fn deserialize<D: rt::serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+                fn deserialize<__D: rt::serde::Deserializer<'de>>(deserializer: __D) -> Result<Self, __D::Error> {
                     rt::json::deserialize_object(deserializer)
                 }
             }
@@ -183,7 +184,7 @@ impl Emitter<'_> {
                 }
             })
             .collect();
-        let next = quote!(rt::json::next_field::<Self, A>(&mut #map)?);
+        let next = quote!(rt::json::next_field::<Self, __A>(&mut #map)?);
         let read_loop = match reads.as_slice() {
             [] => quote!(while #next.is_some() {}),
             [only] => quote!(while #next.is_some() { #only; }),
@@ -207,7 +208,7 @@ impl Emitter<'_> {
             let key = &f.tl_name;
             match f.presence {
                 Presence::Required => {
-                    quote!(#fname: rt::json::required::<Self, A::Error, _>(#local, #key)?)
+                    quote!(#fname: rt::json::required::<Self, __A::Error, _>(#local, #key)?)
                 }
                 Presence::Flag { .. } => quote!(#fname: #local.unwrap_or(false)),
                 Presence::Optional { .. } | Presence::Nullable if fname == *local => quote!(#fname),
@@ -215,7 +216,7 @@ impl Emitter<'_> {
             }
         });
         quote! {
-            fn read_fields<'de, A: rt::serde::de::MapAccess<'de>>(mut #map: A) -> Result<Self, A::Error> {
+            fn read_fields<'de, __A: rt::serde::de::MapAccess<'de>>(mut #map: __A) -> Result<Self, __A::Error> {
                 #(#declarations)*
                 #read_loop
                 Ok(Self { #(#inits),* })
@@ -282,7 +283,7 @@ impl Emitter<'_> {
                 const TL_TYPE: &'static str = #tl_type;
                 const NAMES: &'static [&'static str] = &[#(#names),*];
 
-                fn read_variant<'de, A: rt::serde::de::MapAccess<'de>>(index: usize, map: A) -> Result<Self, A::Error> {
+                fn read_variant<'de, __A: rt::serde::de::MapAccess<'de>>(index: usize, map: __A) -> Result<Self, __A::Error> {
                     use rt::json::FromFields as _;
                     #read_variant
                 }
