@@ -174,8 +174,8 @@ fn write_nullable(out: &Path) {
     write_if_changed(&out.join("nullable.rs"), &with_samples(&config, &[file]));
 }
 
-/// What td_api.tl says of the functions TDLib's `td_execute` runs.
-const SYNCHRONOUS: &str = "Can be called synchronously";
+#[path = "../tl-json/tests/tdjson/synchronous.rs"]
+mod synchronous;
 
 /// `tdlib_sync.rs`, enabling `cfg(tdlib_sync)`: the bindings of td_api.tl's synchronous
 /// functions (`Config::roots`) and what they reach, with serde impls in TDLib's JSON and the
@@ -193,8 +193,7 @@ fn write_tdlib_sync(td_api: &Path, out: &Path) {
     let synchronous: Vec<&str> = schema
         .definitions
         .iter()
-        .filter(|d| d.category == tl_parser::Category::Function)
-        .filter(|d| d.docs.iter().any(|line| line.contains(SYNCHRONOUS)))
+        .filter(|d| synchronous::is_synchronous(d))
         .map(|d| d.name)
         .collect();
     let mut code = tl_codegen::Config::new()

@@ -11,14 +11,13 @@ use std::path::{Path, PathBuf};
 use std::sync::OnceLock;
 
 use serde_json::{Value, json};
-use tl_parser::{Category, Definition};
+
+mod synchronous;
+pub use synchronous::{SYNCHRONOUS, is_synchronous};
 
 /// The TDLib that td_api.tl of the corpus comes from.
 pub const TDLIB_VERSION: &str = "1.8.66";
 pub const TDLIB_COMMIT: &str = "022d60202e446ad1287b9fb68e687c8a0760788b";
-
-/// What td_api.tl says of the functions `td_execute` runs.
-pub const SYNCHRONOUS: &str = "Can be called synchronously";
 
 /// `const char *td_execute(const char *request)`.
 type Execute = unsafe extern "C" fn(*const c_char) -> *const c_char;
@@ -164,11 +163,6 @@ pub fn tdlib_schema(text: &str) -> tl_json::Schema {
     tl_json::Schema::from_sources(&[("td_api.tl", text)])
         .unwrap()
         .with_options(options)
-}
-
-/// Whether td_api.tl documents `def` as a function `td_execute` runs.
-pub fn is_synchronous(def: &Definition) -> bool {
-    def.category == Category::Function && def.docs.iter().any(|line| line.contains(SYNCHRONOUS))
 }
 
 fn formatted(text: &str, entities: Value) -> Value {
