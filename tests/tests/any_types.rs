@@ -69,13 +69,13 @@ fn object_fields_nest_any_constructor() {
 #[test]
 fn object_rejects_an_unknown_id_and_stays_small() {
     let err = enums::Object::from_bytes(&le(&[0x1234_5678])).unwrap_err();
-    match err.kind {
+    match err.kind() {
         DecodeErrorKind::UnexpectedConstructor { expected, id, .. } => {
-            assert_eq!((expected, id), ("Object", 0x1234_5678));
+            assert_eq!((*expected, *id), ("Object", 0x1234_5678));
         }
         other => panic!("expected UnexpectedConstructor, got {other:?}"),
     }
-    assert_eq!(err.offset, 0);
+    assert_eq!(err.offset(), 0);
     // Every variant is boxed: the enum is a tag and a pointer.
     assert_eq!(std::mem::size_of::<enums::Object>(), 16);
     assert_eq!(std::mem::size_of::<enums::Function>(), 16);
@@ -111,7 +111,7 @@ fn function_fields_hold_any_function_and_results_of_object_decode_any_object() {
     // A constructor id is not a function.
     let err = enums::Function::from_bytes(&answer).unwrap_err();
     assert!(matches!(
-        err.kind,
+        err.kind(),
         DecodeErrorKind::UnexpectedConstructor {
             expected: "Function",
             ..
@@ -132,7 +132,7 @@ fn int512_is_64_bytes_and_truncation_is_an_error() {
     );
     assert_eq!(types::demo::Key::from_bytes(&bytes).unwrap(), key);
     let err = types::demo::Key::from_bytes(&bytes[..40]).unwrap_err();
-    assert!(matches!(err.kind, DecodeErrorKind::UnexpectedEnd { .. }));
+    assert!(matches!(err.kind(), DecodeErrorKind::UnexpectedEnd { .. }));
 }
 
 #[test]

@@ -49,7 +49,7 @@ fn fixed_width_fields_are_their_bytes_in_order() {
     // One byte short of the signature: an error at the end, not a panic.
     let err = types::Keyed::from_bytes(&bytes[..bytes.len() - 1]).unwrap_err();
     assert!(
-        matches!(err.kind, DecodeErrorKind::UnexpectedEnd { .. }),
+        matches!(err.kind(), DecodeErrorKind::UnexpectedEnd { .. }),
         "{err}"
     );
 }

@@ -19,7 +19,7 @@ fn an_id_of_a_known_layer_is_named_in_the_error() {
     );
     let DecodeErrorKind::UnexpectedConstructor {
         other_layer, name, ..
-    } = error.kind
+    } = error.clone().into_kind()
     else {
         panic!("{error:?}");
     };
@@ -48,7 +48,7 @@ fn without_known_layers_the_error_is_as_before() {
         "expected a TypeChanged at offset 0, found 0x12eb1d0b"
     );
     assert!(matches!(
-        error.kind,
+        error.kind(),
         DecodeErrorKind::UnexpectedConstructor {
             other_layer: None,
             ..
@@ -68,7 +68,7 @@ fn a_layer_195_user_full_is_named_by_layer_230_bindings() {
         bytes.extend(0x979d2376_u32.to_le_bytes());
         bytes.extend([0; 8]);
         let error = tl_tests::grammers::enums::users::UserFull::from_bytes(&bytes).unwrap_err();
-        assert_eq!(error.offset, 4);
+        assert_eq!(error.offset(), 4);
         assert_eq!(
             error.to_string(),
             "expected an UserFull at offset 4, found 0x979d2376 \

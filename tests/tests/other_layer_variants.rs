@@ -140,7 +140,7 @@ fn without_the_option_older_layers_bytes_are_unexpected_constructors() {
     ];
     for (bytes, decoded) in cases {
         let error = decoded.unwrap_err();
-        let DecodeErrorKind::UnexpectedConstructor { id, .. } = error.kind else {
+        let DecodeErrorKind::UnexpectedConstructor { id, .. } = error.kind() else {
             panic!("{error:?}");
         };
         assert_eq!(id.to_le_bytes(), bytes[..4]);

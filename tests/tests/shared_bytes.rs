@@ -204,7 +204,7 @@ fn invalid_utf8_is_replaced_or_an_error_as_for_string() {
     let (shared, plain) = read(DecodeOptions::strict());
     let error = shared.unwrap_err();
     assert_eq!(
-        (error.offset, &error.kind),
+        (error.offset(), error.kind()),
         (4, &DecodeErrorKind::InvalidUtf8)
     );
     assert_eq!(plain.unwrap_err(), error);

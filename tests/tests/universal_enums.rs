@@ -142,7 +142,7 @@ fn a_function_is_not_an_object_and_neither_is_an_unknown_id() {
     let ping = functions::Ping { ping_id: 42 }.to_bytes();
     let err = enums::Object::from_bytes(&ping).unwrap_err();
     assert_eq!(
-        err.kind,
+        *err.kind(),
         DecodeErrorKind::UnexpectedConstructor {
             expected: "Object",
             id: functions::Ping::CONSTRUCTOR_ID,
@@ -156,7 +156,7 @@ fn a_function_is_not_an_object_and_neither_is_an_unknown_id() {
     };
     let err = enums::Function::from_bytes(&pong.to_bytes()).unwrap_err();
     assert!(
-        matches!(err.kind, DecodeErrorKind::UnexpectedConstructor { expected: "Function", id, .. } if id == types::Pong::CONSTRUCTOR_ID),
+        matches!(err.kind(), DecodeErrorKind::UnexpectedConstructor { expected: "Function", id, .. } if *id == types::Pong::CONSTRUCTOR_ID),
         "{err:?}"
     );
     // Every variant is boxed: each enum is a tag and a pointer.

@@ -3,12 +3,50 @@
 use std::fmt;
 
 /// A decoding failure: what went wrong and the byte offset where it did.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct DecodeError {
+///
+/// One pointer wide (the details are boxed, as serde_json's `Error` is): every decoding step
+/// returns a `Result<_, DecodeError>`, which then fits in two registers, where the unboxed
+/// details (88 bytes) made every step of every generated decoder copy them through memory.
+/// Only a failing decode allocates.
+#[derive(Clone, PartialEq, Eq)]
+pub struct DecodeError(Box<ErrorDetails>);
+
+#[derive(Clone, PartialEq, Eq)]
+struct ErrorDetails {
+    offset: usize,
+    kind: DecodeErrorKind,
+}
+
+impl DecodeError {
+    /// An error of `kind` at byte `offset` of the input.
+    #[cold]
+    pub fn new(offset: usize, kind: DecodeErrorKind) -> Self {
+        DecodeError(Box::new(ErrorDetails { offset, kind }))
+    }
+
     /// Offset from the start of the input of the item that could not be decoded.
-    pub offset: usize,
+    pub fn offset(&self) -> usize {
+        self.0.offset
+    }
+
     /// What went wrong.
-    pub kind: DecodeErrorKind,
+    pub fn kind(&self) -> &DecodeErrorKind {
+        &self.0.kind
+    }
+
+    /// What went wrong, taken out of the error.
+    pub fn into_kind(self) -> DecodeErrorKind {
+        self.0.kind
+    }
+}
+
+impl fmt::Debug for DecodeError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("DecodeError")
+            .field("offset", &self.0.offset)
+            .field("kind", &self.0.kind)
+            .finish()
+    }
 }
 
 /// The kinds of [`DecodeError`]. Their `Debug` shows ids and flags in hex, as their `Display`
@@ -129,8 +167,8 @@ impl fmt::Display for OtherLayerId {
 
 impl fmt::Display for DecodeError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        let offset = self.offset;
-        match &self.kind {
+        let offset = self.0.offset;
+        match &self.0.kind {
             DecodeErrorKind::UnexpectedEnd { needed, remaining } => write!(
                 f,
                 "unexpected end of input at offset {offset}: needed {needed} bytes, {remaining} left"

@@ -146,7 +146,7 @@ impl<'a> Reader<'a> {
 
     /// An error of `kind` at `offset`.
     fn error_at(&self, offset: usize, kind: DecodeErrorKind) -> DecodeError {
-        DecodeError { offset, kind }
+        DecodeError::new(offset, kind)
     }
 
     #[cold]

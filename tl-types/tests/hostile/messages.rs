@@ -13,15 +13,15 @@ fn unknown_constructor_errors_name_type_offset_and_id() {
     let input = words(&[TEXT_BOLD, TEXT_BOLD, USER_EMPTY, 1, 0]);
     assert_eq!(
         enums::RichText::from_bytes(&input),
-        Err(DecodeError {
-            offset: 8,
-            kind: DecodeErrorKind::UnexpectedConstructor {
+        Err(DecodeError::new(
+            8,
+            DecodeErrorKind::UnexpectedConstructor {
                 expected: "RichText",
                 id: USER_EMPTY,
                 name: Some("userEmpty"),
                 other_layer: None,
-            },
-        })
+            }
+        ))
     );
 
     // (case, decoder, input, message)
@@ -176,4 +176,14 @@ fn errors_hold_none_of_the_input_bytes() {
             }
         }
     }
+}
+
+#[test]
+fn a_decode_result_fits_in_two_registers() {
+    // Every decoding step returns one: boxed details keep it off the stack (`DecodeError`).
+    assert_eq!(size_of::<DecodeError>(), size_of::<usize>());
+    assert_eq!(
+        size_of::<Result<u64, DecodeError>>(),
+        2 * size_of::<usize>()
+    );
 }

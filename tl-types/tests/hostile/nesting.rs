@@ -28,7 +28,7 @@ fn assert_deep_nesting_is_rejected() {
         let mut reader = Reader::new(&input);
         let err = enums::RichText::deserialize(&mut reader).unwrap_err();
         assert_eq!(
-            err.kind,
+            *err.kind(),
             DecodeErrorKind::TooDeep {
                 max_depth: DEFAULT_MAX_DEPTH
             }
@@ -75,7 +75,7 @@ fn deep_json_concat_and_story_nesting_is_rejected() {
     let err =
         enums::MessageMedia::from_bytes(&nested_path("messageMediaStory", limit)).unwrap_err();
     assert_eq!(
-        err.kind,
+        *err.kind(),
         DecodeErrorKind::TooDeep {
             max_depth: DEFAULT_MAX_DEPTH
         }
@@ -105,7 +105,7 @@ fn deep_json_concat_and_story_nesting_is_rejected() {
     let input = nested_path("messageMediaStory", 10_000);
     let err = enums::MessageMedia::from_bytes(&input).unwrap_err();
     assert_eq!(
-        err.kind,
+        *err.kind(),
         DecodeErrorKind::TooDeep {
             max_depth: DEFAULT_MAX_DEPTH
         }

@@ -19,12 +19,12 @@ fn trailing_bytes_are_rejected_by_from_bytes_but_streamed_by_reader() {
     let err = enums::Peer::from_bytes(&stream).unwrap_err();
     assert_eq!(
         err,
-        DecodeError {
-            offset: first_len,
-            kind: DecodeErrorKind::TrailingBytes {
+        DecodeError::new(
+            first_len,
+            DecodeErrorKind::TrailingBytes {
                 count: stream.len() - first_len
             }
-        }
+        )
     );
     assert_eq!(
         err.to_string(),
@@ -34,12 +34,12 @@ fn trailing_bytes_are_rejected_by_from_bytes_but_streamed_by_reader() {
         let mut input = peer.to_bytes();
         input.extend(std::iter::repeat_n(0, extra));
         let err = enums::Peer::from_bytes(&input).unwrap_err();
-        assert_eq!(err.kind, DecodeErrorKind::TrailingBytes { count: extra });
+        assert_eq!(*err.kind(), DecodeErrorKind::TrailingBytes { count: extra });
     }
     assert_eq!(
         bool::from_bytes(&words(&[BOOL_TRUE_ID, 0]))
             .unwrap_err()
-            .offset,
+            .offset(),
         4
     );
 
@@ -48,7 +48,7 @@ fn trailing_bytes_are_rejected_by_from_bytes_but_streamed_by_reader() {
     assert_eq!(enums::Peer::deserialize(&mut reader).unwrap(), peer);
     assert_eq!(reader.position(), first_len);
     assert_eq!(
-        reader.finish().unwrap_err().kind,
+        *reader.finish().unwrap_err().kind(),
         DecodeErrorKind::TrailingBytes { count: 8 }
     );
     assert_eq!(enums::RichText::deserialize(&mut reader).unwrap(), text);
@@ -58,13 +58,13 @@ fn trailing_bytes_are_rejected_by_from_bytes_but_streamed_by_reader() {
     let err = enums::Peer::deserialize(&mut reader).unwrap_err();
     assert_eq!(
         err,
-        DecodeError {
-            offset: stream.len(),
-            kind: DecodeErrorKind::UnexpectedEnd {
+        DecodeError::new(
+            stream.len(),
+            DecodeErrorKind::UnexpectedEnd {
                 needed: 4,
                 remaining: 0
             }
-        }
+        )
     );
 }
 
@@ -85,10 +85,7 @@ fn invalid_utf8_is_replaced_by_default_and_rejected_in_strict_mode() {
             enums::RichText::TextPlain(types::TextPlain { text: lossy.into() })
         );
 
-        let expected = DecodeError {
-            offset: 4,
-            kind: DecodeErrorKind::InvalidUtf8,
-        };
+        let expected = DecodeError::new(4, DecodeErrorKind::InvalidUtf8);
         for options in [
             DecodeOptions::strict(),
             changed(DecodeOptions::default(), |o| o.strict_utf8 = true),
@@ -131,10 +128,7 @@ fn non_zero_padding_is_ignored_by_default_and_rejected_in_strict_mode() {
         [&words(&[TEXT_PLAIN])[..], &[2, b'a', b'b', 0]].concat()
     );
 
-    let expected = DecodeError {
-        offset: 4,
-        kind: DecodeErrorKind::NonZeroPadding,
-    };
+    let expected = DecodeError::new(4, DecodeErrorKind::NonZeroPadding);
     for options in [
         DecodeOptions::strict(),
         changed(DecodeOptions::default(), |o| o.strict_padding = true),
@@ -152,20 +146,14 @@ fn non_zero_padding_is_ignored_by_default_and_rejected_in_strict_mode() {
     assert_eq!(String::from_bytes(&long).unwrap(), "z".repeat(254));
     assert_eq!(
         decode_with::<Vec<u8>>(&long, DecodeOptions::strict()),
-        Err(DecodeError {
-            offset: 0,
-            kind: DecodeErrorKind::NonZeroPadding
-        })
+        Err(DecodeError::new(0, DecodeErrorKind::NonZeroPadding))
     );
 }
 
 #[test]
 fn a_bool_that_is_neither_id_is_always_an_error() {
     let bad = 0x1234_5678;
-    let invalid_bool = |offset, id| DecodeError {
-        offset,
-        kind: DecodeErrorKind::InvalidBool { id },
-    };
+    let invalid_bool = |offset, id| DecodeError::new(offset, DecodeErrorKind::InvalidBool { id });
     // jsonArray [ jsonNull, jsonBool(<bad>) ]: the Bool is at offset 20.
     let json = words(&[
         types::JsonArray::CONSTRUCTOR_ID,
@@ -242,14 +230,14 @@ fn undefined_flag_bits_are_ignored_by_default_and_rejected_in_strict_mode() {
     canonical[4..8].copy_from_slice(&(flags & defined).to_le_bytes());
     assert_eq!(user.to_bytes(), canonical);
 
-    let expected = DecodeError {
-        offset: 4,
-        kind: DecodeErrorKind::UndefinedFlags {
+    let expected = DecodeError::new(
+        4,
+        DecodeErrorKind::UndefinedFlags {
             type_name: "user",
             flags,
             defined,
         },
-    };
+    );
     for options in [
         DecodeOptions::strict(),
         changed(DecodeOptions::default(), |o| o.strict_flags = true),
@@ -279,14 +267,14 @@ fn undefined_flag_bits_are_ignored_by_default_and_rejected_in_strict_mode() {
     input[8..12].copy_from_slice(&(1_u32 << 6).to_le_bytes());
     assert_eq!(
         decode_with::<enums::User>(&input, DecodeOptions::strict()),
-        Err(DecodeError {
-            offset: 8,
-            kind: DecodeErrorKind::UndefinedFlags {
+        Err(DecodeError::new(
+            8,
+            DecodeErrorKind::UndefinedFlags {
                 type_name: "user",
                 flags: 1 << 6,
                 defined: 0xff3f
-            },
-        })
+            }
+        ))
     );
 
     // A flags word with no defined bits at all (messageEmpty defines only bit 0), nested in
@@ -309,7 +297,7 @@ fn undefined_flag_bits_are_ignored_by_default_and_rejected_in_strict_mode() {
     assert_eq!(
         decode_with::<Vec<enums::Message>>(&input, DecodeOptions::strict())
             .unwrap_err()
-            .offset,
+            .offset(),
         12
     );
 }

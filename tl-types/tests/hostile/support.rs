@@ -62,10 +62,7 @@ pub(crate) fn decode_with<T: Deserializable>(
 }
 
 pub(crate) fn too_deep(offset: usize, max_depth: u32) -> DecodeError {
-    DecodeError {
-        offset,
-        kind: DecodeErrorKind::TooDeep { max_depth },
-    }
+    DecodeError::new(offset, DecodeErrorKind::TooDeep { max_depth })
 }
 
 /// Runs `f` on a new thread with a stack of `stack` bytes.

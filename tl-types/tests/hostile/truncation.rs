@@ -27,14 +27,14 @@ where
             };
             assert!(
                 matches!(
-                    err.kind,
+                    *err.kind(),
                     DecodeErrorKind::UnexpectedEnd { .. }
                         | DecodeErrorKind::LengthExceedsInput { .. }
                         | DecodeErrorKind::CountExceedsInput { .. }
                 ),
                 "{name}: prefix of {len} bytes: {err}"
             );
-            assert!(err.offset <= len, "{name}: prefix of {len} bytes: {err}");
+            assert!(err.offset() <= len, "{name}: prefix of {len} bytes: {err}");
             let _ = err.to_string();
         }
     }
@@ -123,7 +123,7 @@ fn fuzz_one<T: Deserializable + Serializable>(input: &[u8], options: DecodeOptio
             input
         ),
         Ok((Err(err), _)) => {
-            assert!(err.offset <= input.len(), "{err} for {input:02x?}");
+            assert!(err.offset() <= input.len(), "{err} for {input:02x?}");
             let _ = err.to_string();
             false
         }
