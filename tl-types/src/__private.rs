@@ -11,6 +11,14 @@ use crate::{DecodeError, Deserializable, Reader, Serializable, VECTOR_ID};
 /// writes it.
 const NULL_ID: u32 = 0x56730bcc;
 
+/// The name of `id` in `names`, a table sorted by id (a generated `name_for_id`).
+pub fn name_in(names: &[(u32, &'static str)], id: u32) -> Option<&'static str> {
+    names
+        .binary_search_by_key(&id, |&(known, _)| known)
+        .ok()
+        .map(|index| names[index].1)
+}
+
 /// Appends `id`, if there is one: the start of a boxed encoding (see
 /// [`BareSerializable::serialize_fields`](crate::BareSerializable::serialize_fields)).
 #[inline(always)]

@@ -81,10 +81,11 @@ pub fn emit(model: &Model, options: &EmitOptions<'_>) -> TokenStream {
             pub const LAYER: i32 = #layer;
         }
     });
-    let name_arms = model.names.iter().map(|(id, name)| {
+    let names = model.names.iter().map(|(id, name)| {
         let id = hex(*id);
-        quote! { #id => Some(#name), }
+        quote! { (#id, #name) }
     });
+    let name_count = Literal::usize_unsuffixed(model.names.len());
     let other_layers = other_layer_table(model, runtime);
     quote! {
         #layer
@@ -94,10 +95,10 @@ pub fn emit(model: &Model, options: &EmitOptions<'_>) -> TokenStream {
         /// The TL name of a constructor or function id, if the schema has it.
         #lints
         pub fn name_for_id(id: u32) -> Option<&'static str> {
-            match id {
-                #(#name_arms)*
-                _ => None,
-            }
+            // Data searched by the runtime, not a match: a match of thousands of arms is
+            // thousands of blocks for rustc and LLVM to compile.
+            static NAMES: [(u32, &str); #name_count] = [#(#names),*];
+            #runtime::__private::name_in(&NAMES, id)
         }
 
         #[allow(unused_imports)]
