@@ -342,12 +342,16 @@ impl Builder<'_> {
         let ctor = en.variants[variant].ctor;
         let inner = self.structure(ctor, Fill::None, depth, plain_function);
         let enum_path = path_tokens(quote!(enums), &en.module, &en.name);
-        if en.any.is_some() {
-            // `From` exists only for a constructor's own type.
-            let vname = ident(&en.variants[variant].name);
+        // The variant itself, not `From`: that exists only for a constructor's own type, and
+        // in one direction only for what it encodes.
+        let v = &en.variants[variant];
+        let vname = ident(&v.name);
+        if en.any.is_some() || v.boxing.is_boxed() {
             quote!(#enum_path::#vname(Box::new(#inner)))
+        } else if v.unit {
+            quote!(#enum_path::#vname)
         } else {
-            quote!(#enum_path::from(#inner))
+            quote!(#enum_path::#vname(#inner))
         }
     }
 }

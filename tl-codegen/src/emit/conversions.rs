@@ -8,9 +8,9 @@ use crate::model::Struct;
 use crate::render::{ident, path_tokens};
 
 impl Emitter<'_> {
-    /// `From` the constructor into its enum, and `TryFrom` back. `#[inline]`, as std marks
-    /// such moves: compiled only where a user converts, and inlined there (layer 230: release
-    /// build of the bindings about 8% less time).
+    /// `From` the constructor into its enum (where it is encoded), and `TryFrom` back.
+    /// `#[inline]`, as std marks such moves: compiled only where a user converts, and inlined
+    /// there (layer 230: release build of the bindings about 8% less time).
     pub(super) fn conversions(&self, s: &Struct) -> TokenStream {
         let Some((e, v)) = s.variant_of else {
             return TokenStream::new();
@@ -69,13 +69,20 @@ impl Emitter<'_> {
                 }
             }
         };
-        quote! {
-            impl From<#name> for #enum_path {
-                #[inline]
-                fn from(#from_value: #name) -> Self {
-                    #wrap
+        // Building an enum value from a constructor is construction: only for what this side
+        // encodes (see `structure`).
+        let into_enum = s.codecs.encode.then(|| {
+            quote! {
+                impl From<#name> for #enum_path {
+                    #[inline]
+                    fn from(#from_value: #name) -> Self {
+                        #wrap
+                    }
                 }
             }
+        });
+        quote! {
+            #into_enum
 
             #back
         }

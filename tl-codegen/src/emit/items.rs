@@ -126,7 +126,9 @@ impl Emitter<'_> {
         let s = &self.model.structs[index];
         let generics = Generics::of(s);
         let item = self.struct_item(s, &generics);
-        let construction = self.construction(s, &generics);
+        // In bindings of one direction, what this side only decodes is read, never built:
+        // no `new`, setters or `From` into its enum (docs/generated-code.md, "Directions").
+        let construction = s.codecs.encode.then(|| self.construction(s, &generics));
         let name = ident(&s.name);
         let params = generics.params();
         let ser_bound = generics.bound(quote!(rt::Serializable));
