@@ -85,13 +85,11 @@ fn layers_of(files: &[PathBuf]) -> Result<Vec<(PathBuf, u32)>, Error> {
 mod tests {
     use super::*;
 
-    /// A fresh directory holding `files` (name, text).
-    fn dir_with(test: &str, files: &[(&str, &str)]) -> PathBuf {
-        let dir = std::env::temp_dir().join(format!("tl-codegen-{test}-{}", std::process::id()));
-        let _ = std::fs::remove_dir_all(&dir);
-        std::fs::create_dir_all(&dir).unwrap();
+    /// A fresh directory holding `files` (name, text), removed when dropped.
+    fn dir_with(files: &[(&str, &str)]) -> tempfile::TempDir {
+        let dir = tempfile::tempdir().unwrap();
         for (name, text) in files {
-            std::fs::write(dir.join(name), text).unwrap();
+            std::fs::write(dir.path().join(name), text).unwrap();
         }
         dir
     }
@@ -102,29 +100,25 @@ mod tests {
 
     #[test]
     fn files_are_the_tl_files_sorted() {
-        let dir = dir_with(
-            "sorted",
-            &[
-                ("mtproto.tl", MTPROTO),
-                ("api.tl", API_214),
-                ("notes.txt", ""),
-            ],
-        );
-        let files = schema_files_in(&dir).unwrap();
+        let temp = dir_with(&[
+            ("mtproto.tl", MTPROTO),
+            ("api.tl", API_214),
+            ("notes.txt", ""),
+        ]);
+        let dir = temp.path();
+        let files = schema_files_in(dir).unwrap();
         assert_eq!(files, [dir.join("api.tl"), dir.join("mtproto.tl")]);
     }
 
     #[test]
     fn two_layers_in_one_directory_say_which_files_and_what_to_do() {
-        let dir = dir_with(
-            "layers",
-            &[
-                ("api.tl", API_214),
-                ("api-layer195.tl", API_195),
-                ("mtproto.tl", MTPROTO),
-            ],
-        );
-        let message = schema_files_in(&dir).unwrap_err().to_string();
+        let temp = dir_with(&[
+            ("api.tl", API_214),
+            ("api-layer195.tl", API_195),
+            ("mtproto.tl", MTPROTO),
+        ]);
+        let dir = temp.path();
+        let message = schema_files_in(dir).unwrap_err().to_string();
         assert_eq!(
             message,
             format!(
@@ -138,14 +132,16 @@ mod tests {
 
     #[test]
     fn one_layer_named_twice_is_one_layer() {
-        let dir = dir_with("same", &[("a.tl", API_214), ("b.tl", API_214)]);
-        assert_eq!(schema_files_in(&dir).unwrap().len(), 2);
+        let temp = dir_with(&[("a.tl", API_214), ("b.tl", API_214)]);
+        let dir = temp.path();
+        assert_eq!(schema_files_in(dir).unwrap().len(), 2);
     }
 
     #[test]
     fn an_empty_or_missing_directory_is_an_error() {
-        let dir = dir_with("empty", &[("readme.md", "")]);
-        let message = schema_files_in(&dir).unwrap_err().to_string();
+        let temp = dir_with(&[("readme.md", "")]);
+        let dir = temp.path();
+        let message = schema_files_in(dir).unwrap_err().to_string();
         assert_eq!(
             message,
             format!(

@@ -97,8 +97,8 @@ fn doc_tests_reach_the_modules_through_the_crate_path() {
 
 #[test]
 fn names_the_schemas_do_not_define_are_errors_with_the_closest() {
-    let dir = std::env::temp_dir().join(format!("tl-method-docs-{}", std::process::id()));
-    std::fs::create_dir_all(&dir).unwrap();
+    let temp = tempfile::tempdir().unwrap();
+    let dir = temp.path();
     let cases = [
         (
             r#"{"functions": {"auth.sendCod": {}}}"#,
@@ -143,5 +143,4 @@ fn names_the_schemas_do_not_define_are_errors_with_the_closest() {
         message.contains("is not a documentation sidecar") && message.contains("`bot`"),
         "{message}"
     );
-    std::fs::remove_dir_all(&dir).unwrap();
 }

@@ -165,41 +165,31 @@ fn anonymous_parameters_are_named_by_position() {
 
 /// Files written into a new directory of the system's temporary one, removed on drop.
 struct TempFiles {
-    dir: std::path::PathBuf,
+    _dir: tempfile::TempDir,
     paths: Vec<std::path::PathBuf>,
 }
 
-impl Drop for TempFiles {
-    fn drop(&mut self) {
-        let _ = std::fs::remove_dir_all(&self.dir);
-    }
-}
-
-fn write_files(test: &str, files: &[(&str, &str)]) -> TempFiles {
-    let dir = std::env::temp_dir().join(format!("tl-codegen-{test}-{}", std::process::id()));
-    std::fs::create_dir_all(&dir).unwrap();
+fn write_files(files: &[(&str, &str)]) -> TempFiles {
+    let dir = tempfile::tempdir().unwrap();
     let paths = files
         .iter()
         .map(|(name, text)| {
-            let path = dir.join(name);
+            let path = dir.path().join(name);
             std::fs::write(&path, text).unwrap();
             path
         })
         .collect();
-    TempFiles { dir, paths }
+    TempFiles { _dir: dir, paths }
 }
 
 #[test]
 fn check_resolves_the_files_together() {
     use tl_codegen::check::{Outcome, Resolution, check_files};
 
-    let files = write_files(
-        "together",
-        &[
-            ("api.tl", "int ? = Int;\nuser id:int photo:Photo = User;\n"),
-            ("more.tl", "photoEmpty = Photo;\n"),
-        ],
-    );
+    let files = write_files(&[
+        ("api.tl", "int ? = Int;\nuser id:int photo:Photo = User;\n"),
+        ("more.tl", "photoEmpty = Photo;\n"),
+    ]);
     let paths = &files.paths;
     let options = tl_parser::Options::default();
     // Each file parses; `api.tl` alone refers to a type it does not declare.
@@ -236,13 +226,10 @@ fn check_resolves_the_files_together() {
 fn check_reports_unknown_types_beside_id_mismatches() {
     use tl_codegen::check::{Outcome, Resolution, check_files};
 
-    let files = write_files(
-        "mismatch",
-        &[(
-            "api.tl",
-            "int ? = Int;\nuser#12345678 id:int photo:Photo = User;\n",
-        )],
-    );
+    let files = write_files(&[(
+        "api.tl",
+        "int ? = Int;\nuser#12345678 id:int photo:Photo = User;\n",
+    )]);
     let paths = &files.paths;
     let reports = check_files(paths, &tl_parser::Options::default(), Resolution::Together);
     let outcomes: Vec<Outcome> = reports.iter().map(|r| r.outcome).collect();
@@ -262,7 +249,7 @@ fn check_lists_repeated_definitions_and_generation_takes_one() {
     use tl_codegen::check::{Outcome, Resolution, check_files};
 
     let source = "int ? = Int;\nuser id:int = User;\nuser  id:int = User;\n";
-    let files = write_files("repeated", &[("api.tl", source)]);
+    let files = write_files(&[("api.tl", source)]);
     let reports = check_files(
         &files.paths,
         &tl_parser::Options::default(),
