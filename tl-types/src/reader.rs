@@ -144,14 +144,9 @@ impl<'a> Reader<'a> {
         &self.data[self.pos..]
     }
 
-    /// An error of `kind` at `offset`.
-    fn error_at(&self, offset: usize, kind: DecodeErrorKind) -> DecodeError {
-        DecodeError::new(offset, kind)
-    }
-
     #[cold]
     fn end_error(&self, needed: usize) -> DecodeError {
-        self.error_at(
+        DecodeError::new(
             self.pos,
             DecodeErrorKind::UnexpectedEnd {
                 needed,
@@ -218,7 +213,10 @@ impl<'a> Reader<'a> {
         match self.read_u32()? {
             BOOL_TRUE_ID => Ok(true),
             BOOL_FALSE_ID => Ok(false),
-            id => Err(self.error_at(self.pos - 4, DecodeErrorKind::InvalidBool { id })),
+            id => Err(DecodeError::new(
+                self.pos - 4,
+                DecodeErrorKind::InvalidBool { id },
+            )),
         }
     }
 
@@ -239,11 +237,16 @@ impl<'a> Reader<'a> {
                 ),
                 None => return Err(self.end_error(4)),
             },
-            Some(_) => return Err(self.error_at(start, DecodeErrorKind::InvalidLengthPrefix)),
+            Some(_) => {
+                return Err(DecodeError::new(
+                    start,
+                    DecodeErrorKind::InvalidLengthPrefix,
+                ));
+            }
         };
         let padded = (header + len + 3) & !3;
         if padded > rest.len() {
-            return Err(self.error_at(
+            return Err(DecodeError::new(
                 start,
                 DecodeErrorKind::LengthExceedsInput {
                     length: padded,
@@ -252,7 +255,7 @@ impl<'a> Reader<'a> {
             ));
         }
         if self.options.strict_padding && rest[header + len..padded].iter().any(|&b| b != 0) {
-            return Err(self.error_at(start, DecodeErrorKind::NonZeroPadding));
+            return Err(DecodeError::new(start, DecodeErrorKind::NonZeroPadding));
         }
         self.pos += padded;
         Ok(&rest[header..header + len])
@@ -278,7 +281,7 @@ impl<'a> Reader<'a> {
         match std::str::from_utf8(bytes) {
             Ok(s) => Ok(Cow::Borrowed(s)),
             Err(_) if self.options.strict_utf8 => {
-                Err(self.error_at(start, DecodeErrorKind::InvalidUtf8))
+                Err(DecodeError::new(start, DecodeErrorKind::InvalidUtf8))
             }
             Err(_) => Ok(String::from_utf8_lossy(bytes)),
         }
@@ -306,7 +309,7 @@ impl<'a> Reader<'a> {
     ) -> Result<Vec<T>, DecodeError> {
         let id = self.read_u32()?;
         if id != VECTOR_ID {
-            return Err(self.error_at(
+            return Err(DecodeError::new(
                 self.pos - 4,
                 DecodeErrorKind::UnexpectedConstructor {
                     expected: "Vector",
@@ -329,7 +332,7 @@ impl<'a> Reader<'a> {
         let count = self.read_u32()?;
         let min = min_element_len.max(1);
         if count as usize > self.remaining() / min {
-            return Err(self.error_at(
+            return Err(DecodeError::new(
                 self.pos - 4,
                 DecodeErrorKind::CountExceedsInput {
                     count,
@@ -359,7 +362,10 @@ impl<'a> Reader<'a> {
     pub fn finish(&self) -> Result<(), DecodeError> {
         match self.remaining() {
             0 => Ok(()),
-            count => Err(self.error_at(self.pos, DecodeErrorKind::TrailingBytes { count })),
+            count => Err(DecodeError::new(
+                self.pos,
+                DecodeErrorKind::TrailingBytes { count },
+            )),
         }
     }
 }
@@ -377,7 +383,7 @@ impl Reader<'_> {
         defined: u32,
     ) -> Result<(), DecodeError> {
         if self.options.strict_flags && flags & !defined != 0 {
-            return Err(self.error_at(
+            return Err(DecodeError::new(
                 self.pos - 4,
                 DecodeErrorKind::UndefinedFlags {
                     type_name,
@@ -395,7 +401,7 @@ impl Reader<'_> {
     #[inline]
     pub fn enter(&mut self) -> Result<(), DecodeError> {
         if self.depth >= self.options.max_depth {
-            return Err(self.error_at(
+            return Err(DecodeError::new(
                 self.pos,
                 DecodeErrorKind::TooDeep {
                     max_depth: self.options.max_depth,
@@ -436,7 +442,7 @@ impl Reader<'_> {
         name: Option<&'static str>,
         other_layer: Option<OtherLayerId>,
     ) -> DecodeError {
-        self.error_at(
+        DecodeError::new(
             self.pos.saturating_sub(4),
             DecodeErrorKind::UnexpectedConstructor {
                 expected,

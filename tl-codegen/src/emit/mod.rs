@@ -81,6 +81,8 @@ pub fn emit(model: &Model, options: &EmitOptions<'_>) -> TokenStream {
             pub const LAYER: i32 = #layer;
         }
     });
+    // Data searched by the runtime, not a match: a match of thousands of arms is thousands
+    // of blocks for rustc and LLVM to compile.
     let names = model.names.iter().map(|(id, name)| {
         let id = hex(*id);
         quote! { (#id, #name) }
@@ -95,8 +97,6 @@ pub fn emit(model: &Model, options: &EmitOptions<'_>) -> TokenStream {
         /// The TL name of a constructor or function id, if the schema has it.
         #lints
         pub fn name_for_id(id: u32) -> Option<&'static str> {
-            // Data searched by the runtime, not a match: a match of thousands of arms is
-            // thousands of blocks for rustc and LLVM to compile.
             static NAMES: [(u32, &str); #name_count] = [#(#names),*];
             #runtime::__private::name_in(&NAMES, id)
         }
